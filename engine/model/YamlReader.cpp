@@ -102,6 +102,9 @@ MapReader::MapReader(Reporter &reporter, const YAML::Node &node, std::string pat
             m_reporter.error(key, fieldPath(name), "field '" + name + "' appears twice");
             continue;
         }
+        // A YAML null ("cpu:" with nothing after it) counts as absent.
+        if (!it->second.IsNull())
+            m_fields.emplace(name, it->second);
         if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
             std::string message = "unknown field '" + name + "'";
             const std::string near = nearestName(name, allowed);
@@ -122,18 +125,8 @@ std::string MapReader::fieldPath(std::string_view key) const
 
 YAML::Node MapReader::get(const char *key) const
 {
-    if (!m_valid)
-        return YAML::Node(YAML::NodeType::Undefined);
-    // Look the key up without yaml-cpp's operator[], which would insert into a const node's
-    // shared memory and does not tell a null value from an absent one.
-    for (auto it = m_node.begin(); it != m_node.end(); ++it) {
-        if (it->first.IsScalar() && it->first.Scalar() == key) {
-            if (it->second.IsNull())
-                return YAML::Node(YAML::NodeType::Undefined);
-            return it->second;
-        }
-    }
-    return YAML::Node(YAML::NodeType::Undefined);
+    auto it = m_fields.find(key);
+    return it == m_fields.end() ? YAML::Node(YAML::NodeType::Undefined) : it->second;
 }
 
 void MapReader::reportMissing(const char *key)

@@ -103,6 +103,7 @@ private:
     YAML::Node m_node;
     std::string m_path;
     std::vector<std::string> m_suggested;  ///< names offered for unknown keys
+    std::map<std::string, YAML::Node, std::less<>> m_fields;  ///< key -> value, nulls left out
     bool m_valid = false;
 };
 

@@ -1,0 +1,450 @@
+// HA rules: each rule fires where it should, with the right numbers, and stays quiet where it
+// should not fire.
+
+#include "tests/engine/model/TestDesigns.h"
+
+#include "engine/model/Findings.h"
+
+#include <QtTest>
+
+using namespace quorum::model;
+using namespace quorum::model::testing;
+
+Q_DECLARE_METATYPE(quorum::model::Severity)
+
+namespace {
+
+QString messages(const std::vector<Finding> &fs)
+{
+    QString out;
+    for (const Finding &f : fs)
+        out += QString::fromStdString(f.toLine()) + "\n";
+    return out;
+}
+
+} // namespace
+
+class TestRules : public QObject {
+    Q_OBJECT
+
+private slots:
+    void quorumArithmetic_data();
+    void quorumArithmetic();
+    void etcdMembers_data();
+    void etcdMembers();
+    void noEtcdAtAll();
+    void externalEtcdCountsEtcdNodes();
+    void controlPlaneCount_data();
+    void controlPlaneCount();
+    void apiLoadBalancer();
+    void loadBalancerRedundancy_data();
+    void loadBalancerRedundancy();
+    void zoneConcentration_data();
+    void zoneConcentration();
+    void noZones();
+    void stackedNote();
+    void workloadCapacity_data();
+    void workloadCapacity();
+    void workloadInOneZone();
+    void statefulStorage_data();
+    void statefulStorage();
+    void secrets();
+    void developmentProfileDowngrades();
+    void healthyDesignHasNoErrorsOrWarnings();
+    void sortedBySeverity();
+    void danglingReferences();
+};
+
+void TestRules::quorumArithmetic_data()
+{
+    QTest::addColumn<int>("members");
+    QTest::addColumn<int>("quorum");
+    QTest::addColumn<int>("tolerates");
+    const int expected[][2] = {{1, 0}, {2, 0}, {2, 1}, {3, 1}, {3, 2}, {4, 2}, {4, 3}};
+    for (int n = 1; n <= 7; ++n)
+        QTest::newRow(qPrintable(QString("%1 members").arg(n))) << n << expected[n - 1][0] << expected[n - 1][1];
+}
+
+void TestRules::quorumArithmetic()
+{
+    QFETCH(int, members);
+    QFETCH(int, quorum);
+    QFETCH(int, tolerates);
+    QCOMPARE(quorumOf(members), quorum);
+    QCOMPARE(failuresTolerated(members), tolerates);
+}
+
+void TestRules::etcdMembers_data()
+{
+    QTest::addColumn<int>("members");
+    QTest::addColumn<Severity>("severity");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("1") << 1 << Severity::Error << "quorum is 1, so this tolerates 0 failures";
+    QTest::newRow("2") << 2 << Severity::Error << "2 etcd members: quorum is 2, so this tolerates 0 failures";
+    QTest::newRow("3") << 3 << Severity::Info << "quorum is 2, so this tolerates the loss of 1";
+    QTest::newRow("4") << 4 << Severity::Warning << "quorum is 3, so this tolerates 1 failures";
+    QTest::newRow("5") << 5 << Severity::Info << "quorum is 3, so this tolerates the loss of 2";
+    QTest::newRow("6") << 6 << Severity::Warning << "quorum is 4, so this tolerates 2 failures";
+    QTest::newRow("7") << 7 << Severity::Info << "quorum is 4, so this tolerates the loss of 3";
+    QTest::newRow("9") << 9 << Severity::Warning << "More than 7 members";
+}
+
+void TestRules::etcdMembers()
+{
+    QFETCH(int, members);
+    QFETCH(Severity, severity);
+    QFETCH(QString, says);
+    // Spread over as many zones as members so only the count rule speaks.
+    const Topology t = haCluster(members, 3, std::max(3, members));
+    const auto fs = findingsOf(t, "etcd-quorum");
+    QCOMPARE(fs.size(), size_t(1));
+    QCOMPARE(fs[0].severity, severity);
+    QVERIFY2(QString::fromStdString(fs[0].message()).contains(says), qPrintable(messages(fs)));
+    QCOMPARE(fs[0].element.kind, ElementKind::Cluster);
+}
+
+void TestRules::noEtcdAtAll()
+{
+    Topology t = haCluster();
+    for (Node &n : t.nodes)
+        n.components = defaultComponents(n.role, EtcdMode::External);
+    const auto fs = findingsOf(t, "etcd-quorum");
+    QCOMPARE(fs.size(), size_t(1));
+    QCOMPARE(fs[0].severity, Severity::Error);
+    QVERIFY(fs[0].message().find("No node runs etcd") != std::string::npos);
+}
+
+void TestRules::externalEtcdCountsEtcdNodes()
+{
+    Topology t = haCluster();
+    t.etcdMode = EtcdMode::External;
+    for (Node &n : t.nodes)
+        n.components = defaultComponents(n.role, EtcdMode::External);
+    for (int i = 1; i <= 3; ++i)
+        t.nodes.push_back(makeNode("etcd-" + std::to_string(i), NodeRole::Etcd, "z" + std::to_string(i), EtcdMode::External));
+    const auto fs = findingsOf(t, "etcd-quorum");
+    QCOMPARE(fs.size(), size_t(1));
+    QCOMPARE(fs[0].severity, Severity::Info);
+    QVERIFY(findingsOf(t, "etcd-stacked").empty());
+}
+
+void TestRules::controlPlaneCount_data()
+{
+    QTest::addColumn<int>("controlPlanes");
+    QTest::addColumn<int>("findings");
+    QTest::addColumn<Severity>("severity");
+    QTest::addColumn<QString>("element");
+    QTest::newRow("1: error on the node") << 1 << 1 << Severity::Error << "node/cp-1";
+    QTest::newRow("2: warning") << 2 << 1 << Severity::Warning << "cluster";
+    QTest::newRow("3: quiet") << 3 << 0 << Severity::Info << "";
+    QTest::newRow("5: quiet") << 5 << 0 << Severity::Info << "";
+}
+
+void TestRules::controlPlaneCount()
+{
+    QFETCH(int, controlPlanes);
+    QFETCH(int, findings);
+    QFETCH(Severity, severity);
+    QFETCH(QString, element);
+    const auto fs = findingsOf(haCluster(controlPlanes), "control-plane-count");
+    QCOMPARE(int(fs.size()), findings);
+    if (findings) {
+        QCOMPARE(fs[0].severity, severity);
+        QCOMPARE(QString::fromStdString(fs[0].element.toString()), element);
+    }
+}
+
+void TestRules::apiLoadBalancer()
+{
+    Topology t = haCluster();
+    QVERIFY(findingsOf(t, "apiserver-load-balancer").empty());
+
+    t.loadBalancers[0].targets = {"cp-1", "cp-2"};
+    auto fs = findingsOf(t, "apiserver-load-balancer");
+    QCOMPARE(fs.size(), size_t(1));
+    QCOMPARE(fs[0].severity, Severity::Warning);
+    QVERIFY2(fs[0].message().find("reaches 2 of 3 API servers; cp-3") != std::string::npos, fs[0].message().c_str());
+    QCOMPARE(fs[0].element.toString(), std::string("loadbalancer/api"));
+
+    t.loadBalancers.clear();
+    fs = findingsOf(t, "apiserver-load-balancer");
+    QCOMPARE(fs.size(), size_t(1));
+    QCOMPARE(fs[0].severity, Severity::Error);
+    QVERIFY(fs[0].message().find("3 API servers but no load balancer") != std::string::npos);
+
+    // A single API server needs no load balancer for HA (other rules object to it).
+    QVERIFY(findingsOf(haCluster(1), "apiserver-load-balancer").empty());
+}
+
+void TestRules::loadBalancerRedundancy_data()
+{
+    QTest::addColumn<QString>("type");
+    QTest::addColumn<QStringList>("hosts");
+    QTest::addColumn<QString>("vip");
+    QTest::addColumn<QString>("says");  // empty: quiet
+    QTest::newRow("pair with VIP") << "haproxy" << QStringList{"lb-1", "lb-2"} << "10.0.0.10" << "";
+    QTest::newRow("single host") << "haproxy" << QStringList{"lb-1"} << "10.0.0.10" << "single point of failure";
+    QTest::newRow("pair without VIP") << "nginx" << QStringList{"lb-1", "lb-2"} << "" << "has no VIP";
+    QTest::newRow("no hosts") << "haproxy" << QStringList{} << "" << "has no host nodes";
+    QTest::newRow("cloud is managed") << "cloud" << QStringList{} << "" << "";
+    QTest::newRow("metallb is managed") << "metallb" << QStringList{} << "10.0.0.20" << "";
+}
+
+void TestRules::loadBalancerRedundancy()
+{
+    QFETCH(QString, type);
+    QFETCH(QStringList, hosts);
+    QFETCH(QString, vip);
+    QFETCH(QString, says);
+    Topology t = haCluster();
+    LoadBalancer &lb = t.loadBalancers[0];
+    lb.type = *parseEnum<LoadBalancerType>(type.toStdString());
+    lb.hosts.clear();
+    for (const QString &h : hosts)
+        lb.hosts.push_back(h.toStdString());
+    lb.vip = vip.toStdString();
+    const auto fs = findingsOf(t, "load-balancer-spof");
+    if (says.isEmpty()) {
+        QVERIFY2(fs.empty(), qPrintable(messages(fs)));
+        return;
+    }
+    QCOMPARE(fs.size(), size_t(1));
+    QCOMPARE(fs[0].severity, Severity::Warning);
+    QVERIFY2(QString::fromStdString(fs[0].message()).contains(says), qPrintable(messages(fs)));
+}
+
+void TestRules::zoneConcentration_data()
+{
+    QTest::addColumn<QStringList>("memberZones");
+    QTest::addColumn<QString>("says");  // empty: quiet
+    QTest::newRow("3 in 3 zones") << QStringList{"z1", "z2", "z3"} << "";
+    QTest::newRow("3 in one zone") << QStringList{"z1", "z1", "z1"} << "3 of 3 etcd members are in z1: losing that zone leaves 0, below the quorum of 2";
+    QTest::newRow("2 + 1") << QStringList{"z1", "z1", "z2"} << "2 of 3 etcd members are in z1: losing that zone leaves 1, below the quorum of 2";
+    QTest::newRow("5 as 2+2+1") << QStringList{"z1", "z1", "z2", "z2", "z3"} << "";
+    QTest::newRow("5 as 3+1+1") << QStringList{"z1", "z1", "z1", "z2", "z3"} << "no zone holds more than 2";
+}
+
+void TestRules::zoneConcentration()
+{
+    QFETCH(QStringList, memberZones);
+    QFETCH(QString, says);
+    Topology t = haCluster(int(memberZones.size()));
+    int i = 0;
+    for (Node &n : t.nodes)
+        if (n.role == NodeRole::ControlPlane)
+            n.zone = memberZones[i++].toStdString();
+    const auto fs = findingsOf(t, "etcd-zones");
+    if (says.isEmpty()) {
+        QVERIFY2(fs.empty(), qPrintable(messages(fs)));
+        return;
+    }
+    QCOMPARE(fs.size(), size_t(1));
+    QCOMPARE(fs[0].severity, Severity::Warning);
+    QCOMPARE(fs[0].element.kind, ElementKind::Zone);
+    QVERIFY2(QString::fromStdString(fs[0].message()).contains(says), qPrintable(messages(fs)));
+    // All API servers in one zone is its own finding.
+    QCOMPARE(findingsOf(t, "apiserver-zones").size(), size_t(memberZones.count(memberZones[0]) == memberZones.size()));
+}
+
+void TestRules::noZones()
+{
+    const Topology t = haCluster(3, 3, 0);
+    QCOMPARE(findingsOf(t, "zones").size(), size_t(1));
+    QVERIFY(findingsOf(t, "etcd-zones").empty());
+    QVERIFY(findingsOf(haCluster(), "zones").empty());
+}
+
+void TestRules::stackedNote()
+{
+    const auto fs = findingsOf(haCluster(), "etcd-stacked");
+    QCOMPARE(fs.size(), size_t(1));
+    QCOMPARE(fs[0].severity, Severity::Info);
+    QVERIFY(fs[0].message().find("losing a control-plane node loses an etcd member too") != std::string::npos);
+}
+
+void TestRules::workloadCapacity_data()
+{
+    QTest::addColumn<int>("replicas");
+    QTest::addColumn<QString>("antiAffinity");
+    QTest::addColumn<QString>("selector");  // a node selector value for label "disk"; empty: none
+    QTest::addColumn<int>("cpuMillis");
+    QTest::addColumn<Severity>("severity");
+    QTest::addColumn<QString>("says");  // empty: quiet
+    QTest::newRow("3 on 3 workers") << 3 << "required" << "" << 500 << Severity::Info << "";
+    QTest::newRow("5 required on 3") << 5 << "required" << "" << 500 << Severity::Error
+                                     << "5 replicas with required anti-affinity, but only 3 nodes can hold it: 2 replicas would stay Pending";
+    QTest::newRow("5 preferred on 3") << 5 << "preferred" << "" << 500 << Severity::Warning << "runs 5 replicas on 3 nodes";
+    QTest::newRow("selector matches nothing") << 2 << "none" << "ssd" << 500 << Severity::Error << "No node can run";
+    QTest::newRow("requests too big") << 2 << "none" << "" << 9000 << Severity::Error << "No node can run";
+    QTest::newRow("room by requests") << 40 << "none" << "" << 1000 << Severity::Error << "have room for 24";
+}
+
+void TestRules::workloadCapacity()
+{
+    QFETCH(int, replicas);
+    QFETCH(QString, antiAffinity);
+    QFETCH(QString, selector);
+    QFETCH(int, cpuMillis);
+    QFETCH(Severity, severity);
+    QFETCH(QString, says);
+    Topology t = haCluster();
+    Workload w = makeWorkload("app", WorkloadKind::Deployment, replicas);
+    w.placement.antiAffinity = *parseEnum<AntiAffinity>(antiAffinity.toStdString());
+    if (!selector.isEmpty())
+        w.placement.nodeSelector["disk"] = selector.toStdString();
+    w.resources.cpuRequestMillis = cpuMillis;
+    t.workloads.push_back(w);
+    const auto fs = findingsOf(t, "workload-capacity");
+    if (says.isEmpty()) {
+        QVERIFY2(fs.empty(), qPrintable(messages(fs)));
+        return;
+    }
+    QCOMPARE(fs.size(), size_t(1));
+    QCOMPARE(fs[0].severity, severity);
+    QCOMPARE(fs[0].element.toString(), std::string("workload/app"));
+    QVERIFY2(QString::fromStdString(fs[0].message()).contains(says), qPrintable(messages(fs)));
+}
+
+void TestRules::workloadInOneZone()
+{
+    Topology t = haCluster();
+    Workload w = makeWorkload("app", WorkloadKind::Deployment, 3);
+    w.placement.nodeSelector["disk"] = "ssd";
+    t.workloads.push_back(w);
+    for (Node &n : t.nodes)
+        if (n.zone == "z2" && n.role == NodeRole::Worker)
+            n.labels["disk"] = "ssd";
+    auto fs = findingsOf(t, "workload-zones");
+    QCOMPARE(fs.size(), size_t(1));
+    QCOMPARE(fs[0].severity, Severity::Warning);
+    QVERIFY(fs[0].message().find("Every node that can run app is in z2: losing that zone loses all 3 replicas") !=
+            std::string::npos);
+
+    // Spread over zones but not asked to spread: information only.
+    t.workloads[0].placement.nodeSelector.clear();
+    t.workloads[0].placement.spreadZones = false;
+    fs = findingsOf(t, "workload-zones");
+    QCOMPARE(fs.size(), size_t(1));
+    QCOMPARE(fs[0].severity, Severity::Info);
+    t.workloads[0].placement.spreadZones = true;
+    QVERIFY(findingsOf(t, "workload-zones").empty());
+}
+
+void TestRules::statefulStorage_data()
+{
+    QTest::addColumn<QString>("backend");
+    QTest::addColumn<QString>("claimClass");
+    QTest::addColumn<bool>("isDefault");
+    QTest::addColumn<QString>("rule");  // empty: quiet
+    QTest::addColumn<Severity>("severity");
+    QTest::newRow("ceph") << "ceph" << "fast" << false << "" << Severity::Info;
+    QTest::newRow("node-local") << "node-local" << "fast" << false << "stateful-local-storage" << Severity::Warning;
+    QTest::newRow("default class") << "nfs" << "" << true << "" << Severity::Info;
+    QTest::newRow("no class, no default") << "nfs" << "" << false << "storage-class" << Severity::Error;
+    QTest::newRow("unknown class") << "nfs" << "slow" << true << "storage-class" << Severity::Error;
+}
+
+void TestRules::statefulStorage()
+{
+    QFETCH(QString, backend);
+    QFETCH(QString, claimClass);
+    QFETCH(bool, isDefault);
+    QFETCH(QString, rule);
+    QFETCH(Severity, severity);
+    Topology t = haCluster();
+    t.storageBackends.push_back(StorageBackend{"store", *parseEnum<StorageBackendType>(backend.toStdString()), {}, "", {}});
+    StorageClass cls;
+    cls.name = "fast";
+    cls.backend = "store";
+    cls.isDefault = isDefault;
+    t.storageClasses.push_back(cls);
+    Workload w = makeWorkload("db", WorkloadKind::StatefulSet, 3);
+    w.volumeClaims.push_back(VolumeClaim{"data", 1LL << 30, claimClass.toStdString(), AccessMode::ReadWriteOnce, "/data"});
+    t.workloads.push_back(w);
+    std::vector<Finding> fs;
+    for (const char *r : {"stateful-local-storage", "storage-class"})
+        for (Finding &f : findingsOf(t, r))
+            fs.push_back(f);
+    if (rule.isEmpty()) {
+        QVERIFY2(fs.empty(), qPrintable(messages(fs)));
+        return;
+    }
+    QCOMPARE(fs.size(), size_t(1));
+    QCOMPARE(QString::fromStdString(fs[0].rule), rule);
+    QCOMPARE(fs[0].severity, severity);
+}
+
+void TestRules::secrets()
+{
+    Topology t = haCluster();
+    Workload w = makeWorkload("db", WorkloadKind::StatefulSet, 3);
+    w.env.push_back(EnvVar{"DB_PASSWORD", "hunter2", "", ""});
+    w.env.push_back(EnvVar{"LOG_LEVEL", "debug", "", ""});
+    w.env.push_back(EnvVar{"API_TOKEN", "", "missing", "token"});
+    t.workloads.push_back(w);
+    t.secrets.push_back(Secret{"creds", {"password"}, {}});
+    auto plain = findingsOf(t, "plaintext-secret");
+    QCOMPARE(plain.size(), size_t(1));
+    QCOMPARE(plain[0].severity, Severity::Error);
+    QVERIFY(plain[0].message().find("DB_PASSWORD") != std::string::npos);
+    auto refs = findingsOf(t, "reference");
+    QCOMPARE(refs.size(), size_t(1));
+    QVERIFY(refs[0].message().find("secret 'missing'") != std::string::npos);
+
+    t.workloads[0].env = {EnvVar{"DB_PASSWORD", "", "creds", "password"}, EnvVar{"X", "", "creds", "nokey"}};
+    QVERIFY(findingsOf(t, "plaintext-secret").empty());
+    refs = findingsOf(t, "reference");
+    QCOMPARE(refs.size(), size_t(1));
+    QVERIFY(refs[0].message().find("has no such key") != std::string::npos);
+}
+
+void TestRules::developmentProfileDowngrades()
+{
+    Topology t = haCluster(1, 0, 1);
+    t.loadBalancers.clear();
+    QVERIFY(countFindings(checkTopology(t)).errors > 0);
+    t.profile = Profile::Development;
+    const auto fs = checkTopology(t);
+    QCOMPARE(countFindings(fs).errors, 0);
+    QCOMPARE(countFindings(fs).warnings, 0);
+    QVERIFY(!findingsOf(t, "etcd-quorum").empty());
+    // Broken references are errors in any profile.
+    t.nodes[0].zone = "nowhere";
+    QCOMPARE(countFindings(checkTopology(t)).errors, 1);
+}
+
+void TestRules::healthyDesignHasNoErrorsOrWarnings()
+{
+    Topology t = haCluster();
+    t.workloads.push_back(makeWorkload("web", WorkloadKind::Deployment, 3));
+    const auto fs = checkTopology(t);
+    const FindingCounts c = countFindings(fs);
+    QVERIFY2(c.errors == 0 && c.warnings == 0, qPrintable(messages(fs)));
+}
+
+void TestRules::sortedBySeverity()
+{
+    Topology t = haCluster(2, 1, 1);
+    t.workloads.push_back(makeWorkload("web", WorkloadKind::Deployment, 1));
+    const auto fs = checkTopology(t);
+    QVERIFY(fs.size() >= 3);
+    for (std::size_t i = 1; i < fs.size(); ++i)
+        QVERIFY(fs[i - 1].severity <= fs[i].severity);
+}
+
+void TestRules::danglingReferences()
+{
+    Topology t = haCluster();
+    t.nodes[0].zone = "z9";
+    t.loadBalancers[0].hosts.push_back("lb-9");
+    t.loadBalancers[0].targets.push_back("ghost");
+    t.storageClasses.push_back(StorageClass{"c", "nobackend", false, {}, {}, true, {}});
+    const auto fs = findingsOf(t, "reference");
+    QCOMPARE(fs.size(), size_t(4));
+    for (const Finding &f : fs)
+        QCOMPARE(f.severity, Severity::Error);
+    QCOMPARE(fs[0].element.toString(), std::string("node/cp-1"));
+}
+
+QTEST_GUILESS_MAIN(TestRules)
+#include "tst_rules.moc"
