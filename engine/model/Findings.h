@@ -12,9 +12,12 @@ namespace quorum::model {
 enum class Severity { Error, Warning, Info };
 const char *toString(Severity v);
 
+/// The translation context of finding templates (lupdate takes it from the class in Rules.cpp).
+inline constexpr const char *kFindingsTranslationContext = "quorum::model::FindingsChecker";
+
 /// One finding. The message is kept as an English template with Qt-style placeholders
 /// (%1, %2, ...) and its arguments, so the UI can translate the template (translation
-/// context "quorum::model::Findings") and the engine can still print English.
+/// context kFindingsTranslationContext) and the engine can still print English.
 struct Finding {
     Severity severity = Severity::Info;
     std::string rule;          ///< stable rule id, e.g. "etcd-quorum"

@@ -1,6 +1,6 @@
 // The HA rules. Each rule reads the design and adds findings that say what is wrong and why,
 // with the numbers behind it. Message templates are marked for translation (lupdate reads
-// QUORUM_TR as QT_TRANSLATE_NOOP with the context "quorum::model::Findings").
+// QUORUM_TR as QT_TR_NOOP, so the context is the class: kFindingsTranslationContext).
 
 #include "engine/model/Findings.h"
 
@@ -44,9 +44,9 @@ int recommendedMembers(int members)
     return members < 3 ? 3 : (members % 2 == 0 ? members + 1 : members);
 }
 
-class Checker {
+class FindingsChecker {
 public:
-    explicit Checker(const Topology &t) : m_t(t) {}
+    explicit FindingsChecker(const Topology &t) : m_t(t) {}
     std::vector<Finding> run();
 
 private:
@@ -78,7 +78,7 @@ private:
     std::vector<Finding> m_findings;
 };
 
-void Checker::add(Severity s, const char *rule, ElementId element, const char *format, std::vector<std::string> args)
+void FindingsChecker::add(Severity s, const char *rule, ElementId element, const char *format, std::vector<std::string> args)
 {
     // A development design is not meant to be highly available: its HA findings are information.
     // Broken references, capacity and security problems stay what they are.
@@ -91,7 +91,7 @@ void Checker::add(Severity s, const char *rule, ElementId element, const char *f
     m_findings.push_back(Finding{s, rule, std::move(element), format, std::move(args)});
 }
 
-std::vector<Finding> Checker::run()
+std::vector<Finding> FindingsChecker::run()
 {
     checkReferences();
     checkEtcdQuorum();
@@ -108,7 +108,7 @@ std::vector<Finding> Checker::run()
     return std::move(m_findings);
 }
 
-void Checker::checkReferences()
+void FindingsChecker::checkReferences()
 {
     for (const Node &n : m_t.nodes)
         if (!n.zone.empty() && !m_t.findZone(n.zone))
@@ -141,7 +141,7 @@ void Checker::checkReferences()
             {str(defaults)});
 }
 
-void Checker::checkEtcdQuorum()
+void FindingsChecker::checkEtcdQuorum()
 {
     const int n = static_cast<int>(m_t.nodesRunning(Component::Etcd).size());
     if (m_t.nodes.empty())
@@ -182,7 +182,7 @@ void Checker::checkEtcdQuorum()
     }
 }
 
-void Checker::checkControlPlane()
+void FindingsChecker::checkControlPlane()
 {
     const auto apiServers = m_t.nodesRunning(Component::ApiServer);
     const auto managers = m_t.nodesRunning(Component::ControllerManager);
@@ -210,7 +210,7 @@ void Checker::checkControlPlane()
             QUORUM_TR("No node runs kube-scheduler: new pods would stay Pending."));
 }
 
-void Checker::checkZonesDefined()
+void FindingsChecker::checkZonesDefined()
 {
     if (zoneCount() > 0 || m_t.nodes.size() < 2)
         return;
@@ -219,7 +219,7 @@ void Checker::checkZonesDefined()
                   "(failure domains) so the checks can tell whether losing one keeps quorum."));
 }
 
-void Checker::checkZoneSpread(Component component, const char *rule)
+void FindingsChecker::checkZoneSpread(Component component, const char *rule)
 {
     const auto members = m_t.nodesRunning(component);
     const int n = static_cast<int>(members.size());
@@ -250,7 +250,7 @@ void Checker::checkZoneSpread(Component component, const char *rule)
     }
 }
 
-void Checker::checkApiLoadBalancer()
+void FindingsChecker::checkApiLoadBalancer()
 {
     const auto apiServers = m_t.nodesRunning(Component::ApiServer);
     if (apiServers.size() < 2)
@@ -283,7 +283,7 @@ void Checker::checkApiLoadBalancer()
     }
 }
 
-void Checker::checkLoadBalancerRedundancy()
+void FindingsChecker::checkLoadBalancerRedundancy()
 {
     for (const LoadBalancer &lb : m_t.loadBalancers) {
         if (lb.isManaged())
@@ -317,7 +317,7 @@ void Checker::checkLoadBalancerRedundancy()
     }
 }
 
-bool Checker::tolerates(const Workload &w, const Taint &taint)
+bool FindingsChecker::tolerates(const Workload &w, const Taint &taint)
 {
     if (taint.effect == TaintEffect::PreferNoSchedule)
         return true;
@@ -330,7 +330,7 @@ bool Checker::tolerates(const Workload &w, const Taint &taint)
     });
 }
 
-std::int64_t Checker::podsThatFit(const Workload &w, const Node &n)
+std::int64_t FindingsChecker::podsThatFit(const Workload &w, const Node &n)
 {
     std::int64_t fit = n.maxPods;
     if (w.resources.cpuRequestMillis > 0 && n.cpuMillis > 0)
@@ -340,7 +340,7 @@ std::int64_t Checker::podsThatFit(const Workload &w, const Node &n)
     return fit;
 }
 
-std::vector<const Node *> Checker::eligibleNodes(const Workload &w) const
+std::vector<const Node *> FindingsChecker::eligibleNodes(const Workload &w) const
 {
     const bool hasWorkers = std::any_of(m_t.nodes.begin(), m_t.nodes.end(),
                                         [](const Node &n) { return n.role == NodeRole::Worker && n.runs(Component::Kubelet); });
@@ -365,7 +365,7 @@ std::vector<const Node *> Checker::eligibleNodes(const Workload &w) const
     return out;
 }
 
-void Checker::checkWorkloads()
+void FindingsChecker::checkWorkloads()
 {
     for (const Workload &w : m_t.workloads) {
         checkWorkloadPlacement(w);
@@ -410,7 +410,7 @@ void Checker::checkWorkloads()
     }
 }
 
-void Checker::checkWorkloadPlacement(const Workload &w)
+void FindingsChecker::checkWorkloadPlacement(const Workload &w)
 {
     if (w.kind == WorkloadKind::DaemonSet || w.replicas == 0)
         return;
@@ -460,7 +460,7 @@ void Checker::checkWorkloadPlacement(const Workload &w)
     }
 }
 
-void Checker::checkStorage(const Workload &w)
+void FindingsChecker::checkStorage(const Workload &w)
 {
     const ElementId id{ElementKind::Workload, w.name};
     for (const VolumeClaim &c : w.volumeClaims) {
@@ -497,7 +497,7 @@ void Checker::checkStorage(const Workload &w)
     }
 }
 
-void Checker::checkSecrets(const Workload &w)
+void FindingsChecker::checkSecrets(const Workload &w)
 {
     const ElementId id{ElementKind::Workload, w.name};
     for (const EnvVar &e : w.env) {
@@ -526,7 +526,7 @@ void Checker::checkSecrets(const Workload &w)
     }
 }
 
-void Checker::checkCapacity()
+void FindingsChecker::checkCapacity()
 {
     std::int64_t cpuOffered = 0, memoryOffered = 0, cpuWanted = 0, memoryWanted = 0;
     std::set<const Node *> workers;
@@ -555,7 +555,7 @@ void Checker::checkCapacity()
 
 std::vector<Finding> checkTopology(const Topology &topology)
 {
-    return Checker(topology).run();
+    return FindingsChecker(topology).run();
 }
 
 } // namespace quorum::model
