@@ -91,8 +91,10 @@ MapReader::MapReader(Reporter &reporter, const YAML::Node &node, std::string pat
     }
     m_valid = true;
     std::set<std::string> seen;
-    for (auto it = node.begin(); it != node.end(); ++it) {
-        const YAML::Node &key = it->first;
+    // Range-for over yaml-cpp maps: its iterator's operator-> returns a proxy that GCC (rightly)
+    // warns about at -O2.
+    for (const auto &entry : node) {
+        const YAML::Node &key = entry.first;
         if (!key.IsScalar()) {
             m_reporter.error(key, m_path, "a field name must be a plain string");
             continue;
@@ -103,8 +105,8 @@ MapReader::MapReader(Reporter &reporter, const YAML::Node &node, std::string pat
             continue;
         }
         // A YAML null ("cpu:" with nothing after it) counts as absent.
-        if (!it->second.IsNull())
-            m_fields.emplace(name, it->second);
+        if (!entry.second.IsNull())
+            m_fields.emplace(name, entry.second);
         if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
             std::string message = "unknown field '" + name + "'";
             const std::string near = nearestName(name, allowed);
@@ -287,14 +289,14 @@ bool MapReader::readStringMap(const char *key, std::map<std::string, std::string
     }
     std::map<std::string, std::string> items;
     bool ok = true;
-    for (auto it = value.begin(); it != value.end(); ++it) {
-        if (!it->first.IsScalar() || !it->second.IsScalar()) {
-            m_reporter.error(it->first, fieldPath(key), "expected string keys and string values");
+    for (const auto &entry : value) {
+        if (!entry.first.IsScalar() || !entry.second.IsScalar()) {
+            m_reporter.error(entry.first, fieldPath(key), "expected string keys and string values");
             ok = false;
             continue;
         }
-        if (!items.emplace(it->first.Scalar(), it->second.Scalar()).second) {
-            m_reporter.error(it->first, fieldPath(key) + "." + it->first.Scalar(), "key appears twice");
+        if (!items.emplace(entry.first.Scalar(), entry.second.Scalar()).second) {
+            m_reporter.error(entry.first, fieldPath(key) + "." + entry.first.Scalar(), "key appears twice");
             ok = false;
         }
     }

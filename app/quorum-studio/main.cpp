@@ -1,0 +1,128 @@
+// quorum-studio: the desktop application. Parses the command line, installs translations and
+// logging, and opens a design in the main window.
+
+#include "app/quorum-studio/StartupTimer.h"
+#include "resources/QuorumResources.h"
+#include "ui/common/Logging.h"
+#include "ui/diagram/DiagramView.h"
+#include "ui/mainwindow/MainWindow.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QFileInfo>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QTimer>
+#include <QTranslator>
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+namespace {
+
+constexpr int kScreenshotDelayMs = 300;
+
+/// Installs the application's translation (":/i18n/quorumstudio_<lang>.qm", embedded by
+/// qt_add_translations) and Qt's own for locale. Missing files are normal: English is built in.
+void installTranslations(QApplication &app, const QLocale &locale)
+{
+    auto *qtTranslator = new QTranslator(&app);
+    if (qtTranslator->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+                           QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QApplication::installTranslator(qtTranslator);
+
+    auto *appTranslator = new QTranslator(&app);
+    if (appTranslator->load(locale, QStringLiteral("quorumstudio"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
+        QApplication::installTranslator(appTranslator);
+        spdlog::info("Translation {} loaded", appTranslator->filePath().toStdString());
+    } else {
+        spdlog::info("No translation for {}; using English", locale.name().toStdString());
+    }
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("QuorumStudio"));
+    QApplication::setApplicationName(QStringLiteral("Quorum Studio"));
+    QApplication::setApplicationVersion(QStringLiteral(QUORUM_VERSION));
+    QApplication::setWindowIcon(QIcon(quorum::resources::appIconPath()));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Design, generate, run and watch highly available Kubernetes-style clusters."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    parser.addPositionalArgument(QStringLiteral("file"),
+                                 QApplication::translate("main", "Topology YAML file to open (default: the production-ha template)."),
+                                 QStringLiteral("[FILE]"));
+    const QCommandLineOption screenshotOption(
+        QStringLiteral("screenshot"),
+        QApplication::translate("main", "Save a PNG of the main window to <path>, print its absolute path and quit."),
+        QStringLiteral("path"));
+    const QCommandLineOption langOption(
+        QStringLiteral("lang"), QApplication::translate("main", "Use the language <code> (e.g. de) instead of the system's."),
+        QStringLiteral("code"));
+    const QCommandLineOption selectOption(
+        QStringLiteral("select"),
+        QApplication::translate("main", "Select the element <id> (e.g. node/cp-1) and show it, as a click on one of its findings would."),
+        QStringLiteral("id"));
+    const QCommandLineOption startupOption(
+        QStringLiteral("startup-time"),
+        QApplication::translate("main", "Print the milliseconds from process start to the first painted diagram, then quit."));
+    parser.addOption(screenshotOption);
+    parser.addOption(startupOption);
+    parser.addOption(langOption);
+    parser.addOption(selectOption);
+    parser.process(app);
+
+    quorum::ui::setupLogging();
+    spdlog::info("Quorum Studio {} starting (Qt {})", QUORUM_VERSION, qVersion());
+
+    const QLocale locale = parser.isSet(langOption) ? QLocale(parser.value(langOption)) : QLocale::system();
+    QLocale::setDefault(locale);
+    installTranslations(app, locale);
+    QApplication::setApplicationDisplayName(QApplication::translate("main", "Quorum Studio"));
+
+    quorum::ui::MainWindow window;
+    const QString screenshotPath = parser.value(screenshotOption);
+    // A screenshot run must never wait for a click: errors are logged and printed instead.
+    window.setMessageBoxesEnabled(screenshotPath.isEmpty());
+
+    window.openFile(quorum::resources::defaultTemplatePath());
+    const QStringList files = parser.positionalArguments();
+    if (!files.isEmpty() && !window.openFile(files.first()) && !screenshotPath.isEmpty())
+        std::fprintf(stderr, "%s\n", qPrintable(window.lastError()));
+    if (parser.isSet(startupOption)) {
+        new StartupTimer(window.diagramView()->viewport(), [](double ms) {
+            std::printf("startup %.1f ms\n", ms);
+            std::fflush(stdout);
+            QApplication::exit(0);
+        });
+    }
+    window.show();
+    if (parser.isSet(selectOption) && !window.diagramView()->showElement(parser.value(selectOption)))
+        spdlog::warn("No element {} in the diagram", parser.value(selectOption).toStdString());
+
+    if (!screenshotPath.isEmpty()) {
+        QTimer::singleShot(kScreenshotDelayMs, &window, [&window, screenshotPath] {
+            const QString absolute = QFileInfo(screenshotPath).absoluteFilePath();
+            if (!window.grab().save(absolute, "PNG")) {
+                spdlog::error("Cannot write screenshot {}", absolute.toStdString());
+                QApplication::exit(1);
+                return;
+            }
+            std::printf("%s\n", qPrintable(QDir::toNativeSeparators(absolute)));
+            std::fflush(stdout);
+            QApplication::exit(0);
+        });
+    }
+
+    const int status = QApplication::exec();
+    spdlog::info("Quorum Studio exiting with status {}", status);
+    return status;
+}

@@ -1,0 +1,33 @@
+#include "resources/QuorumResources.h"
+
+#include <QDir>
+
+namespace quorum::resources {
+
+QString defaultTemplatePath()
+{
+    return QStringLiteral(":/templates/production-ha.yaml");
+}
+
+QStringList templatePaths()
+{
+    const QDir dir(QStringLiteral(":/templates"));
+    QStringList paths;
+    const QStringList names = dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")},
+                                            QDir::Files, QDir::Name);
+    for (const QString &name : names)
+        paths.append(dir.filePath(name));
+    return paths;
+}
+
+QString iconPath(const QString &name)
+{
+    return QStringLiteral(":/icons/%1.svg").arg(name);
+}
+
+QString appIconPath()
+{
+    return iconPath(QStringLiteral("quorum-studio"));
+}
+
+} // namespace quorum::resources

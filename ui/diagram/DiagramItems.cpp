@@ -1,0 +1,432 @@
+#include "ui/diagram/DiagramItems.h"
+
+#include "ui/common/Appearance.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QPainterPath>
+#include <QPainterPathStroker>
+#include <QStyleOptionGraphicsItem>
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace quorum::ui {
+
+using model::Severity;
+
+namespace {
+
+constexpr qreal kCardRadius = 8;
+constexpr qreal kLaneRadius = 10;
+constexpr qreal kBadgeRadius = 11;       ///< finding badge at the top-right corner
+constexpr qreal kSelectionGap = 3.5;     ///< selection outline, outside the frame
+constexpr qreal kArrowSize = 9;
+constexpr qreal kCornerRadius = 7;       ///< rounding of link elbows
+constexpr qreal kIconSize = 34;
+constexpr qreal kTextLeft = 58;
+constexpr qreal kTextRight = 12;
+
+void drawElided(QPainter *painter, const QRectF &box, const QString &text, int flags = Qt::AlignLeft | Qt::AlignVCenter)
+{
+    const QFontMetricsF metrics(painter->font());
+    painter->drawText(box, flags, metrics.elidedText(text, Qt::ElideRight, box.width()));
+}
+
+} // namespace
+
+// ---- ElementItem ---------------------------------------------------------------------------
+
+ElementItem::ElementItem(const QString &elementId, const QSizeF &size)
+    : m_elementId(elementId)
+    , m_rect(QPointF(0, 0), size)
+{
+    setData(kElementIdKey, elementId);
+    setFlag(ItemIsSelectable, !elementId.isEmpty());
+    setAcceptHoverEvents(!elementId.isEmpty());
+}
+
+void ElementItem::setFindings(std::optional<Severity> worst, const QStringList &messages)
+{
+    if (m_worst == worst && m_findingMessages == messages)
+        return;
+    m_worst = worst;
+    m_findingMessages = messages;
+    updateToolTip();
+    update();
+}
+
+bool ElementItem::isMarked() const
+{
+    return m_worst == Severity::Error || m_worst == Severity::Warning;
+}
+
+void ElementItem::setDescription(const QString &description)
+{
+    m_description = description;
+    updateToolTip();
+}
+
+void ElementItem::updateToolTip()
+{
+    QString tip = m_description.toHtmlEscaped();
+    for (const QString &message : m_findingMessages)
+        tip += QStringLiteral("<br/>• ") + message.toHtmlEscaped();
+    setToolTip(tip.isEmpty() ? QString() : QStringLiteral("<p style='white-space:pre-wrap'>%1</p>").arg(tip));
+}
+
+QRectF ElementItem::boundingRect() const
+{
+    const qreal out = std::max(kBadgeRadius + 1, kSelectionGap + 2);
+    return m_rect.adjusted(-out, -out, out, out);
+}
+
+void ElementItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
+{
+    m_hovered = true;
+    update();
+    QGraphicsItem::hoverEnterEvent(event);
+}
+
+void ElementItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+{
+    m_hovered = false;
+    update();
+    QGraphicsItem::hoverLeaveEvent(event);
+}
+
+QPen ElementItem::framePen(const QColor &normal) const
+{
+    if (isMarked())
+        return QPen(severityColor(*m_worst), 2);
+    return QPen(m_hovered ? normal.darker(135) : normal, 1);
+}
+
+void ElementItem::paintOverlay(QPainter *painter, const QStyleOptionGraphicsItem *option, qreal radius) const
+{
+    if (option->state & QStyle::State_Selected) {
+        painter->setPen(QPen(colors::kSelection, 2.5));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawRoundedRect(m_rect.adjusted(-kSelectionGap, -kSelectionGap, kSelectionGap, kSelectionGap),
+                                 radius + kSelectionGap, radius + kSelectionGap);
+    }
+    if (m_worst) {
+        // Infos get the badge only; errors and warnings also get a coloured frame.
+        const QPointF center(m_rect.right() - 3, m_rect.top() + 3);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(Qt::white);
+        painter->drawEllipse(center, kBadgeRadius, kBadgeRadius);
+        const qreal r = kBadgeRadius - 2;
+        paintBundledIcon(painter, iconName(*m_worst), QRectF(center.x() - r, center.y() - r, 2 * r, 2 * r));
+    }
+}
+
+// ---- CardItem ------------------------------------------------------------------------------
+
+CardItem::CardItem(const QString &elementId, const QSizeF &size, CardContent content)
+    : ElementItem(elementId, size)
+    , m_content(std::move(content))
+{
+    setDescription(m_content.description);
+}
+
+void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QRectF r = rect();
+    painter->setRenderHint(QPainter::Antialiasing);
+
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(QColor(16, 24, 40, 22));
+    painter->drawRoundedRect(r.translated(0, 2), kCardRadius, kCardRadius);
+
+    QPainterPath body;
+    body.addRoundedRect(r, kCardRadius, kCardRadius);
+    painter->fillPath(body, colors::kCardFill);
+    painter->save();
+    painter->setClipPath(body);
+    painter->fillRect(QRectF(r.left(), r.top(), 5, r.height()), m_content.accent);
+    painter->restore();
+    painter->setPen(framePen(colors::kCardBorder));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawPath(body);
+
+    paintBundledIcon(painter, m_content.icon, QRectF(14, 11, kIconSize, kIconSize));
+
+    const qreal textWidth = r.width() - kTextLeft - kTextRight;
+    const QFont titleFont = diagramFont(14, true);
+    qreal cornerWidth = 0;
+    if (!m_content.corner.isEmpty()) {
+        // The corner text gets what the title leaves, but at least a third of the width.
+        const qreal titleWidth = QFontMetricsF(titleFont).horizontalAdvance(m_content.title);
+        painter->setFont(diagramFont(11));
+        cornerWidth = std::min(QFontMetricsF(painter->font()).horizontalAdvance(m_content.corner),
+                               std::max(textWidth / 3, textWidth - titleWidth - 8));
+        painter->setPen(colors::kTextMuted);
+        drawElided(painter, QRectF(r.right() - kTextRight - cornerWidth, 10, cornerWidth, 18), m_content.corner,
+                   Qt::AlignRight | Qt::AlignVCenter);
+    }
+
+    painter->setFont(titleFont);
+    painter->setPen(colors::kTextPrimary);
+    drawElided(painter, QRectF(kTextLeft, 9, textWidth - cornerWidth - (cornerWidth > 0 ? 8 : 0), 20), m_content.title);
+
+    painter->setFont(diagramFont(11));
+    qreal y = 31;
+    for (int i = 0; i < m_content.lines.size() && i < 2; ++i) {
+        painter->setPen(i == 0 ? colors::kTextSecondary : colors::kTextMuted);
+        drawElided(painter, QRectF(kTextLeft, y, textWidth, 16), m_content.lines[i]);
+        y += 17;
+    }
+
+    if (!m_content.badges.isEmpty()) {
+        painter->setFont(diagramFont(10, true));
+        const QFontMetricsF metrics(painter->font());
+        qreal x = 14;
+        const qreal badgeY = r.bottom() - 26;
+        for (const CardBadge &badge : m_content.badges) {
+            const qreal width = metrics.horizontalAdvance(badge.text) + 14;
+            if (x + width > r.right() - kTextRight)
+                break;
+            const QRectF pill(x, badgeY, width, 18);
+            QColor fill = badge.color;
+            fill.setAlpha(28);
+            QColor border = badge.color;
+            border.setAlpha(110);
+            painter->setPen(QPen(border, 1));
+            painter->setBrush(fill);
+            painter->drawRoundedRect(pill, 9, 9);
+            painter->setPen(badge.color.darker(125));
+            painter->drawText(pill, Qt::AlignCenter, badge.text);
+            x += width + 6;
+        }
+    }
+
+    paintOverlay(painter, option, kCardRadius);
+}
+
+// ---- ClusterItem ---------------------------------------------------------------------------
+
+ClusterItem::ClusterItem(const QSizeF &size, CardContent content)
+    : ElementItem(QStringLiteral("cluster"), size)
+    , m_content(std::move(content))
+{
+    setDescription(m_content.description);
+}
+
+void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QRectF r = rect();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(framePen(colors::kCardBorder));
+    painter->setBrush(colors::kCardFill);
+    painter->drawRoundedRect(r, kLaneRadius, kLaneRadius);
+    const qreal iconSize = r.height() - 20;
+    paintBundledIcon(painter, m_content.icon, QRectF(12, 10, iconSize, iconSize));
+
+    // Chips right-aligned on the title line; title and description take what is left.
+    painter->setFont(diagramFont(11, true));
+    const QFontMetricsF chipMetrics(painter->font());
+    qreal x = r.right() - 16;
+    const qreal chipsLeftLimit = r.width() * 0.45;
+    for (auto it = m_content.badges.crbegin(); it != m_content.badges.crend(); ++it) {
+        const qreal width = chipMetrics.horizontalAdvance(it->text) + 18;
+        if (x - width < chipsLeftLimit)
+            break;
+        x -= width;
+        const QRectF chip(x, (r.height() - 24) / 2, width, 24);
+        QColor fill = it->color;
+        fill.setAlpha(24);
+        painter->setPen(QPen(it->color.lighter(140), 1));
+        painter->setBrush(fill);
+        painter->drawRoundedRect(chip, 12, 12);
+        painter->setPen(it->color.darker(120));
+        painter->drawText(chip, Qt::AlignCenter, it->text);
+        x -= 8;
+    }
+    const qreal textLeft = 12 + iconSize + 14;
+    const qreal textWidth = x - textLeft - 16;
+    painter->setFont(diagramFont(18, true));
+    painter->setPen(colors::kTextPrimary);
+    drawElided(painter, QRectF(textLeft, 7, textWidth, 24), m_content.title);
+    painter->setFont(diagramFont(12));
+    painter->setPen(colors::kTextMuted);
+    drawElided(painter, QRectF(textLeft, 32, textWidth, 18), m_content.lines.value(0));
+
+    paintOverlay(painter, option, kLaneRadius);
+}
+
+// ---- ZoneLaneItem --------------------------------------------------------------------------
+
+ZoneLaneItem::ZoneLaneItem(const QString &elementId, const QSizeF &size, const QString &title, const QString &subtitle)
+    : ElementItem(elementId, size)
+    , m_title(title)
+    , m_subtitle(subtitle)
+    , m_unzoned(elementId.isEmpty())
+{
+    setDescription(subtitle.isEmpty() ? title : title + QLatin1Char('\n') + subtitle);
+}
+
+void ZoneLaneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
+{
+    const QRectF r = rect();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPen pen = framePen(colors::kContainerBorder);
+    if (m_unzoned && !isMarked())
+        pen.setStyle(Qt::DashLine);
+    painter->setPen(pen);
+    painter->setBrush(m_unzoned ? colors::kSceneBackground : colors::kContainerFill);
+    painter->drawRoundedRect(r, kLaneRadius, kLaneRadius);
+
+    const qreal textLeft = 46;
+    const qreal textWidth = metrics::kLanePadding + metrics::kCardWidth - textLeft;
+    paintBundledIcon(painter, QStringLiteral("zone"), QRectF(14, 12, 24, 24));
+    painter->setFont(diagramFont(14, true));
+    painter->setPen(colors::kTextPrimary);
+    drawElided(painter, QRectF(textLeft, 8, textWidth, 20), m_title);
+    painter->setFont(diagramFont(11));
+    painter->setPen(colors::kTextMuted);
+    drawElided(painter, QRectF(textLeft, 27, textWidth, 16), m_subtitle);
+    painter->setPen(QPen(colors::kContainerBorder, 1));
+    painter->drawLine(QPointF(10, metrics::kLaneHeader - 8), QPointF(r.right() - 10, metrics::kLaneHeader - 8));
+
+    paintOverlay(painter, option, kLaneRadius);
+}
+
+// ---- LinkItem ------------------------------------------------------------------------------
+
+namespace {
+
+struct LinkStyle {
+    QColor color;
+    Qt::PenStyle pen;
+    bool arrow;
+};
+
+LinkStyle linkStyle(LinkKind kind)
+{
+    switch (kind) {
+    case LinkKind::LoadBalancerTarget: return {accentColor(model::NodeRole::LoadBalancer), Qt::SolidLine, true};
+    case LinkKind::LoadBalancerHost: return {QColor(0x98, 0xA2, 0xB3), Qt::DashLine, false};
+    case LinkKind::StorageClassBackend: return {accentColor(model::NodeRole::Storage), Qt::SolidLine, true};
+    case LinkKind::VolumeClaim: return {QColor(0xA1, 0x88, 0x7F), Qt::SolidLine, true};
+    }
+    return {colors::kTextMuted, Qt::SolidLine, false};
+}
+
+QPointF unit(QPointF v)
+{
+    const qreal length = std::hypot(v.x(), v.y());
+    return length > 0 ? v / length : QPointF();
+}
+
+/// A polyline whose elbows are rounded.
+QPainterPath roundedPath(const QPolygonF &points)
+{
+    QPainterPath path;
+    if (points.size() < 2)
+        return path;
+    path.moveTo(points.first());
+    for (int i = 1; i + 1 < points.size(); ++i) {
+        const QPointF in = points[i] - points[i - 1];
+        const QPointF out = points[i + 1] - points[i];
+        const qreal radius = std::min({kCornerRadius, std::hypot(in.x(), in.y()) / 2, std::hypot(out.x(), out.y()) / 2});
+        path.lineTo(points[i] - unit(in) * radius);
+        path.quadTo(points[i], points[i] + unit(out) * radius);
+    }
+    path.lineTo(points.last());
+    return path;
+}
+
+} // namespace
+
+LinkItem::LinkItem(const LaidOutLink &link)
+    : m_kind(link.kind)
+    , m_from(link.from)
+    , m_to(link.to)
+    , m_points(link.points)
+{
+    setAcceptedMouseButtons(Qt::NoButton);
+    setAcceptHoverEvents(false);
+}
+
+QPainterPath LinkItem::linePath() const
+{
+    return roundedPath(m_points);
+}
+
+QRectF LinkItem::boundingRect() const
+{
+    return m_points.boundingRect().adjusted(-kArrowSize, -kArrowSize, kArrowSize, kArrowSize);
+}
+
+QPainterPath LinkItem::shape() const
+{
+    QPainterPathStroker stroker;
+    stroker.setWidth(6);
+    return stroker.createStroke(linePath());
+}
+
+void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    if (m_points.size() < 2)
+        return;
+    const LinkStyle style = linkStyle(m_kind);
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPen pen(style.color, 1.8, style.pen, Qt::RoundCap, Qt::RoundJoin);
+    if (style.pen == Qt::DashLine)
+        pen.setDashPattern({4, 3});
+    painter->setPen(pen);
+    painter->setBrush(Qt::NoBrush);
+
+    const QPointF tip = m_points.last();
+    const QPointF direction = unit(tip - m_points[m_points.size() - 2]);
+    if (!style.arrow) {
+        painter->drawPath(linePath());
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(style.color);
+        painter->drawEllipse(tip, 3, 3);
+        return;
+    }
+    // Stop the line at the arrow's base so the tip stays sharp.
+    QPolygonF shortened = m_points;
+    shortened.last() = tip - direction * (kArrowSize - 1);
+    painter->drawPath(roundedPath(shortened));
+
+    const QPointF normal(-direction.y(), direction.x());
+    const QPointF base = tip - direction * kArrowSize;
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(style.color);
+    painter->drawPolygon(QPolygonF{tip, base + normal * (kArrowSize * 0.5), base - normal * (kArrowSize * 0.5)});
+}
+
+// ---- BandItem ------------------------------------------------------------------------------
+
+BandItem::BandItem(BandKind kind, const QSizeF &size, const QString &caption)
+    : m_kind(kind)
+    , m_rect(QPointF(0, 0), size)
+    , m_caption(caption)
+{
+    setAcceptedMouseButtons(Qt::NoButton);
+}
+
+QRectF BandItem::boundingRect() const
+{
+    return m_rect.adjusted(-1, -1, 1, 1);
+}
+
+void BandItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
+{
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(QPen(colors::kContainerBorder, 1));
+    painter->setBrush(colors::kContainerFill);
+    painter->drawRoundedRect(m_rect, kLaneRadius, kLaneRadius);
+    QFont font = diagramFont(11, true);
+    font.setLetterSpacing(QFont::AbsoluteSpacing, 0.8);
+    painter->setFont(font);
+    painter->setPen(colors::kTextMuted);
+    drawElided(painter, QRectF(metrics::kBandPadding, 8, m_rect.width() - 2 * metrics::kBandPadding, 16),
+               m_caption.toUpper());
+}
+
+} // namespace quorum::ui

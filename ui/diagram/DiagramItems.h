@@ -1,0 +1,222 @@
+#pragma once
+
+// Graphics items of the diagram. Items are views: they hold what they draw (strings,
+// colours, geometry) and the id of the element they stand for, never model data.
+// Every element item stores its id string ("node/cp-1") in data(kElementIdKey) too.
+
+#include "engine/model/Findings.h"
+#include "ui/diagram/DiagramLayout.h"
+
+#include <QColor>
+#include <QGraphicsItem>
+#include <QList>
+#include <QPolygonF>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace quorum::ui {
+
+/// QGraphicsItem::data() key holding an element item's id string.
+constexpr int kElementIdKey = 0;
+
+/// Item types, for qgraphicsitem_cast.
+enum DiagramItemType : int {
+    ZoneLaneItemType = QGraphicsItem::UserType + 1,
+    NodeItemType,
+    LoadBalancerItemType,
+    StorageBackendItemType,
+    StorageClassItemType,
+    WorkloadItemType,
+    LinkItemType,
+    BandItemType,
+    ClusterItemType,
+};
+
+/// Base of items that stand for a model element: id, finding marks, selection and hover look.
+class ElementItem : public QGraphicsItem {
+public:
+    /// size: the item's rectangle; the item's origin is its top-left corner.
+    ElementItem(const QString &elementId, const QSizeF &size);
+
+    QString elementId() const { return m_elementId; }
+    /// The item's rectangle in item coordinates (without outline and badge).
+    QRectF rect() const { return m_rect; }
+
+    /// Marks the item with the worst severity of its findings (nullopt: no findings) and
+    /// lists their messages in the tooltip.
+    void setFindings(std::optional<model::Severity> worst, const QStringList &messages);
+    std::optional<model::Severity> findingSeverity() const { return m_worst; }
+    /// True when an error or a warning points at this element (those get a coloured frame).
+    bool isMarked() const;
+
+    /// The tooltip shown above the finding messages.
+    void setDescription(const QString &description);
+
+    QRectF boundingRect() const override;
+
+protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+
+    /// Pen for the frame: severity colour when marked, darker on hover, else the normal border.
+    QPen framePen(const QColor &normal) const;
+    /// Paints the selection outline (when selected) and the finding badge (when marked).
+    void paintOverlay(QPainter *painter, const QStyleOptionGraphicsItem *option, qreal radius) const;
+
+private:
+    void updateToolTip();
+
+    QString m_elementId;
+    QRectF m_rect;
+    QString m_description;
+    QStringList m_findingMessages;
+    std::optional<model::Severity> m_worst;
+    bool m_hovered = false;
+};
+
+/// A small coloured label drawn at the bottom of a card ("LoadBalancer :80", "Ingress").
+struct CardBadge {
+    QString text;
+    QColor color;
+};
+
+/// What a card shows.
+struct CardContent {
+    QString icon;          ///< bundled icon name
+    QColor accent;         ///< strip at the card's left edge
+    QString title;
+    QString corner;        ///< small text at the top right (address, type, replicas)
+    QStringList lines;     ///< up to two lines under the title
+    QList<CardBadge> badges;
+    QString description;   ///< tooltip
+};
+
+/// A white card with an icon, a title, detail lines and badges.
+class CardItem : public ElementItem {
+public:
+    CardItem(const QString &elementId, const QSizeF &size, CardContent content);
+
+    const CardContent &content() const { return m_content; }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    CardContent m_content;
+};
+
+/// A node, drawn inside its zone lane.
+class NodeItem final : public CardItem {
+public:
+    enum { Type = NodeItemType };
+    using CardItem::CardItem;
+    int type() const override { return Type; }
+};
+
+/// A load balancer, drawn above the lanes.
+class LoadBalancerItem final : public CardItem {
+public:
+    enum { Type = LoadBalancerItemType };
+    using CardItem::CardItem;
+    int type() const override { return Type; }
+};
+
+class StorageBackendItem final : public CardItem {
+public:
+    enum { Type = StorageBackendItemType };
+    using CardItem::CardItem;
+    int type() const override { return Type; }
+};
+
+class StorageClassItem final : public CardItem {
+public:
+    enum { Type = StorageClassItemType };
+    using CardItem::CardItem;
+    int type() const override { return Type; }
+};
+
+class WorkloadItem final : public CardItem {
+public:
+    enum { Type = WorkloadItemType };
+    using CardItem::CardItem;
+    int type() const override { return Type; }
+};
+
+/// The banner across the top that stands for the cluster as a whole ("cluster"): name,
+/// description and chips (Kubernetes version, etcd mode, profile). Cluster-wide findings mark it.
+class ClusterItem final : public ElementItem {
+public:
+    enum { Type = ClusterItemType };
+    ClusterItem(const QSizeF &size, CardContent content);
+
+    int type() const override { return Type; }
+    const CardContent &content() const { return m_content; }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    CardContent m_content;
+};
+
+/// A zone lane (failure domain). The lane for nodes without a zone has an empty element id
+/// and cannot be selected.
+class ZoneLaneItem final : public ElementItem {
+public:
+    enum { Type = ZoneLaneItemType };
+    /// elementId: "zone/<name>", or empty for the lane of nodes without a zone.
+    ZoneLaneItem(const QString &elementId, const QSizeF &size, const QString &title, const QString &subtitle);
+
+    int type() const override { return Type; }
+    bool isUnzoned() const { return m_unzoned; }
+    QString title() const { return m_title; }
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QString m_title;
+    QString m_subtitle;
+    bool m_unzoned;
+};
+
+/// A routed connection between two element items; never takes mouse input.
+class LinkItem final : public QGraphicsItem {
+public:
+    enum { Type = LinkItemType };
+    explicit LinkItem(const LaidOutLink &link);
+
+    int type() const override { return Type; }
+    LinkKind kind() const { return m_kind; }
+    QString fromId() const { return m_from; }
+    QString toId() const { return m_to; }
+    QPolygonF points() const { return m_points; }
+
+    QRectF boundingRect() const override;
+    QPainterPath shape() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    QPainterPath linePath() const;
+
+    LinkKind m_kind;
+    QString m_from;
+    QString m_to;
+    QPolygonF m_points;
+};
+
+/// A captioned background region ("Load balancers", "Storage", "Workloads").
+class BandItem final : public QGraphicsItem {
+public:
+    enum { Type = BandItemType };
+    BandItem(BandKind kind, const QSizeF &size, const QString &caption);
+
+    int type() const override { return Type; }
+    BandKind kind() const { return m_kind; }
+    QString caption() const { return m_caption; }
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    BandKind m_kind;
+    QRectF m_rect;
+    QString m_caption;
+};
+
+} // namespace quorum::ui

@@ -1,0 +1,109 @@
+#pragma once
+
+// Where each element of a design goes in the diagram. Pure geometry, no items: the scene
+// turns a DiagramLayout into graphics items, tests can check positions without a scene.
+//
+//   [ cluster banner: name, description, version, etcd mode, profile                ]
+//   +-- Load balancers ------------------------------+
+//   |            [api-lb  VIP 10.0.0.10:6443]        |
+//   +------------------------------------------------+
+//          bus lines to the lanes' link channels
+//   +- zone-a -+ +- zone-b -+ +- zone-c -+ (+ unzoned)
+//   | [lb-1]  || | [lb-2]  || |         ||   one row per role, aligned across lanes;
+//   | [cp-1]  || | [cp-2]  || | [cp-3]  ||   links run down the channel at each lane's
+//   | [wk-1]  || | [wk-2]  || | [wk-3]  ||   right edge and enter cards from the side
+//   +---------+ +----------+ +----------+
+//   +-- Storage --------------+ +-- Workloads ---------------+
+//   | [backend] <-- [class]   | | [web] [postgres]           |
+//   +-------------------------+ +----------------------------+
+
+#include "engine/model/Topology.h"
+
+#include <QPolygonF>
+#include <QRectF>
+#include <QString>
+
+#include <vector>
+
+namespace quorum::ui {
+
+/// Sizes of the diagram, in scene units (pixels at 100 % zoom).
+namespace metrics {
+constexpr qreal kMargin = 24;
+constexpr qreal kBannerHeight = 60;
+constexpr qreal kCardWidth = 236;
+constexpr qreal kNodeHeight = 74;
+constexpr qreal kRowGap = 12;
+constexpr qreal kLanePadding = 14;
+constexpr qreal kLaneChannel = 36;  ///< strip at a lane's right edge where links run
+constexpr qreal kLaneGap = 16;
+constexpr qreal kLaneHeader = 54;
+constexpr qreal kBandCaption = 40;  ///< caption strip at the top of a band (links run in its lower part)
+constexpr qreal kBandPadding = 14;
+constexpr qreal kSectionGap = 28;
+constexpr qreal kLoadBalancerWidth = 260;
+constexpr qreal kLoadBalancerHeight = 74;
+constexpr qreal kBusSpacing = 8;    ///< between parallel bus lines above the lanes
+constexpr qreal kBackendHeight = 74;
+constexpr qreal kClassHeight = 74;
+constexpr qreal kStorageColumnGap = 48;
+constexpr qreal kWorkloadWidth = 256;
+constexpr qreal kWorkloadHeight = 100;
+constexpr qreal kWorkloadGap = 24;
+} // namespace metrics
+
+/// One card or lane: the element's id string ("node/cp-1") and its rectangle.
+struct LaidOutElement {
+    QString id;
+    QRectF rect;
+};
+
+/// A zone lane. zoneName is empty for the lane of nodes without a (known) zone.
+struct LaidOutLane {
+    QString zoneName;
+    QRectF rect;
+    bool isUnzoned() const { return zoneName.isEmpty(); }
+};
+
+enum class BandKind { LoadBalancers, Storage, Workloads };
+
+/// A captioned background region grouping cards of one kind.
+struct LaidOutBand {
+    BandKind kind;
+    QRectF rect;
+};
+
+enum class LinkKind {
+    LoadBalancerTarget,   ///< load balancer -> node or workload it balances (arrow at the target)
+    LoadBalancerHost,     ///< load balancer - node that hosts it (dashed)
+    StorageClassBackend,  ///< storage class -> backend it provisions from
+    VolumeClaim,          ///< workload -> storage class of one of its volume claims
+};
+
+/// A routed connection between two elements; points run from `from` to `to`.
+struct LaidOutLink {
+    LinkKind kind;
+    QString from;
+    QString to;
+    QPolygonF points;
+};
+
+struct DiagramLayout {
+    LaidOutElement cluster;  ///< the banner across the top ("cluster")
+    std::vector<LaidOutBand> bands;
+    std::vector<LaidOutLane> lanes;
+    std::vector<LaidOutElement> nodes;
+    std::vector<LaidOutElement> loadBalancers;
+    std::vector<LaidOutElement> storageBackends;
+    std::vector<LaidOutElement> storageClasses;
+    std::vector<LaidOutElement> workloads;
+    std::vector<LaidOutLink> links;
+    /// Everything above, plus the margin.
+    QRectF bounds;
+};
+
+/// Lays out a design. Deterministic: the same design always gives the same layout.
+/// References to elements that do not exist (a finding reports them) are left unlinked.
+DiagramLayout layoutTopology(const model::Topology &topology);
+
+} // namespace quorum::ui

@@ -1,0 +1,186 @@
+#include "ui/diagram/DiagramScene.h"
+
+#include "ui/common/Appearance.h"
+#include "ui/common/DisplayNames.h"
+#include "ui/diagram/DiagramContent.h"
+#include "ui/diagram/DiagramLayout.h"
+
+#include <QSignalBlocker>
+
+#include <map>
+#include <optional>
+#include <string>
+
+namespace quorum::ui {
+
+using namespace quorum::model;
+
+namespace {
+
+constexpr qreal kBandZ = -30;
+constexpr qreal kLaneZ = -20;
+constexpr qreal kLinkZ = -10;
+constexpr qreal kCardZ = 0;
+
+/// Severity order: a smaller value is worse.
+int rank(Severity s)
+{
+    switch (s) {
+    case Severity::Error: return 0;
+    case Severity::Warning: return 1;
+    case Severity::Info: return 2;
+    }
+    return 3;
+}
+
+/// The name part of an element id string ("node/cp-1" -> "cp-1").
+std::string nameOf(const QString &elementId)
+{
+    const std::optional<ElementId> id = ElementId::parse(elementId.toStdString());
+    return id ? id->name : std::string();
+}
+
+} // namespace
+
+DiagramScene::DiagramScene(QObject *parent)
+    : QGraphicsScene(parent)
+{
+    setBackgroundBrush(colors::kSceneBackground);
+    // Items are rebuilt wholesale; an index would only be rebuilt with them.
+    setItemIndexMethod(QGraphicsScene::NoIndex);
+    connect(this, &QGraphicsScene::selectionChanged, this,
+            [this] { emit selectedElementsChanged(selectedElementIds()); });
+}
+
+DiagramScene::~DiagramScene()
+{
+    // QGraphicsScene's destructor deletes selected items, which emits selectionChanged while
+    // m_elementItems would already dangle: delete them here, silently.
+    const QSignalBlocker blocker(this);
+    clear();
+    m_elementItems.clear();
+}
+
+void DiagramScene::addElement(ElementItem *item, const QPointF &pos, qreal z)
+{
+    item->setPos(pos);
+    item->setZValue(z);
+    addItem(item);
+    m_elementItems.append(item);
+    if (!item->elementId().isEmpty())
+        m_byId.insert(item->elementId(), item);
+}
+
+void DiagramScene::setTopology(const Topology &topology, const std::vector<Finding> &findings)
+{
+    const QStringList previouslySelected = selectedElementIds();
+    {
+        const QSignalBlocker blocker(this);  // one selection signal after the rebuild, not one per item
+        clear();
+        m_elementItems.clear();
+        m_linkItems.clear();
+        m_byId.clear();
+
+        const DiagramLayout layout = layoutTopology(topology);
+        for (const LaidOutBand &band : layout.bands) {
+            auto *item = new BandItem(band.kind, band.rect.size(), DiagramContent::bandCaption(band.kind));
+            item->setPos(band.rect.topLeft());
+            item->setZValue(kBandZ);
+            addItem(item);
+        }
+        for (const LaidOutLane &lane : layout.lanes) {
+            const Zone *zone = lane.isUnzoned() ? nullptr : topology.findZone(lane.zoneName.toStdString());
+            auto *item = zone ? new ZoneLaneItem(elementIdString({ElementKind::Zone, zone->name}), lane.rect.size(), DiagramContent::zoneTitle(*zone),
+                                                 DiagramContent::zoneSubtitle(*zone))
+                              : new ZoneLaneItem(QString(), lane.rect.size(), DiagramContent::unzonedTitle(),
+                                                 DiagramContent::unzonedSubtitle());
+            addElement(item, lane.rect.topLeft(), kLaneZ);
+        }
+        addElement(new ClusterItem(layout.cluster.rect.size(), DiagramContent::cluster(topology)),
+                   layout.cluster.rect.topLeft(), kCardZ);
+        // Each card is looked up by the name in its id; the layout only knows geometry.
+        for (const LaidOutElement &e : layout.nodes)
+            if (const Node *node = topology.findNode(nameOf(e.id)))
+                addElement(new NodeItem(e.id, e.rect.size(), DiagramContent::node(*node, topology)), e.rect.topLeft(), kCardZ);
+        for (const LaidOutElement &e : layout.loadBalancers)
+            if (const LoadBalancer *lb = topology.findLoadBalancer(nameOf(e.id)))
+                addElement(new LoadBalancerItem(e.id, e.rect.size(), DiagramContent::loadBalancer(*lb)),
+                           e.rect.topLeft(), kCardZ);
+        for (const LaidOutElement &e : layout.storageBackends)
+            if (const StorageBackend *backend = topology.findStorageBackend(nameOf(e.id)))
+                addElement(new StorageBackendItem(e.id, e.rect.size(), DiagramContent::storageBackend(*backend)),
+                           e.rect.topLeft(), kCardZ);
+        for (const LaidOutElement &e : layout.storageClasses)
+            if (const StorageClass *sc = topology.findStorageClass(nameOf(e.id)))
+                addElement(new StorageClassItem(e.id, e.rect.size(), DiagramContent::storageClass(*sc)),
+                           e.rect.topLeft(), kCardZ);
+        for (const LaidOutElement &e : layout.workloads)
+            if (const Workload *workload = topology.findWorkload(nameOf(e.id)))
+                addElement(new WorkloadItem(e.id, e.rect.size(), DiagramContent::workload(*workload, topology)),
+                           e.rect.topLeft(), kCardZ);
+        for (const LaidOutLink &link : layout.links) {
+            auto *item = new LinkItem(link);
+            item->setZValue(kLinkZ);
+            addItem(item);
+            m_linkItems.append(item);
+        }
+        setSceneRect(layout.bounds);
+        setFindings(findings);
+        for (const QString &id : previouslySelected)
+            if (ElementItem *item = elementItem(id))
+                item->setSelected(true);
+    }
+    emit selectedElementsChanged(selectedElementIds());
+}
+
+void DiagramScene::setFindings(const std::vector<Finding> &findings)
+{
+    struct Mark {
+        Severity worst = Severity::Info;
+        QStringList messages;
+    };
+    std::map<QString, Mark> marks;
+    for (const Finding &finding : findings) {
+        const QString id = elementIdString(finding.element);
+        auto [it, inserted] = marks.try_emplace(id, Mark{finding.severity, {}});
+        if (!inserted && rank(finding.severity) < rank(it->second.worst))
+            it->second.worst = finding.severity;
+        it->second.messages << DisplayNames::findingMessage(finding);
+    }
+    for (ElementItem *item : std::as_const(m_elementItems)) {
+        const auto it = marks.find(item->elementId());
+        if (it == marks.end())
+            item->setFindings(std::nullopt, {});
+        else
+            item->setFindings(it->second.worst, it->second.messages);
+    }
+}
+
+ElementItem *DiagramScene::elementItem(const QString &elementId) const
+{
+    return m_byId.value(elementId, nullptr);
+}
+
+bool DiagramScene::selectElement(const QString &elementId)
+{
+    ElementItem *item = elementItem(elementId);
+    {
+        const QSignalBlocker blocker(this);
+        clearSelection();
+        if (item)
+            item->setSelected(true);
+    }
+    emit selectedElementsChanged(selectedElementIds());
+    return item != nullptr;
+}
+
+QStringList DiagramScene::selectedElementIds() const
+{
+    QStringList ids;
+    for (ElementItem *item : m_elementItems)
+        if (item->isSelected())
+            ids << item->elementId();
+    return ids;
+}
+
+} // namespace quorum::ui

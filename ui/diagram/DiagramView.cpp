@@ -1,0 +1,115 @@
+#include "ui/diagram/DiagramView.h"
+
+#include "ui/diagram/DiagramScene.h"
+
+#include <QAction>
+#include <QWheelEvent>
+
+#include <algorithm>
+#include <cmath>
+
+namespace quorum::ui {
+
+namespace {
+constexpr qreal kMinZoom = 0.1;
+constexpr qreal kMaxZoom = 4.0;
+constexpr qreal kZoomStep = 1.25;
+} // namespace
+
+DiagramView::DiagramView(DiagramScene *scene, QWidget *parent)
+    : QGraphicsView(scene, parent)
+    , m_scene(scene)
+    , m_zoomIn(new QAction(tr("Zoom &In"), this))
+    , m_zoomOut(new QAction(tr("Zoom &Out"), this))
+    , m_fit(new QAction(tr("&Fit to Window"), this))
+{
+    setRenderHints(QPainter::Antialiasing | QPainter::TextAntialiasing | QPainter::SmoothPixmapTransform);
+    setViewportUpdateMode(QGraphicsView::SmartViewportUpdate);
+    setTransformationAnchor(QGraphicsView::AnchorUnderMouse);
+    setResizeAnchor(QGraphicsView::AnchorViewCenter);
+    setDragMode(QGraphicsView::ScrollHandDrag);
+    setFrameShape(QFrame::NoFrame);
+
+    m_zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
+    m_zoomOut->setShortcut(QKeySequence::ZoomOut);
+    m_fit->setShortcut(QKeySequence(tr("Ctrl+0")));
+    m_zoomIn->setStatusTip(tr("Enlarge the diagram"));
+    m_zoomOut->setStatusTip(tr("Shrink the diagram"));
+    m_fit->setStatusTip(tr("Show the whole design"));
+    connect(m_zoomIn, &QAction::triggered, this, &DiagramView::zoomIn);
+    connect(m_zoomOut, &QAction::triggered, this, &DiagramView::zoomOut);
+    connect(m_fit, &QAction::triggered, this, &DiagramView::fitToContents);
+}
+
+qreal DiagramView::zoom() const
+{
+    return transform().m11();
+}
+
+bool DiagramView::showElement(const QString &elementId)
+{
+    if (!m_scene->selectElement(elementId))
+        return false;
+    if (QGraphicsItem *item = m_scene->elementItem(elementId))
+        centerOn(item);
+    return true;
+}
+
+void DiagramView::zoomIn()
+{
+    m_keepFitted = false;
+    scaleBy(kZoomStep);
+}
+
+void DiagramView::zoomOut()
+{
+    m_keepFitted = false;
+    scaleBy(1 / kZoomStep);
+}
+
+void DiagramView::fitToContents()
+{
+    m_keepFitted = true;
+    applyFit();
+}
+
+void DiagramView::applyFit()
+{
+    const QRectF bounds = m_scene->sceneRect();
+    if (bounds.isEmpty() || viewport()->width() < 2 || viewport()->height() < 2)
+        return;
+    const qreal fit = std::min(viewport()->width() / bounds.width(), viewport()->height() / bounds.height());
+    const qreal target = std::clamp(fit, kMinZoom, 1.0);
+    setTransform(QTransform::fromScale(target, target));
+    centerOn(bounds.center());
+}
+
+void DiagramView::scaleBy(qreal factor)
+{
+    const qreal target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
+    if (!qFuzzyCompare(target, zoom()))
+        scale(target / zoom(), target / zoom());
+}
+
+void DiagramView::wheelEvent(QWheelEvent *event)
+{
+    if (!(event->modifiers() & Qt::ControlModifier)) {
+        QGraphicsView::wheelEvent(event);
+        return;
+    }
+    const int delta = event->angleDelta().y();
+    if (delta != 0) {
+        m_keepFitted = false;
+        scaleBy(std::pow(kZoomStep, delta / 120.0));
+    }
+    event->accept();
+}
+
+void DiagramView::resizeEvent(QResizeEvent *event)
+{
+    QGraphicsView::resizeEvent(event);
+    if (m_keepFitted)
+        applyFit();
+}
+
+} // namespace quorum::ui

@@ -1,0 +1,351 @@
+#include "ui/mainwindow/MainWindow.h"
+
+#include "engine/model/TopologyYaml.h"
+#include "resources/QuorumResources.h"
+#include "ui/common/Appearance.h"
+#include "ui/common/DisplayNames.h"
+#include "ui/diagram/DiagramScene.h"
+#include "ui/diagram/DiagramView.h"
+#include "ui/document/DesignDocument.h"
+#include "ui/findings/FindingsPanel.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QScreen>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QStatusBar>
+
+#include <spdlog/spdlog.h>
+
+#include <algorithm>
+
+namespace quorum::ui {
+
+namespace {
+
+const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
+const QString kStateKey = QStringLiteral("MainWindow/state");
+const QString kDirectoryKey = QStringLiteral("MainWindow/lastDirectory");
+constexpr int kMaxListedDiagnostics = 12;
+constexpr int kStatusMessageMs = 5000;
+constexpr int kDefaultDockHeight = 160;
+
+/// The description in a bundled template's metadata, for its menu entry's tooltip.
+QString templateDescription(const QString &resourcePath)
+{
+    QFile file(resourcePath);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray text = file.readAll();
+    const model::LoadResult result = model::parseTopology(
+        std::string_view(text.constData(), static_cast<std::size_t>(text.size())), resourcePath.toStdString());
+    return result.ok() ? QString::fromStdString(result.topology->description) : QString();
+}
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_document(new DesignDocument(this))
+    , m_scene(new DiagramScene(this))
+    , m_view(new DiagramView(m_scene, this))
+    , m_findingsPanel(new FindingsPanel(this))
+    , m_findingsDock(new QDockWidget(tr("Findings"), this))
+    , m_statusLabel(new QLabel(this))
+{
+    setWindowIcon(QIcon(resources::appIconPath()));
+    setCentralWidget(m_view);
+
+    m_findingsDock->setObjectName(QStringLiteral("findingsDock"));  // saveState() needs it
+    m_findingsDock->setWidget(m_findingsPanel);
+    m_findingsDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea | Qt::LeftDockWidgetArea);
+    addDockWidget(Qt::BottomDockWidgetArea, m_findingsDock);
+
+    statusBar()->addPermanentWidget(m_statusLabel);  // permanent: temporary messages use the left side
+
+    createActions();
+    createMenus();
+
+    connect(m_document, &DesignDocument::topologyChanged, this, &MainWindow::onTopologyChanged);
+    connect(m_document, &DesignDocument::sourcePathChanged, this, &MainWindow::updateTitle);
+    connect(m_findingsPanel, &FindingsPanel::findingActivated, this, &MainWindow::showFinding);
+    connect(m_scene, &DiagramScene::selectedElementsChanged, m_findingsPanel, &FindingsPanel::highlightElements);
+
+    onTopologyChanged();
+    updateTitle();
+    restoreSettings();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createActions()
+{
+    m_openAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this);
+    m_openAction->setShortcut(QKeySequence::Open);
+    m_openAction->setStatusTip(tr("Open a topology YAML file"));
+    connect(m_openAction, &QAction::triggered, this, &MainWindow::openInteractively);
+
+    m_saveAsAction = new QAction(tr("Save &As…"), this);
+    m_saveAsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
+    m_saveAsAction->setStatusTip(tr("Save the design to a topology YAML file"));
+    connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAsInteractively);
+
+    m_quitAction = new QAction(tr("&Quit"), this);
+    m_quitAction->setShortcut(QKeySequence(tr("Ctrl+Q")));
+    m_quitAction->setMenuRole(QAction::QuitRole);
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+
+    m_aboutAction = new QAction(tr("&About Quorum Studio"), this);
+    m_aboutAction->setMenuRole(QAction::AboutRole);
+    connect(m_aboutAction, &QAction::triggered, this, &MainWindow::showAbout);
+
+    m_aboutQtAction = new QAction(tr("About &Qt"), this);
+    m_aboutQtAction->setMenuRole(QAction::AboutQtRole);
+    connect(m_aboutQtAction, &QAction::triggered, qApp, &QApplication::aboutQt);
+}
+
+void MainWindow::createMenus()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_openAction);
+    m_templateMenu = file->addMenu(tr("Open &Template"));
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+    file->addSeparator();
+    file->addAction(m_saveAsAction);
+    file->addSeparator();
+    file->addAction(m_quitAction);
+    rebuildTemplateMenu();
+    rebuildRecentMenu();
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addAction(m_view->zoomInAction());
+    view->addAction(m_view->zoomOutAction());
+    view->addAction(m_view->fitAction());
+    view->addSeparator();
+    QAction *toggleFindings = m_findingsDock->toggleViewAction();
+    toggleFindings->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
+    toggleFindings->setStatusTip(tr("Show or hide the findings panel"));
+    view->addAction(toggleFindings);
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->addAction(m_aboutAction);
+    help->addAction(m_aboutQtAction);
+}
+
+void MainWindow::rebuildTemplateMenu()
+{
+    m_templateMenu->clear();
+    for (const QString &path : resources::templatePaths()) {
+        QAction *action = m_templateMenu->addAction(QFileInfo(path).completeBaseName());
+        action->setData(path);
+        const QString description = templateDescription(path);
+        action->setStatusTip(description);
+        action->setToolTip(description);
+        connect(action, &QAction::triggered, this, [this, path] { openFile(path); });
+    }
+    m_templateMenu->setToolTipsVisible(true);
+    m_templateMenu->setEnabled(!m_templateMenu->isEmpty());
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList files = m_recentFiles.files();
+    for (int i = 0; i < files.size(); ++i) {
+        const QString &path = files[i];
+        QAction *action = m_recentMenu->addAction(tr("&%1 %2").arg(i + 1).arg(QFileInfo(path).fileName()));
+        action->setStatusTip(QDir::toNativeSeparators(path));
+        connect(action, &QAction::triggered, this, [this, path] { openFile(path); });
+    }
+    if (files.isEmpty()) {
+        m_recentMenu->addAction(tr("No Recent Files"))->setEnabled(false);
+        return;
+    }
+    m_recentMenu->addSeparator();
+    connect(m_recentMenu->addAction(tr("&Clear Menu")), &QAction::triggered, this, [this] {
+        m_recentFiles.clear();
+        rebuildRecentMenu();
+    });
+}
+
+bool MainWindow::openFile(const QString &path)
+{
+    std::vector<model::Diagnostic> errors;
+    if (!m_document->load(path, errors)) {
+        QStringList details;
+        for (const model::Diagnostic &d : errors)
+            details << QString::fromStdString(d.toString());
+        if (details.isEmpty())
+            details << tr("%1: unknown error").arg(path);
+        reportError(tr("Open Design"),
+                    tr("%1 could not be opened. The current design is unchanged.").arg(QFileInfo(path).fileName()),
+                    details);
+        return false;
+    }
+    m_lastError.clear();
+    if (!m_document->isFromTemplate()) {
+        m_recentFiles.add(path);
+        QSettings().setValue(kDirectoryKey, QFileInfo(path).absolutePath());
+        rebuildRecentMenu();
+    }
+    statusBar()->showMessage(m_document->isFromTemplate()
+                                 ? tr("Opened the template %1.").arg(QFileInfo(path).completeBaseName())
+                                 : tr("Opened %1.").arg(QDir::toNativeSeparators(path)),
+                             kStatusMessageMs);
+    return true;
+}
+
+bool MainWindow::saveAs(const QString &path)
+{
+    if (const std::optional<QString> error = m_document->saveAs(path)) {
+        reportError(tr("Save Design"), tr("The design could not be saved. Nothing was written to %1.")
+                                           .arg(QDir::toNativeSeparators(path)),
+                    {*error});
+        return false;
+    }
+    m_lastError.clear();
+    m_recentFiles.add(path);
+    QSettings().setValue(kDirectoryKey, QFileInfo(path).absolutePath());
+    rebuildRecentMenu();
+    statusBar()->showMessage(tr("Saved %1.").arg(QDir::toNativeSeparators(path)), kStatusMessageMs);
+    return true;
+}
+
+void MainWindow::reportError(const QString &title, const QString &text, const QStringList &details)
+{
+    m_lastError = details.join(QLatin1Char('\n'));
+    spdlog::error("{} {}", text.toStdString(), m_lastError.toStdString());
+    if (!m_messageBoxes)
+        return;
+    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QStringList shown = details.mid(0, kMaxListedDiagnostics);
+    if (details.size() > kMaxListedDiagnostics) {
+        shown << tr("… and %1 more (see Show Details).").arg(details.size() - kMaxListedDiagnostics);
+        box->setDetailedText(m_lastError);
+    }
+    box->setInformativeText(shown.join(QLatin1Char('\n')));
+    box->open();  // window-modal but not blocking: the caller returns at once
+}
+
+void MainWindow::openInteractively()
+{
+    QString dir = QSettings().value(kDirectoryKey).toString();
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getOpenFileName(this, tr("Open Design"), dir,
+                                                      tr("Topology YAML (*.yaml *.yml)"));
+    if (!path.isEmpty())
+        openFile(path);
+}
+
+void MainWindow::saveAsInteractively()
+{
+    QString suggestion = m_document->isFromTemplate() || m_document->sourcePath().isEmpty()
+        ? QDir(QSettings().value(kDirectoryKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
+                   .toString())
+              .filePath(m_document->fileName().isEmpty() ? QStringLiteral("topology.yaml") : m_document->fileName())
+        : m_document->sourcePath();
+    QString path = QFileDialog::getSaveFileName(this, tr("Save Design As"), suggestion,
+                                                tr("Topology YAML (*.yaml *.yml)"));
+    if (path.isEmpty())
+        return;
+    if (QFileInfo(path).suffix().isEmpty())
+        path += QStringLiteral(".yaml");
+    saveAs(path);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Quorum Studio"),
+                       tr("<h3>Quorum Studio %1</h3>"
+                          "<p>Design, generate, run and watch highly available Kubernetes-style clusters.</p>")
+                           .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::showFinding(const QString &elementId)
+{
+    if (m_view->showElement(elementId))
+        return;
+    const std::optional<model::ElementId> id = model::ElementId::parse(elementId.toStdString());
+    statusBar()->showMessage(id && id->kind == model::ElementKind::Cluster
+                                 ? tr("This finding is about the cluster as a whole.")
+                                 : tr("%1 is not drawn in the diagram.").arg(elementId),
+                             kStatusMessageMs);
+}
+
+void MainWindow::onTopologyChanged()
+{
+    m_scene->setTopology(m_document->topology(), m_document->findings());
+    m_findingsPanel->setFindings(m_document->findings());
+    m_view->fitToContents();
+    m_statusLabel->setText(designSummary());
+    updateTitle();
+}
+
+QString MainWindow::designSummary() const
+{
+    const model::Topology &topology = m_document->topology();
+    const auto nodes = static_cast<int>(topology.nodes.size());
+    const auto zones = static_cast<int>(topology.zones.size());
+    const auto members = static_cast<int>(topology.nodesRunning(model::Component::Etcd).size());
+    if (members == 0)
+        return tr("Nodes: %1 · Zones: %2 · No etcd members").arg(nodes).arg(zones);
+    return tr("Nodes: %1 · Zones: %2 · etcd members: %3 · Quorum: %4 · Failures tolerated: %5")
+        .arg(nodes)
+        .arg(zones)
+        .arg(members)
+        .arg(model::quorumOf(members))
+        .arg(model::failuresTolerated(members));
+}
+
+void MainWindow::updateTitle()
+{
+    const QString name = m_document->topology().name.empty() ? tr("Untitled design")
+                                                              : QString::fromStdString(m_document->topology().name);
+    const QString file = m_document->fileName();
+    if (file.isEmpty())
+        setWindowTitle(name);
+    else if (m_document->isFromTemplate())
+        setWindowTitle(tr("%1 (template %2)").arg(name, file));
+    else
+        setWindowTitle(tr("%1 (%2)").arg(name, file));
+}
+
+void MainWindow::restoreSettings()
+{
+    QSettings settings;
+    if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
+        const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1600, 1000);
+        resize(std::min(1440, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
+    }
+    if (!restoreState(settings.value(kStateKey).toByteArray()))
+        resizeDocks({m_findingsDock}, {kDefaultDockHeight}, Qt::Vertical);
+}
+
+void MainWindow::saveSettings() const
+{
+    QSettings settings;
+    settings.setValue(kGeometryKey, saveGeometry());
+    settings.setValue(kStateKey, saveState());
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveSettings();
+    spdlog::info("Main window closed");
+    QMainWindow::closeEvent(event);
+}
+
+} // namespace quorum::ui
