@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 
 bash packaging/setup.sh
 cmake --preset release >/dev/null
-cmake --build --preset release
+cmake --build --preset release --target quorum-studio quorumctl
 
 app=build/release/app/quorum-studio/quorum-studio
 if [[ -n "${DISPLAY:-}" || -n "${WAYLAND_DISPLAY:-}" ]]; then
