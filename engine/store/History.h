@@ -1,0 +1,109 @@
+#pragma once
+
+// Internal to engine/store: the multi-version key index (the role of etcd's treeIndex plus
+// its backend). Every key keeps the list of its versions, puts and deletes (tombstones), in
+// revision order; reads at a revision pick the last version at or before it.
+
+#include "engine/store/Codec.h"
+#include "engine/store/Types.h"
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace quorum::store {
+
+/// One version of one key: a put, or a delete when version == 0 (a tombstone).
+struct KeyRevision {
+    std::int64_t main = 0;            ///< revision of the write txn
+    std::int64_t sub = 0;             ///< position of the change inside that txn
+    std::int64_t createRevision = 0;  ///< 0 for a tombstone
+    std::int64_t version = 0;         ///< 0 for a tombstone
+    std::int64_t lease = 0;
+    std::string value;
+    bool tombstone() const { return version == 0; }
+};
+
+/// A change found in history, with its position for ordering (main, sub).
+struct HistoryEvent {
+    std::int64_t main = 0;
+    std::int64_t sub = 0;
+    Event event;
+};
+
+/// The key history of the store. Single-threaded; all mutation goes through a write
+/// (beginWrite / put / remove / endWrite) or compact().
+class History {
+public:
+    using Versions = std::vector<KeyRevision>;
+    using KeyMap = std::map<std::string, Versions, std::less<>>;
+
+    /// Revision of the last write txn that changed something; 1 for an empty store (as etcd).
+    std::int64_t currentRevision() const { return m_current; }
+    /// Reads and watches below this revision are refused; 0 before the first compaction.
+    std::int64_t compactRevision() const { return m_compact; }
+    /// Keys with any history, live or deleted (for tests and statistics).
+    std::size_t keyCount() const { return m_keys.size(); }
+
+    /// The latest live version of `key`, pending writes of the open write included;
+    /// nullptr when the key does not exist.
+    const KeyRevision *latest(std::string_view key) const;
+
+    /// Calls fn(key, version) for every key in [key, rangeEnd) live at `revision`, in key
+    /// order, until fn returns false. revision <= 0 means the latest (pending writes included).
+    /// Precondition: compactRevision() <= revision <= currentRevision() when revision > 0.
+    template <class Fn>
+    void forEachLive(std::string_view key, std::string_view rangeEnd, std::int64_t revision, Fn &&fn) const
+    {
+        auto [it, end] = span(key, rangeEnd);
+        for (; it != end; ++it) {
+            const KeyRevision *v = revision <= 0 ? &it->second.back() : versionAt(it->second, revision);
+            if (v && !v->tombstone() && !fn(it->first, *v))
+                return;
+        }
+    }
+
+    /// Every change to keys in [key, rangeEnd) at revisions >= fromRevision, each with its
+    /// prevKv when that is still in history, in revision order.
+    std::vector<Event> eventsSince(std::string_view key, std::string_view rangeEnd, std::int64_t fromRevision) const;
+
+    /// Opens a write txn at revision currentRevision() + 1. Precondition: none open.
+    void beginWrite();
+    /// Records a put of `key` in the open write; returns the new version. `prev` is the key's
+    /// latest live version (latest(key)) or nullptr.
+    const KeyRevision &put(std::string_view key, std::string_view value, std::int64_t lease, const KeyRevision *prev);
+    /// Records a delete of a live key in the open write.
+    void remove(std::string_view key);
+    /// Closes the write; the revision moves on only if something changed. Returns it.
+    std::int64_t endWrite();
+    bool writing() const { return m_writing; }
+
+    /// Drops history before `revision`, keeping what reads and watches at >= revision need.
+    /// Precondition: compactRevision() < revision <= currentRevision().
+    void compact(std::int64_t revision);
+
+    /// The key-value of a version (a delete gives only key and modRevision, like etcd events).
+    static KeyValue toKeyValue(const std::string &key, const KeyRevision &version);
+
+    /// Snapshot encoding of revisions and every key's versions.
+    void encode(codec::ByteWriter &w) const;
+    /// Strict decoding; checks the invariants the rest of the store relies on.
+    bool decode(codec::ByteReader &r);
+
+    const KeyMap &keys() const { return m_keys; }
+
+private:
+    static const KeyRevision *versionAt(const Versions &versions, std::int64_t revision);
+    std::pair<KeyMap::const_iterator, KeyMap::const_iterator> span(std::string_view key,
+                                                                    std::string_view rangeEnd) const;
+
+    KeyMap m_keys;
+    std::int64_t m_current = 1;
+    std::int64_t m_compact = 0;
+    bool m_writing = false;
+    std::int64_t m_sub = 0;  // changes recorded in the open write
+};
+
+} // namespace quorum::store
