@@ -424,7 +424,11 @@ std::optional<std::string> saveTopologyFile(const Topology &topology, const std:
     namespace fs = std::filesystem;
     const std::string text = topologyToYaml(topology);
     const fs::path target(path);
-    const fs::path temp = target.parent_path() / ("." + target.filename().string() + ".saving");
+    // Appended piece by piece: GCC 12 -O3 reports a false -Wrestrict for "." + std::string (PR 105329).
+    std::string tempName = ".";
+    tempName += target.filename().string();
+    tempName += ".saving";
+    const fs::path temp = target.parent_path() / tempName;
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
     if (fd < 0)
         return path + ": cannot write beside the file (" + std::generic_category().message(errno) + ")";
