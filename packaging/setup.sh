@@ -18,6 +18,8 @@ PACKAGES=(
   libgrpc++-dev libprotobuf-dev protobuf-compiler protobuf-compiler-grpc
   # headless runs, screenshots, fonts
   xvfb xauth imagemagick fonts-dejavu-core
+  # real tools that check generated artifacts (tests/engine/generate)
+  haproxy nginx libnginx-mod-stream keepalived etcd-server etcd-client yamllint openssl
 )
 
 if [[ "${1:-}" == "--print" ]]; then
@@ -44,11 +46,29 @@ done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   echo "setup.sh: all ${#PACKAGES[@]} packages are installed"
-  exit 0
+else
+  echo "setup.sh: installing ${#missing[@]} package(s): ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
 
-echo "setup.sh: installing ${#missing[@]} package(s): ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# Test-only npm packages: the Kubernetes schema validator of tests/engine/generate (kubernetes-models,
+# pinned by its package-lock.json). Skipped when that lock file is already installed.
+# Node.js comes from Debian unless a node with npm is already on the machine.
+schema_dir="$(cd "$(dirname "$0")/.." && pwd)/tests/engine/generate/schema"
+if ! command -v npm >/dev/null 2>&1; then
+  echo "setup.sh: installing nodejs and npm"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+# node_modules/.quorum-lock is a copy of the lock file that npm ci was run with.
+if cmp -s "$schema_dir/package-lock.json" "$schema_dir/node_modules/.quorum-lock" 2>/dev/null; then
+  echo "setup.sh: npm packages of tests/engine/generate/schema are installed"
+else
+  echo "setup.sh: npm ci in tests/engine/generate/schema"
+  (cd "$schema_dir" && npm ci --no-audit --no-fund --loglevel=error &&
+     cp package-lock.json node_modules/.quorum-lock)
+fi
 echo "setup.sh: done"

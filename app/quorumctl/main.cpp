@@ -1,5 +1,7 @@
-// quorumctl: the command-line face of Quorum Studio (validate now; generate, simulate and bench later).
+// quorumctl: the command-line face of Quorum Studio (validate, generate and import now; simulate and bench later).
 
+#include "app/quorumctl/GenerateCommand.h"
+#include "app/quorumctl/ImportCommand.h"
 #include "app/quorumctl/ValidateCommand.h"
 
 #include <iostream>
@@ -14,6 +16,10 @@ void printHelp(std::ostream &out)
            "usage: quorumctl COMMAND [ARGS]\n\n"
            "commands:\n"
            "  validate FILE...   check topology YAML against the HA rules\n"
+           "  generate TOPOLOGY --out DIR [--kubernetes-version X.Y]\n"
+           "                     write kubeadm, kind, etcd, load balancer, kubespray and workload artifacts\n"
+           "  import FILE... [--into TOPOLOGY] [--out FILE]\n"
+           "                     turn Kubernetes manifests, a kind config or kubeadm configs into a topology\n"
            "  help               show this text\n";
 }
 
@@ -30,6 +36,10 @@ int main(int argc, char **argv)
     args.erase(args.begin());
     if (command == "validate")
         return quorum::ctl::runValidate(args, std::cout, std::cerr);
+    if (command == "generate")
+        return quorum::ctl::runGenerate(args, std::cout, std::cerr);
+    if (command == "import")
+        return quorum::ctl::runImport(args, std::cout, std::cerr);
     std::cerr << "quorumctl: unknown command '" << command << "'\n";
     printHelp(std::cerr);
     return 2;
