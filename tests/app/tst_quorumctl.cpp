@@ -1,25 +1,17 @@
 // quorumctl validate as a user runs it: exit codes, one finding a line, places in diagnostics.
 
-#include <QProcess>
+#include "tests/support/RunProgram.h"
+
 #include <QTemporaryDir>
 #include <QtTest>
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = quorum::testing::ProgramRun;
 
 Run quorumctl(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(QUORUMCTL_PATH), args);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return quorum::testing::runProgram(QStringLiteral(QUORUMCTL_PATH), args);
 }
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QByteArray &text)

@@ -1,26 +1,18 @@
 // quorumctl generate / import as a user runs them: files written, exit codes, round trip.
 
 #include "GenerateTestSupport.h"
+#include "tests/support/RunProgram.h"
 
 using namespace quorum;
 using namespace quorum::generate::test;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
+using Run = quorum::testing::ProgramRun;
 
 Run quorumctl(const QStringList &args)
 {
-    QProcess p;
-    p.start(QStringLiteral(QUORUMCTL_PATH), args);
-    if (!p.waitForFinished(60000))
-        return {};
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
+    return quorum::testing::runProgram(QStringLiteral(QUORUMCTL_PATH), args);
 }
 
 } // namespace
