@@ -2,6 +2,13 @@
 
 namespace quorum::durable {
 
+Status createDurableDirectory(Disk &disk, const std::string &dir)
+{
+    if (Status s = disk.createDirectory(dir); !s.ok())
+        return s;
+    return disk.syncDirectory(parentPath(dir));
+}
+
 std::string parentPath(const std::string &path)
 {
     const auto slash = path.rfind('/');

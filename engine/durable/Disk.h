@@ -73,6 +73,10 @@ public:
     virtual Status syncDirectory(const std::string &path) = 0;
 };
 
+/// Creates `dir` if it is missing and makes its entry in the parent durable (createDirectory +
+/// syncDirectory of the parent), so a crash cannot forget a directory files were written into.
+Status createDurableDirectory(Disk &disk, const std::string &dir);
+
 /// The directory part of a path ("a/b/c" -> "a/b", "c" -> "").
 std::string parentPath(const std::string &path);
 /// Joins two path pieces with '/', treating "" as the root.

@@ -65,15 +65,8 @@ Result<std::unique_ptr<DurableStorage>> DurableStorage::open(Disk &disk, const s
                                                              const DurableOptions &options)
 {
     RAFT_CHECK(options.snapshotsToKeep >= 1, "keep at least one snapshot");
-    auto present = disk.exists(dir);
-    if (!present.ok())
-        return present.status();
-    if (!*present) {
-        if (Status s = disk.createDirectory(dir); !s.ok())
-            return s;
-        if (Status s = disk.syncDirectory(parentPath(dir)); !s.ok())
-            return s;
-    }
+    if (Status s = createDurableDirectory(disk, dir); !s.ok())
+        return s;
     // Snapshot files without any WAL segment mean the log was lost, not that this is a new member.
     auto snapFiles = namesIn(disk, joinPath(dir, "snap"));
     if (!snapFiles.ok())

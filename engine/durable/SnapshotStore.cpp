@@ -72,15 +72,8 @@ SnapshotStore::SnapshotStore(Disk &disk, std::string dir)
 
 Result<SnapshotStore> SnapshotStore::open(Disk &disk, std::string dir)
 {
-    auto present = disk.exists(dir);
-    if (!present.ok())
-        return present.status();
-    if (!*present) {
-        if (Status s = disk.createDirectory(dir); !s.ok())
-            return s;
-        if (Status s = disk.syncDirectory(parentPath(dir)); !s.ok())
-            return s;
-    }
+    if (Status s = createDurableDirectory(disk, dir); !s.ok())
+        return s;
     auto names = disk.list(dir);
     if (!names.ok())
         return names.status();

@@ -98,9 +98,7 @@ Result<Wal::Opened> Wal::create(Disk &disk, const std::string &dir, const WalOpt
     o.wal.reset(new Wal(disk, dir, options));
     o.report.created = true;
     Wal &w = *o.wal;
-    if (Status s = disk.createDirectory(dir); !s.ok())
-        return s;
-    if (Status s = disk.syncDirectory(parentPath(dir)); !s.ok())
+    if (Status s = createDurableDirectory(disk, dir); !s.ok())
         return s;
     const Segment first{1, 1};
     w.m_segments.push_back(first);

@@ -31,13 +31,6 @@ const Config &validated(const Config &c)
     return c;
 }
 
-Message localMessage(MessageType type, NodeId from)
-{
-    Message m;
-    m.type = type;
-    m.from = from;
-    return m;
-}
 
 } // namespace
 

@@ -14,17 +14,6 @@ const char *toString(StepResult r)
     return "?";
 }
 
-namespace {
-
-Message localMessage(MessageType type, NodeId from)
-{
-    Message m;
-    m.type = type;
-    m.from = from;
-    return m;
-}
-
-} // namespace
 
 RawNode::RawNode(const Config &config, const Storage &storage)
     : m_raft(std::make_unique<Raft>(config, storage))

@@ -133,6 +133,15 @@ struct Message {
     bool operator==(const Message &) const = default;
 };
 
+/// A message a member gives itself (MsgHup, MsgBeat, MsgProp, ...): only type and sender set.
+inline Message localMessage(MessageType type, NodeId from)
+{
+    Message m;
+    m.type = type;
+    m.from = from;
+    return m;
+}
+
 const char *toString(EntryType t);
 const char *toString(Role r);
 const char *toString(MessageType t);
