@@ -232,6 +232,101 @@
         </message>
     </context>
     <context>
+        <name>quorum::ui::ArtifactsPanel</name>
+        <message>
+            <source>&amp;Kubernetes:</source>
+            <translation>&amp;Kubernetes:</translation>
+        </message>
+        <message>
+            <source>The Kubernetes version the configuration is generated for</source>
+            <translation>Die Kubernetes-Version, für die die Konfiguration erzeugt wird</translation>
+        </message>
+        <message>
+            <source>&amp;Export…</source>
+            <translation>&amp;Exportieren…</translation>
+        </message>
+        <message>
+            <source>Write every file into a folder</source>
+            <translation>Alle Dateien in einen Ordner schreiben</translation>
+        </message>
+        <message>
+            <source>File</source>
+            <translation>Datei</translation>
+        </message>
+        <message>
+            <source>Since export</source>
+            <translation>Seit Export</translation>
+        </message>
+        <message>
+            <source>Generated files</source>
+            <translation>Erzeugte Dateien</translation>
+        </message>
+        <message>
+            <source>Generator notes</source>
+            <translation>Hinweise des Generators</translation>
+        </message>
+        <message>
+            <source>Preview</source>
+            <translation>Vorschau</translation>
+        </message>
+        <message>
+            <source>Changes since last export</source>
+            <translation>Änderungen seit dem letzten Export</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>neu</translation>
+        </message>
+        <message>
+            <source>changed</source>
+            <translation>geändert</translation>
+        </message>
+        <message>
+            <source>removed</source>
+            <translation>entfernt</translation>
+        </message>
+        <message>
+            <source>%1 is no longer generated; it is only in the export folder.</source>
+            <translation>%1 wird nicht mehr erzeugt; die Datei liegt nur noch im Exportordner.</translation>
+        </message>
+        <message>
+            <source>Changes since last export (%1)</source>
+            <translation>Änderungen seit dem letzten Export (%1)</translation>
+        </message>
+        <message>
+            <source>Nothing has been exported yet. After an export, the changes made to the design since then are shown here as a unified diff.</source>
+            <translation>Es wurde noch nichts exportiert. Nach einem Export erscheinen hier die seitdem vorgenommenen Änderungen am Entwurf als Unified Diff.</translation>
+        </message>
+        <message>
+            <source>No changes since the last export to %1.</source>
+            <translation>Keine Änderungen seit dem letzten Export nach %1.</translation>
+        </message>
+        <message>
+            <source>Nothing generated.</source>
+            <translation>Nichts erzeugt.</translation>
+        </message>
+        <message>
+            <source>Files: %1 · not exported yet</source>
+            <translation>Dateien: %1 · noch nicht exportiert</translation>
+        </message>
+        <message>
+            <source>Files: %1 · compared with %2</source>
+            <translation>Dateien: %1 · verglichen mit %2</translation>
+        </message>
+        <message>
+            <source>There is nothing to export.</source>
+            <translation>Es gibt nichts zu exportieren.</translation>
+        </message>
+        <message>
+            <source>Export Artifacts</source>
+            <translation>Artefakte exportieren</translation>
+        </message>
+        <message>
+            <source>The artifacts could not be exported to %1.</source>
+            <translation>Die Artefakte konnten nicht nach %1 exportiert werden.</translation>
+        </message>
+    </context>
+    <context>
         <name>quorum::ui::DiagramContent</name>
         <message>
             <source>Untitled design</source>
@@ -812,6 +907,54 @@
         <message>
             <source>%1 (%2)</source>
             <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Artifacts</source>
+            <translation>Artefakte</translation>
+        </message>
+        <message>
+            <source>&amp;Import…</source>
+            <translation>&amp;Importieren…</translation>
+        </message>
+        <message>
+            <source>Ctrl+I</source>
+            <translation>Ctrl+I</translation>
+        </message>
+        <message>
+            <source>Add Kubernetes manifests, a kind config or a kubeadm config to the design</source>
+            <translation>Kubernetes-Manifeste, eine kind- oder eine kubeadm-Konfiguration in den Entwurf übernehmen</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+A</source>
+            <translation>Ctrl+Shift+A</translation>
+        </message>
+        <message>
+            <source>Show or hide the generated artifacts</source>
+            <translation>Die erzeugten Artefakte zeigen oder verbergen</translation>
+        </message>
+        <message>
+            <source>Import</source>
+            <translation>Importieren</translation>
+        </message>
+        <message>
+            <source>%1 could not be imported. The current design is unchanged.</source>
+            <translation>%1 konnte nicht importiert werden. Der aktuelle Entwurf ist unverändert.</translation>
+        </message>
+        <message>
+            <source>Imported %1 (workloads: %2, nodes: %3).</source>
+            <translation>%1 importiert (Workloads: %2, Knoten: %3).</translation>
+        </message>
+        <message>
+            <source>%1 was imported, but not all of it (%2 warnings):</source>
+            <translation>%1 wurde importiert, aber nicht vollständig (%2 Warnungen):</translation>
+        </message>
+        <message>
+            <source>%1 was imported. Some fields have no counterpart in the design:</source>
+            <translation>%1 wurde importiert. Einige Felder haben im Entwurf keine Entsprechung:</translation>
+        </message>
+        <message>
+            <source>Kubernetes, kind or kubeadm YAML (*.yaml *.yml);;All files (*)</source>
+            <translation>Kubernetes-, kind- oder kubeadm-YAML (*.yaml *.yml);;Alle Dateien (*)</translation>
         </message>
     </context>
 </TS>

@@ -1,7 +1,9 @@
 #include "ui/mainwindow/MainWindow.h"
 
+#include "engine/generate/Import.h"
 #include "engine/model/TopologyYaml.h"
 #include "resources/QuorumResources.h"
+#include "ui/artifacts/ArtifactsPanel.h"
 #include "ui/common/Appearance.h"
 #include "ui/common/DisplayNames.h"
 #include "ui/diagram/DiagramScene.h"
@@ -36,9 +38,11 @@ namespace {
 const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
 const QString kStateKey = QStringLiteral("MainWindow/state");
 const QString kDirectoryKey = QStringLiteral("MainWindow/lastDirectory");
+const QString kImportDirectoryKey = QStringLiteral("MainWindow/lastImportDirectory");
 constexpr int kMaxListedDiagnostics = 12;
 constexpr int kStatusMessageMs = 5000;
 constexpr int kDefaultDockHeight = 160;
+constexpr int kDefaultArtifactsDockWidth = 680;
 
 /// The description in a bundled template's metadata, for its menu entry's tooltip.
 QString templateDescription(const QString &resourcePath)
@@ -61,6 +65,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_view(new DiagramView(m_scene, this))
     , m_findingsPanel(new FindingsPanel(this))
     , m_findingsDock(new QDockWidget(tr("Findings"), this))
+    , m_artifactsPanel(new ArtifactsPanel(this))
+    , m_artifactsDock(new QDockWidget(tr("Artifacts"), this))
     , m_statusLabel(new QLabel(this))
 {
     setWindowIcon(QIcon(resources::appIconPath()));
@@ -70,6 +76,11 @@ MainWindow::MainWindow(QWidget *parent)
     m_findingsDock->setWidget(m_findingsPanel);
     m_findingsDock->setAllowedAreas(Qt::BottomDockWidgetArea | Qt::RightDockWidgetArea | Qt::LeftDockWidgetArea);
     addDockWidget(Qt::BottomDockWidgetArea, m_findingsDock);
+
+    m_artifactsDock->setObjectName(QStringLiteral("artifactsDock"));
+    m_artifactsDock->setWidget(m_artifactsPanel);
+    m_artifactsDock->setAllowedAreas(Qt::AllDockWidgetAreas);
+    addDockWidget(Qt::RightDockWidgetArea, m_artifactsDock);
 
     statusBar()->addPermanentWidget(m_statusLabel);  // permanent: temporary messages use the left side
 
@@ -100,6 +111,11 @@ void MainWindow::createActions()
     m_saveAsAction->setStatusTip(tr("Save the design to a topology YAML file"));
     connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAsInteractively);
 
+    m_importAction = new QAction(tr("&Import…"), this);
+    m_importAction->setShortcut(QKeySequence(tr("Ctrl+I")));
+    m_importAction->setStatusTip(tr("Add Kubernetes manifests, a kind config or a kubeadm config to the design"));
+    connect(m_importAction, &QAction::triggered, this, &MainWindow::importInteractively);
+
     m_quitAction = new QAction(tr("&Quit"), this);
     m_quitAction->setShortcut(QKeySequence(tr("Ctrl+Q")));
     m_quitAction->setMenuRole(QAction::QuitRole);
@@ -124,6 +140,8 @@ void MainWindow::createMenus()
     file->addSeparator();
     file->addAction(m_saveAsAction);
     file->addSeparator();
+    file->addAction(m_importAction);
+    file->addSeparator();
     file->addAction(m_quitAction);
     rebuildTemplateMenu();
     rebuildRecentMenu();
@@ -137,6 +155,10 @@ void MainWindow::createMenus()
     toggleFindings->setShortcut(QKeySequence(tr("Ctrl+Shift+F")));
     toggleFindings->setStatusTip(tr("Show or hide the findings panel"));
     view->addAction(toggleFindings);
+    QAction *toggleArtifacts = m_artifactsDock->toggleViewAction();
+    toggleArtifacts->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
+    toggleArtifacts->setStatusTip(tr("Show or hide the generated artifacts"));
+    view->addAction(toggleArtifacts);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
@@ -222,18 +244,67 @@ bool MainWindow::saveAs(const QString &path)
     return true;
 }
 
+bool MainWindow::importFile(const QString &path)
+{
+    const generate::ImportResult result = generate::importFile(path.toStdString());
+    m_lastImportDiagnostics.clear();
+    for (const generate::ImportDiagnostic &d : result.diagnostics)
+        m_lastImportDiagnostics << QString::fromStdString(d.toString());
+    const QString name = QFileInfo(path).fileName();
+    if (result.hasErrors()) {
+        QStringList errors;
+        for (const generate::ImportDiagnostic &d : result.atLeast(model::Severity::Error))
+            errors << QString::fromStdString(d.where.toString());
+        reportError(tr("Import"), tr("%1 could not be imported. The current design is unchanged.").arg(name), errors);
+        return false;
+    }
+    m_lastError.clear();
+    QSettings().setValue(kImportDirectoryKey, QFileInfo(path).absolutePath());
+    m_document->setTopology(generate::mergeImport(m_document->topology(), result), m_document->sourcePath());
+    statusBar()->showMessage(tr("Imported %1 (workloads: %2, nodes: %3).")
+                                 .arg(name)
+                                 .arg(result.topology.workloads.size())
+                                 .arg(result.topology.nodes.size()),
+                             kStatusMessageMs);
+    if (!m_lastImportDiagnostics.isEmpty()) {
+        const auto skipped = static_cast<int>(result.atLeast(model::Severity::Warning).size());
+        showDetails(skipped > 0 ? QMessageBox::Warning : QMessageBox::Information, tr("Import"),
+                    skipped > 0 ? tr("%1 was imported, but not all of it (%2 warnings):").arg(name).arg(skipped)
+                                : tr("%1 was imported. Some fields have no counterpart in the design:").arg(name),
+                    m_lastImportDiagnostics);
+    }
+    return true;
+}
+
+void MainWindow::importInteractively()
+{
+    QString dir = QSettings().value(kImportDirectoryKey, QSettings().value(kDirectoryKey)).toString();
+    if (dir.isEmpty())
+        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
+    const QString path = QFileDialog::getOpenFileName(
+        this, tr("Import"), dir, tr("Kubernetes, kind or kubeadm YAML (*.yaml *.yml);;All files (*)"));
+    if (!path.isEmpty())
+        importFile(path);
+}
+
 void MainWindow::reportError(const QString &title, const QString &text, const QStringList &details)
 {
     m_lastError = details.join(QLatin1Char('\n'));
     spdlog::error("{} {}", text.toStdString(), m_lastError.toStdString());
+    showDetails(QMessageBox::Warning, title, text, details);
+}
+
+void MainWindow::showDetails(QMessageBox::Icon icon, const QString &title, const QString &text,
+                             const QStringList &details)
+{
     if (!m_messageBoxes)
         return;
-    auto *box = new QMessageBox(QMessageBox::Warning, title, text, QMessageBox::Ok, this);
+    auto *box = new QMessageBox(icon, title, text, QMessageBox::Ok, this);
     box->setAttribute(Qt::WA_DeleteOnClose);
     QStringList shown = details.mid(0, kMaxListedDiagnostics);
     if (details.size() > kMaxListedDiagnostics) {
         shown << tr("… and %1 more (see Show Details).").arg(details.size() - kMaxListedDiagnostics);
-        box->setDetailedText(m_lastError);
+        box->setDetailedText(details.join(QLatin1Char('\n')));
     }
     box->setInformativeText(shown.join(QLatin1Char('\n')));
     box->open();  // window-modal but not blocking: the caller returns at once
@@ -289,6 +360,7 @@ void MainWindow::onTopologyChanged()
 {
     m_scene->setTopology(m_document->topology(), m_document->findings());
     m_findingsPanel->setFindings(m_document->findings());
+    m_artifactsPanel->setTopology(m_document->topology());
     m_view->fitToContents();
     m_statusLabel->setText(designSummary());
     updateTitle();
@@ -330,8 +402,10 @@ void MainWindow::restoreSettings()
         const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1600, 1000);
         resize(std::min(1440, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));
     }
-    if (!restoreState(settings.value(kStateKey).toByteArray()))
+    if (!restoreState(settings.value(kStateKey).toByteArray())) {
         resizeDocks({m_findingsDock}, {kDefaultDockHeight}, Qt::Vertical);
+        resizeDocks({m_artifactsDock}, {std::min(kDefaultArtifactsDockWidth, width() / 2)}, Qt::Horizontal);
+    }
 }
 
 void MainWindow::saveSettings() const

@@ -1,12 +1,13 @@
 #pragma once
 
-// The main window: the diagram in the middle, the findings dock below, File / View / Help
-// menus, and a status bar with the design's size and etcd fault tolerance.
+// The main window: the diagram in the middle, the findings dock below, the artifacts dock on
+// the right, File / View / Help menus, and a status bar with the design's size and etcd fault tolerance.
 // Main (GUI) thread only.
 
 #include "ui/mainwindow/RecentFiles.h"
 
 #include <QMainWindow>
+#include <QMessageBox>
 #include <QString>
 #include <QStringList>
 
@@ -17,6 +18,7 @@ class QMenu;
 
 namespace quorum::ui {
 
+class ArtifactsPanel;
 class DesignDocument;
 class DiagramScene;
 class DiagramView;
@@ -41,7 +43,16 @@ public:
     /// Saves the design atomically to path. Same error reporting as openFile().
     bool saveAs(const QString &path);
 
-    /// What the last failed openFile() / saveAs() reported; empty after a success.
+    /// Imports Kubernetes manifests, a kind config or a kubeadm config (generate::importFile)
+    /// and merges them into the design (generate::mergeImport); the diagram, findings and
+    /// artifacts follow. With import errors the design stays unchanged and the call fails
+    /// like openFile(). Warnings and remarks (unsupported kinds with their line, fields with no
+    /// counterpart) are listed in a non-blocking message box when enabled. Either way
+    /// lastImportDiagnostics() holds every diagnostic, "severity file:line:column: field: message".
+    bool importFile(const QString &path);
+    QStringList lastImportDiagnostics() const { return m_lastImportDiagnostics; }
+
+    /// What the last failed openFile() / saveAs() / importFile() reported; empty after a success.
     QString lastError() const { return m_lastError; }
 
     /// Message boxes for load and save errors are on by default; tests turn them off.
@@ -53,6 +64,9 @@ public:
     DiagramView *diagramView() const { return m_view; }
     FindingsPanel *findingsPanel() const { return m_findingsPanel; }
     QDockWidget *findingsDock() const { return m_findingsDock; }
+    ArtifactsPanel *artifactsPanel() const { return m_artifactsPanel; }
+    QDockWidget *artifactsDock() const { return m_artifactsDock; }
+    QAction *importAction() const { return m_importAction; }
     /// The status bar text about the design ("Nodes: 8 · Zones: 3 · ...").
     QString designSummary() const;
 
@@ -67,6 +81,7 @@ private:
 
     void openInteractively();
     void saveAsInteractively();
+    void importInteractively();
     void showAbout();
     void showFinding(const QString &elementId);
     void onTopologyChanged();
@@ -75,17 +90,22 @@ private:
     void rebuildTemplateMenu();
     /// Shows a non-blocking warning box (when enabled) and logs.
     void reportError(const QString &title, const QString &text, const QStringList &details);
+    /// A non-blocking information box (when enabled) listing details.
+    void showDetails(QMessageBox::Icon icon, const QString &title, const QString &text, const QStringList &details);
 
     DesignDocument *m_document;
     DiagramScene *m_scene;
     DiagramView *m_view;
     FindingsPanel *m_findingsPanel;
     QDockWidget *m_findingsDock;
+    ArtifactsPanel *m_artifactsPanel;
+    QDockWidget *m_artifactsDock;
     QLabel *m_statusLabel;
     RecentFiles m_recentFiles;
 
     QAction *m_openAction = nullptr;
     QAction *m_saveAsAction = nullptr;
+    QAction *m_importAction = nullptr;
     QAction *m_quitAction = nullptr;
     QAction *m_aboutAction = nullptr;
     QAction *m_aboutQtAction = nullptr;
@@ -93,6 +113,7 @@ private:
     QMenu *m_templateMenu = nullptr;
 
     QString m_lastError;
+    QStringList m_lastImportDiagnostics;
     bool m_messageBoxes = true;
 };
 
