@@ -1,7 +1,9 @@
 // quorumctl: the command-line face of Quorum Studio (validate, generate and import now; simulate and bench later).
 
+#include "app/quorumctl/BenchCommand.h"
 #include "app/quorumctl/GenerateCommand.h"
 #include "app/quorumctl/ImportCommand.h"
+#include "app/quorumctl/RaftCommand.h"
 #include "app/quorumctl/ValidateCommand.h"
 
 #include <iostream>
@@ -20,6 +22,10 @@ void printHelp(std::ostream &out)
            "                     write kubeadm, kind, etcd, load balancer, kubespray and workload artifacts\n"
            "  import FILE... [--into TOPOLOGY] [--out FILE]\n"
            "                     turn Kubernetes manifests, a kind config or kubeadm configs into a topology\n"
+           "  raft --members N --seed S --for DURATION [--faults random|none] [--clients K]\n"
+           "                     run the deterministic raft simulation: timeline, summary, safety verdict\n"
+           "  bench raft-failover [--members N] [--trials T] | raft-throughput [--entries N]\n"
+           "                     benchmarks of the raft core in simulation\n"
            "  help               show this text\n";
 }
 
@@ -40,6 +46,10 @@ int main(int argc, char **argv)
         return quorum::ctl::runGenerate(args, std::cout, std::cerr);
     if (command == "import")
         return quorum::ctl::runImport(args, std::cout, std::cerr);
+    if (command == "raft")
+        return quorum::ctl::runRaft(args, std::cout, std::cerr);
+    if (command == "bench")
+        return quorum::ctl::runBench(args, std::cout, std::cerr);
     std::cerr << "quorumctl: unknown command '" << command << "'\n";
     printHelp(std::cerr);
     return 2;

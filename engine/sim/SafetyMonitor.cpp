@@ -1,0 +1,101 @@
+#include "engine/sim/SafetyMonitor.h"
+
+#include "engine/raft/Describe.h"
+#include "engine/sim/Text.h"
+
+namespace quorum::sim {
+
+std::uint64_t entryHash(const raft::Entry &e)
+{
+    std::uint64_t h = 0xcbf29ce484222325ULL ^ static_cast<std::uint64_t>(e.type);
+    for (unsigned char c : e.data) {
+        h ^= c;
+        h *= 0x100000001b3ULL;
+    }
+    return h;
+}
+
+void SafetyMonitor::violation(Micros now, std::string what)
+{
+    if (m_violations.size() < 10)
+        m_violations.push_back(Violation{now, std::move(what)});
+}
+
+void SafetyMonitor::onPersisted(Micros now, raft::NodeId id, const raft::Entry &e, std::uint64_t prevTerm)
+{
+    ++m_checks;
+    const Record rec{prevTerm, entryHash(e)};
+    auto [it, inserted] = m_persisted.try_emplace({e.index, e.term}, rec);
+    if (inserted)
+        return;
+    if (it->second.hash != rec.hash)
+        violation(now, cat("log matching: member ", id, " persisted ", raft::describeEntry(e), " but another member persisted different data at the same index and term"));
+    else if (it->second.term != prevTerm)
+        violation(now, cat("log matching: member ", id, " has ", raft::describeEntry(e), " after term ", prevTerm, ", another member after term ", it->second.term));
+}
+
+void SafetyMonitor::onApplied(Micros now, raft::NodeId id, const raft::Entry &e)
+{
+    ++m_checks;
+    if (m_applied.size() <= e.index)
+        m_applied.resize(e.index + 1);
+    Record &r = m_applied[e.index];
+    const std::uint64_t h = entryHash(e);
+    if (r.term == 0) {
+        r = Record{e.term, h};
+    } else if (r.term != e.term || r.hash != h) {
+        violation(now, cat("state machine safety: member ", id, " applied ", raft::describeEntry(e), " but another member applied term ", r.term, " with other data at index ", e.index));
+    }
+    if (e.index < m_committedTerm.size() && m_committedTerm[e.index] != 0 && m_committedTerm[e.index] != e.term)
+        violation(now, cat("state machine safety: member ", id, " applied ", raft::describeEntry(e), " but a leader committed term ", m_committedTerm[e.index], " there"));
+}
+
+void SafetyMonitor::onStoreHash(Micros now, raft::NodeId id, std::uint64_t index, std::uint32_t hash)
+{
+    ++m_checks;
+    auto [it, inserted] = m_storeHash.try_emplace(index, hash);
+    if (!inserted && it->second != hash)
+        violation(now, cat("store agreement: member ", id, " has store hash ", hash, " at applied index ", index, ", another member had ", it->second));
+}
+
+void SafetyMonitor::observe(Micros now, const raft::RawNode &node)
+{
+    const raft::Raft &r = node.raft();
+    if (r.role() != raft::Role::Leader)
+        return;
+    ++m_checks;
+    auto [it, inserted] = m_leaderOfTerm.try_emplace(r.term(), r.id());
+    if (!inserted && it->second != r.id())
+        violation(now, cat("election safety: members ", it->second, " and ", r.id(), " are both leaders of term ", r.term()));
+    const raft::RaftLog &log = r.log();
+    if (m_seenLeaders.insert({r.id(), r.term()}).second) {
+        // A new leader: its log must hold everything committed so far (entries before its
+        // snapshot are inside the snapshot, which only holds committed entries).
+        for (std::uint64_t i = log.firstIndex(); i <= m_highestCommitted && i < m_committedTerm.size(); ++i) {
+            if (m_committedTerm[i] == 0)
+                continue;
+            ++m_checks;
+            const auto t = log.term(i);
+            if (!t.ok() || t.value != m_committedTerm[i]) {
+                violation(now, cat("leader completeness: leader ", r.id(), " of term ", r.term(), " lacks entry ", m_committedTerm[i], "/", i, " committed before"));
+                break;
+            }
+        }
+    }
+    const std::uint64_t committed = log.committed();
+    if (committed <= m_highestCommitted)
+        return;
+    if (m_committedTerm.size() <= committed)
+        m_committedTerm.resize(committed + 1, 0);
+    for (std::uint64_t i = m_highestCommitted + 1; i <= committed; ++i) {
+        const auto t = log.term(i);
+        if (!t.ok())
+            continue;
+        m_committedTerm[i] = t.value;
+        if (i < m_applied.size() && m_applied[i].term != 0 && m_applied[i].term != t.value)
+            violation(now, cat("state machine safety: leader ", r.id(), " committed term ", t.value, " at ", i, " but term ", m_applied[i].term, " was applied there"));
+    }
+    m_highestCommitted = committed;
+}
+
+} // namespace quorum::sim

@@ -1,0 +1,76 @@
+#pragma once
+
+// Raft's safety properties, checked continuously while a simulation runs (after every event
+// that touched a member), plus agreement of the replicated store:
+//   election safety      at most one leader per term;
+//   log matching         every persisted (index, term) has one payload and one predecessor term
+//                        (which implies the log matching property by induction);
+//   leader completeness  a newly elected leader's log holds every entry committed before;
+//   state-machine safety no two members apply different entries at one index;
+//   store agreement      members that applied the same index have the same KvStore hash.
+// A violation is recorded (with the virtual time and what was seen), never aborts: the harness
+// reports the FIRST one with its context.
+
+#include "engine/raft/RawNode.h"
+#include "engine/sim/EventQueue.h"
+
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+namespace quorum::sim {
+
+/// 64-bit FNV-1a of an entry's type and payload.
+std::uint64_t entryHash(const raft::Entry &e);
+
+struct Violation {
+    Micros time = 0;
+    std::string what;
+};
+
+class SafetyMonitor {
+public:
+    /// `id` persisted `e`; `prevTerm` is the term of the entry before it in that log.
+    void onPersisted(Micros now, raft::NodeId id, const raft::Entry &e, std::uint64_t prevTerm);
+    /// `id` applied `e` to its state machine.
+    void onApplied(Micros now, raft::NodeId id, const raft::Entry &e);
+    /// `id`'s store hash after applying `index`.
+    void onStoreHash(Micros now, raft::NodeId id, std::uint64_t index, std::uint32_t hash);
+    /// After `node` handled an input: election safety, commits, leader completeness.
+    void observe(Micros now, const raft::RawNode &node);
+
+    bool ok() const { return m_violations.empty(); }
+    const std::vector<Violation> &violations() const { return m_violations; }
+    /// Individual property checks performed.
+    std::uint64_t checks() const { return m_checks; }
+    std::uint64_t highestCommitted() const { return m_highestCommitted; }
+
+private:
+    struct Record {
+        std::uint64_t term = 0;
+        std::uint64_t hash = 0;
+    };
+    void violation(Micros now, std::string what);
+
+    std::vector<Violation> m_violations;
+    std::uint64_t m_checks = 0;
+    std::map<std::uint64_t, raft::NodeId> m_leaderOfTerm;
+    std::set<std::pair<raft::NodeId, std::uint64_t>> m_seenLeaders; // (id, term)
+    struct PairHash {
+        std::size_t operator()(const std::pair<std::uint64_t, std::uint64_t> &p) const
+        {
+            return static_cast<std::size_t>(p.first * 0x9E3779B97F4A7C15ULL ^ p.second);
+        }
+    };
+    std::unordered_map<std::pair<std::uint64_t, std::uint64_t>, Record, PairHash> m_persisted; // (index, term) -> (prevTerm, hash)
+    std::vector<Record> m_applied;   // by index; term 0 = not applied yet
+    std::vector<std::uint64_t> m_committedTerm; // by index; 0 = not known committed
+    std::uint64_t m_highestCommitted = 0;
+    std::unordered_map<std::uint64_t, std::uint32_t> m_storeHash; // applied index -> hash
+};
+
+} // namespace quorum::sim

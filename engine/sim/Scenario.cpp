@@ -1,0 +1,59 @@
+#include "engine/sim/Scenario.h"
+
+namespace quorum::sim {
+
+ScenarioOptions seededScenario(std::uint64_t seed, Micros duration)
+{
+    ScenarioOptions o;
+    o.sim.seed = seed;
+    o.sim.members = seed % 2 == 0 ? 3 : 5;
+    o.duration = duration;
+    o.faults = true;
+    // Short runs need faults often enough to matter.
+    o.faultOptions.meanInterval = 1500 * kMs;
+    o.faultOptions.maxHold = 4 * kSecond;
+    o.clientOptions.clients = 3;
+    return o;
+}
+
+ScenarioResult runScenario(const ScenarioOptions &options, const Simulation::TimelineSink &timeline)
+{
+    Simulation sim(options.sim);
+    if (timeline)
+        sim.setTimeline(timeline);
+    FaultSchedule faults(sim, options.faultOptions);
+    std::optional<ClientPool> clients;
+    if (options.clientOptions.clients > 0) {
+        clients.emplace(sim, options.clientOptions);
+        clients->start();
+    }
+    if (options.faults)
+        faults.start();
+    sim.runUntil(options.duration);
+    if (sim.safety().ok()) {
+        faults.healAll();
+        sim.runUntil(options.duration + options.settle);
+    }
+    if (clients)
+        clients->stop();
+    sim.finishStats();
+
+    ScenarioResult r;
+    r.stats = sim.stats();
+    r.network = sim.network().stats();
+    if (clients) {
+        r.clients = clients->stats();
+        r.history = clients->history();
+    }
+    r.faults = sim.faults();
+    r.commits = sim.highestCommitted();
+    r.checks = sim.safety().checks();
+    r.historyHash = sim.historyHash();
+    r.events = sim.queue().processed();
+    r.endTime = sim.now();
+    if (!sim.safety().ok())
+        r.violation = sim.safety().violations().front();
+    return r;
+}
+
+} // namespace quorum::sim
