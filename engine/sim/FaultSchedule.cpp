@@ -122,30 +122,14 @@ void FaultSchedule::inject()
     case 5: { // loss burst
         LinkSpec spec = m_baseLink;
         spec.loss = 0.2 + 0.5 * rng.unit();
-        net.setDefaultLink(spec);
-        m_sim.noteFault(cat("loss ", static_cast<int>(spec.loss * 100), "%"));
-        const std::uint64_t epoch = ++m_linkEpoch;
-        m_sim.queue().after(hold(), [this, epoch] {
-            if (epoch != m_linkEpoch)
-                return;
-            m_sim.network().setDefaultLink(m_baseLink);
-            m_sim.note("links restored");
-        });
+        degradeLinks(spec, cat("loss ", static_cast<int>(spec.loss * 100), "%"));
         return;
     }
     default: { // duplication and reordering window
         LinkSpec spec = m_baseLink;
         spec.duplicate = 0.05 + 0.25 * rng.unit();
         spec.jitter = rng.uniform(1 * kMs, 50 * kMs);
-        net.setDefaultLink(spec);
-        m_sim.noteFault(cat("duplicate ", static_cast<int>(spec.duplicate * 100), "% reorder ", spec.jitter / kMs, "ms"));
-        const std::uint64_t epoch = ++m_linkEpoch;
-        m_sim.queue().after(hold(), [this, epoch] {
-            if (epoch != m_linkEpoch)
-                return;
-            m_sim.network().setDefaultLink(m_baseLink);
-            m_sim.note("links restored");
-        });
+        degradeLinks(spec, cat("duplicate ", static_cast<int>(spec.duplicate * 100), "% reorder ", spec.jitter / kMs, "ms"));
         return;
     }
     }
@@ -155,6 +139,19 @@ void FaultSchedule::inject()
             return;
         m_sim.network().heal();
         m_sim.note("heal");
+    });
+}
+
+void FaultSchedule::degradeLinks(const LinkSpec &spec, const std::string &description)
+{
+    m_sim.network().setDefaultLink(spec);
+    m_sim.noteFault(description);
+    const std::uint64_t epoch = ++m_linkEpoch;
+    m_sim.queue().after(hold(), [this, epoch] {
+        if (epoch != m_linkEpoch)
+            return;
+        m_sim.network().setDefaultLink(m_baseLink);
+        m_sim.note("links restored");
     });
 }
 

@@ -33,6 +33,9 @@ private:
     void inject();
     Micros hold();
     raft::NodeId randomMember();
+    /// Sets every link to `spec` for a random hold time, then restores the base link (unless a
+    /// later link fault replaced it first).
+    void degradeLinks(const LinkSpec &spec, const std::string &description);
 
     Simulation &m_sim;
     FaultOptions m_options;
