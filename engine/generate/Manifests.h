@@ -40,6 +40,10 @@ std::vector<SecretUse> secretUses(const model::Workload &w);
 /// `{app.kubernetes.io/name: <workload>}`
 Yaml podSelector(const model::Workload &w);
 
+/// The workload's ports as a list of {name, <portKey>, protocol}: "containerPort" for a
+/// container, "port" for the headless Service that governs a StatefulSet.
+Yaml portList(const model::Workload &w, const char *portKey);
+
 /// Deployment, StatefulSet or DaemonSet with its pod template.
 Yaml workloadController(Context &ctx, const model::Workload &w);
 /// PersistentVolumeClaims of a Deployment or DaemonSet (a StatefulSet has volumeClaimTemplates).

@@ -126,15 +126,7 @@ std::vector<Yaml> serviceObjects(Context &ctx, const Workload &w)
         spec.set("clusterIP", "None");
         spec.set("selector", podSelector(w));
         spec.set("publishNotReadyAddresses", true);
-        Yaml ports = Yaml::seq();
-        for (const ContainerPort &p : w.ports) {
-            Yaml port = Yaml::map();
-            port.setIfNotEmpty("name", p.name);
-            port.set("port", p.containerPort);
-            port.set("protocol", p.protocol);
-            ports.add(std::move(port));
-        }
-        spec.setIfNotEmpty("ports", std::move(ports));
+        spec.setIfNotEmpty("ports", portList(w, "port"));
         governing.set("spec", std::move(spec));
         out.push_back(std::move(governing));
     }

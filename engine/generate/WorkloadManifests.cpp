@@ -34,6 +34,19 @@ Yaml podSelector(const Workload &w)
     return labels;
 }
 
+Yaml portList(const Workload &w, const char *portKey)
+{
+    Yaml ports = Yaml::seq();
+    for (const ContainerPort &p : w.ports) {
+        Yaml port = Yaml::map();
+        port.setIfNotEmpty("name", p.name);
+        port.set(portKey, p.containerPort);
+        port.set("protocol", p.protocol);
+        ports.add(std::move(port));
+    }
+    return ports;
+}
+
 std::string standaloneClaimName(const Workload &w, const VolumeClaim &claim)
 {
     return w.name + "-" + claim.name;
@@ -146,15 +159,7 @@ Yaml container(Context &ctx, const Workload &w)
     Yaml c = Yaml::map();
     c.set("name", w.name);
     c.set("image", w.image);
-    Yaml ports = Yaml::seq();
-    for (const ContainerPort &p : w.ports) {
-        Yaml port = Yaml::map();
-        port.setIfNotEmpty("name", p.name);
-        port.set("containerPort", p.containerPort);
-        port.set("protocol", p.protocol);
-        ports.add(std::move(port));
-    }
-    c.setIfNotEmpty("ports", std::move(ports));
+    c.setIfNotEmpty("ports", portList(w, "containerPort"));
     c.setIfNotEmpty("env", envList(ctx, w));
     c.setIfNotEmpty("resources", resources(w.resources));
     if (w.readiness.type != ProbeType::None)
