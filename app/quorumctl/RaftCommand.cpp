@@ -17,7 +17,8 @@ void printUsage(std::ostream &out)
            "  --members N    cluster size, 1 to 9 (default 3)\n"
            "  --seed S       seed of the run (default 1); same arguments give the same output\n"
            "  --for D        virtual time to simulate: 30s, 10m, 1h, 1h30m, 250ms (default 60s)\n"
-           "  --faults F     random (crashes, partitions, loss, duplication, reordering) or none\n"
+           "  --faults F     random (crashes, partitions, loss, duplication, reordering, leadership\n"
+           "                 transfers) or none\n"
            "  --clients K    simulated clients issuing put/get/cas (default 3, 0 for none)\n";
 }
 
@@ -140,7 +141,10 @@ int runRaft(const std::vector<std::string> &args, std::ostream &out, std::ostrea
         << seconds(o.duration) << " of virtual time, faults " << (o.faults ? "random" : "none") << ", "
         << o.clientOptions.clients << " clients\n"
         << "tick 100 ms, election timeout 1000 ms (randomized to 2000 ms), PreVote and CheckQuorum on, "
-           "links 0.1-1 ms\n\n";
+           "links 0.1-1 ms\n"
+        << "members on a WAL over simulated disks (fsync " << o.sim.fsyncMin << "-" << o.sim.fsyncMax
+        << " us, crashes may keep torn tails), snapshot every " << o.sim.snapshotEvery << " entries keeping "
+        << o.sim.snapshotCatchUpEntries << ", gets via ReadIndex\n\n";
     const sim::ScenarioResult r = sim::runScenario(o, [&out](const std::string &line) { out << line << "\n"; });
 
     const auto lin = sim::checkHistory(r.history);
@@ -153,11 +157,17 @@ int runRaft(const std::vector<std::string> &args, std::ostream &out, std::ostrea
         << "  availability             " << fixed(total > 0 ? 100.0 * static_cast<double>(r.stats.timeWithLeader) / total : 0, 2)
         << " % of the time with a leader\n"
         << "  longest without leader   " << seconds(r.stats.longestWithoutLeader) << "\n"
-        << "  faults injected          " << r.faults << " (" << r.stats.crashes << " crashes)\n"
+        << "  faults injected          " << r.faults << " (" << r.stats.crashes << " crashes, " << r.stats.transfers
+        << " leadership transfers of which " << r.stats.transfersDone << " done)\n"
+        << "  snapshots                " << r.stats.snapshotsTaken << " taken, " << r.stats.snapshotsSent << " sent, "
+        << r.stats.snapshotsInstalled << " installed, " << r.stats.restoredFromSnapshot << " restarts from one\n"
+        << "  crash recovery           " << r.stats.tornWrites << " torn writes, " << r.stats.tornTailsCut
+        << " torn WAL tails cut\n"
         << "  messages                 " << r.network.sent << " sent, " << r.network.delivered << " delivered, "
         << r.network.lost << " lost, " << r.network.cut << " cut, " << r.network.duplicated << " duplicated\n"
         << "  client ops               " << r.clients.issued << " issued, " << r.clients.ok << " answered, "
-        << r.clients.timedOut << " timed out, " << r.clients.redirects << " redirects\n"
+        << r.clients.timedOut << " timed out, " << r.clients.redirects << " redirects, " << r.clients.readIndexReads
+        << " ReadIndex gets\n"
         << "  ops checked              " << lin.operations << "\n"
         << "  safety checks            " << r.checks << "\n"
         << "  linearizable             " << (lin.gaveUp ? "undecided (search budget exhausted)" : lin.linearizable ? "yes" : "no")

@@ -246,6 +246,13 @@ Status DurableStorage::save(const std::optional<raft::HardState> &hardState, con
     return Status::success();
 }
 
+Status DurableStorage::sync()
+{
+    if (!m_failure.ok())
+        return m_failure;
+    return fail(m_wal->sync());
+}
+
 Result<raft::StorageResult<raft::Snapshot>> DurableStorage::createSnapshot(std::uint64_t i,
                                                                            const raft::ConfState &confState,
                                                                            std::string data)

@@ -10,11 +10,16 @@
 //     Ready rd = node.ready();
 //     storage.save(rd)                 // snapshot file, then WAL: entries, hard state; fsync if mustSync
 //     only if it returned Ok: send rd.messages, apply rd.committedEntries, node.advance(rd)
+// A driver that overlaps the fsync with other work (the simulator, which lets the fsync take
+// virtual time) splits save() in two: write(rd) when it takes the Ready, sync() once the fsync
+// is due, and only after sync() returned Ok sends, applies and advances. Between the two, reads
+// already see what was written (as the page cache does), and a crash may keep any
+// prefix-consistent part of it — more than was acknowledged, never less.
 // A failed save() poisons the storage (every later write returns the same failure); the member
 // must stop and reopen it from disk.
 //
 // Crash guarantee: after a crash at any point, open() yields a state that contains everything
-// a save()/createSnapshot()/bootstrap() that returned Ok had synced, is a prefix-consistent
+// a save()/sync()/createSnapshot()/bootstrap() that returned Ok had synced, is a prefix-consistent
 // version of what was written after that, and contains nothing that was never written.
 //
 // Snapshots: a snapshot counts only once the WAL holds a snapshot record for it, so a file
@@ -90,6 +95,13 @@ public:
     Status save(const std::optional<raft::HardState> &hardState, const std::vector<raft::Entry> &entries,
                 const std::optional<raft::Snapshot> &snapshot, bool mustSync);
     Status save(const raft::Ready &rd) { return save(rd.hardState, rd.entries, rd.snapshot, rd.mustSync); }
+    /// The first half of save(rd): writes the Ready to the WAL (a new snapshot is still saved
+    /// and synced at once) and updates the cache, without the fsync. Follow with sync() before
+    /// acting on rd.mustSync's promise (sending, acknowledging).
+    Status write(const raft::Ready &rd) { return save(rd.hardState, rd.entries, rd.snapshot, false); }
+    /// The second half: makes everything written so far durable (fsync of the WAL). A failure
+    /// poisons the storage as save() does.
+    Status sync();
 
     /// Takes a snapshot of the application state at index i (as MemoryStorage::createSnapshot:
     /// OutOfDate if not past the current snapshot, Compacted if the log before i is gone), saves

@@ -11,6 +11,8 @@ struct MemoryDisk::Node {
     bool directory = false;
     std::string durable; // content as of the last sync()
     std::string current; // content readers see
+    // Truncated or replaced since the last sync: `durable` may not be a prefix of `current`.
+    bool rewritten = false;
 };
 
 struct MemoryDisk::EntryOp {
@@ -147,6 +149,7 @@ Result<FileId> MemoryDisk::open(const std::string &path, OpenMode mode)
         recordOp(parentPath(path), EntryOp{EntryOp::Kind::Create, path, {}, n});
     } else if (mode == OpenMode::Replace) {
         n->current.clear();
+        n->rewritten = true;
     }
     const FileId id = m_nextId++;
     m_handles[id] = Handle{n, path};
@@ -171,7 +174,13 @@ Status MemoryDisk::sync(FileId file)
     auto n = handle(file, "sync");
     if (!n.ok())
         return n.status();
-    (*n)->durable = (*n)->current;
+    Node &node = **n;
+    // Appends only since the last sync (the common case): copy just the new bytes.
+    if (!node.rewritten && node.durable.size() <= node.current.size())
+        node.durable.append(node.current, node.durable.size());
+    else
+        node.durable = node.current;
+    node.rewritten = false;
     return Status::success();
 }
 
@@ -185,6 +194,7 @@ Status MemoryDisk::truncate(FileId file, std::uint64_t size)
     RAFT_CHECK(size <= (*n)->current.size(),
                "truncate to " << size << " bytes of a file of " << (*n)->current.size() << " bytes");
     (*n)->current.resize(static_cast<std::size_t>(size));
+    (*n)->rewritten = true;
     return Status::success();
 }
 
@@ -395,8 +405,10 @@ CrashReport MemoryDisk::crash(const CrashOptions &options)
         n.current = std::move(survived);
     }
     // Unreachable nodes may still hold unsynced bytes; they are gone with their names.
-    for (auto &[path, node] : ns)
+    for (auto &[path, node] : ns) {
         node->current = node->durable;
+        node->rewritten = false;
+    }
 
     m_durable = ns;
     m_current = std::move(ns);

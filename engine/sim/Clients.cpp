@@ -20,6 +20,9 @@ ClientPool::ClientPool(Simulation &sim, const ClientOptions &options)
     m_sim.setApplyObserver([this](NodeId member, std::uint64_t inc, const store::ApplyResult &r) {
         onApplied(member, inc, r);
     });
+    m_sim.setReadObserver([this](NodeId member, std::uint64_t inc, const std::string &ctx) {
+        onRead(member, inc, ctx);
+    });
 }
 
 void ClientPool::start()
@@ -148,7 +151,9 @@ void ClientPool::arrive(int client, std::size_t op, NodeId member)
         return;
     }
     const std::uint64_t requestId = m_nextRequest++;
-    const raft::ProposeResult pr = m_sim.propose(member, encode(m_history[op], requestId));
+    const bool read = m_options.readIndex && m_history[op].kind == ClientOp::Kind::Get;
+    const raft::ProposeResult pr = read ? m_sim.readIndex(member, cat(requestId))
+                                        : m_sim.propose(member, encode(m_history[op], requestId));
     if (pr != raft::ProposeResult::Ok) {
         m_sim.queue().after(latency(), [this, client, op] { redirect(client, op, raft::kNone); });
         return;
@@ -187,23 +192,52 @@ void ClientPool::onApplied(NodeId member, std::uint64_t incarnation, const store
     m_sim.queue().after(latency(), [this, p, result] { complete(p.client, p.op, result); });
 }
 
-void ClientPool::complete(int client, std::size_t op, const store::ApplyResult &result)
+void ClientPool::onRead(NodeId member, std::uint64_t incarnation, const std::string &ctx)
+{
+    // The read index is applied at `member`: its store answers now, the reply takes a latency.
+    auto it = m_pending.find(std::stoull(ctx));
+    if (it == m_pending.end() || it->second.member != member || it->second.incarnation != incarnation)
+        return;
+    const Pending p = it->second;
+    m_pending.erase(it);
+    std::optional<std::string> value;
+    if (const auto kv = m_sim.kv(member).get(m_history[p.op].key))
+        value = kv->value;
+    ++m_stats.readIndexReads;
+    m_sim.queue().after(latency(), [this, p, value] { completeRead(p.client, p.op, value); });
+}
+
+ClientOp *ClientPool::answer(int client, std::size_t op)
 {
     Client &c = m_clients[static_cast<std::size_t>(client - 1)];
     if (c.op != op)
-        return; // timed out meanwhile: stays returned = false
+        return nullptr; // timed out meanwhile: stays returned = false
     ClientOp &o = m_history[op];
     o.returned = true;
     o.returnTime = m_sim.now();
-    if (o.kind == ClientOp::Kind::Get) {
-        if (!result.ops.empty() && !result.ops[0].kvs.empty())
-            o.output = result.ops[0].kvs[0].value;
-    } else if (o.kind == ClientOp::Kind::Cas) {
-        o.succeeded = result.succeeded;
-    }
     ++m_stats.ok;
     c.op.reset();
     scheduleNext(c);
+    return &o;
+}
+
+void ClientPool::completeRead(int client, std::size_t op, const std::optional<std::string> &value)
+{
+    if (ClientOp *o = answer(client, op))
+        o->output = value;
+}
+
+void ClientPool::complete(int client, std::size_t op, const store::ApplyResult &result)
+{
+    ClientOp *o = answer(client, op);
+    if (!o)
+        return;
+    if (o->kind == ClientOp::Kind::Get) {
+        if (!result.ops.empty() && !result.ops[0].kvs.empty())
+            o->output = result.ops[0].kvs[0].value;
+    } else if (o->kind == ClientOp::Kind::Cas) {
+        o->succeeded = result.succeeded;
+    }
 }
 
 } // namespace quorum::sim

@@ -1,8 +1,10 @@
 #pragma once
 
 // Simulated clients: each issues one operation at a time (put, get, compare-and-swap) against
-// the cluster, through the store's commands — reads go through the log as a Txn with one Range
-// op, so they are linearizable. A member that is not the leader answers NotLeader with its
+// the cluster, through the store's commands. Gets use ReadIndex (the leader confirms with a
+// heartbeat round that it still leads, then serves the read from its store once it applied the
+// read index) — or, with ClientOptions::readIndex off, go through the log as a Txn with one
+// Range op. Both are linearizable. A member that is not the leader answers NotLeader with its
 // leader hint and the client retries there (the op definitely did not happen). An op without
 // an answer before the timeout is recorded with returned = false (it may or may not have
 // happened) and the client moves on. Client <-> member messages take link latency and are not
@@ -45,6 +47,7 @@ struct ClientOptions {
     Micros retryBackoff = 50 * kMs; ///< before retrying when no leader is known
     Micros keyEpoch = 10 * kSecond;
     int keysPerEpoch = 3;
+    bool readIndex = true; ///< gets via ReadIndex (else through the log)
 };
 
 struct ClientStats {
@@ -52,6 +55,7 @@ struct ClientStats {
     std::uint64_t ok = 0;
     std::uint64_t timedOut = 0;
     std::uint64_t redirects = 0;
+    std::uint64_t readIndexReads = 0; ///< gets answered through ReadIndex
 };
 
 class ClientPool {
@@ -84,7 +88,11 @@ private:
     void send(Client &c);
     void arrive(int client, std::size_t op, raft::NodeId member);
     void onApplied(raft::NodeId member, std::uint64_t incarnation, const store::ApplyResult &result);
+    void onRead(raft::NodeId member, std::uint64_t incarnation, const std::string &ctx);
     void complete(int client, std::size_t op, const store::ApplyResult &result);
+    void completeRead(int client, std::size_t op, const std::optional<std::string> &value);
+    /// Common end of an answered op: returns the client to thinking. Null if it timed out.
+    ClientOp *answer(int client, std::size_t op);
     void redirect(int client, std::size_t op, raft::NodeId hint);
     Micros latency();
     std::string encode(const ClientOp &op, std::uint64_t requestId) const;
@@ -93,7 +101,7 @@ private:
     ClientOptions m_options;
     std::vector<Client> m_clients;
     std::vector<ClientOp> m_history;
-    std::map<std::uint64_t, Pending> m_pending; // by request id
+    std::map<std::uint64_t, Pending> m_pending; // by request id (also a read's context)
     std::uint64_t m_nextRequest = 1;
     ClientStats m_stats;
     bool m_stopped = false;

@@ -57,15 +57,18 @@ void FaultSchedule::inject()
     Rng &rng = m_sim.rng();
     Network &net = m_sim.network();
     const auto &ids = m_sim.ids();
-    switch (rng.uniform(0, 6)) {
+    switch (rng.uniform(0, 8)) {
     case 0:
-    case 1: { // crash, restart later
+    case 1:
+    case 7: { // crash, restart later; sometimes long enough for the leader to compact past it
         const NodeId id = randomMember();
         if (!m_sim.isUp(id) || m_down >= m_options.maxDown)
             return;
+        const bool longCrash = rng.chance(0.3);
         m_sim.crash(id);
         ++m_down;
-        m_sim.queue().after(hold(), [this, id] {
+        const Micros down = longCrash ? m_sim.rng().uniform(m_options.maxHold, m_options.longHold) : hold();
+        m_sim.queue().after(down, [this, id] {
             if (m_down > 0)
                 --m_down;
             m_sim.restart(id); // no-op if healAll() restarted it already
@@ -118,6 +121,14 @@ void FaultSchedule::inject()
             return;
         m_sim.noteFault(what);
         break;
+    }
+    case 8: { // leadership transfer to a random other member (who may be down or behind)
+        const NodeId l = m_sim.leader();
+        const NodeId to = randomMember();
+        if (l == raft::kNone || to == l)
+            return;
+        m_sim.transferLeadership(l, to);
+        return;
     }
     case 5: { // loss burst
         LinkSpec spec = m_baseLink;

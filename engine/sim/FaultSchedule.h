@@ -1,9 +1,11 @@
 #pragma once
 
 // A random fault schedule, driven by the simulation's Rng: at random intervals it crashes a
-// member (restarting it later), splits the cluster (symmetric partitions, isolating the
-// leader), cuts single directions (asymmetric partitions), opens loss bursts and
-// duplication/reordering windows, and heals them after a random hold time.
+// member (restarting it later; some crashes last long enough for the others to compact their
+// logs past it, so it comes back through a snapshot), splits the cluster (symmetric
+// partitions, isolating the leader), cuts single directions (asymmetric partitions), opens
+// loss bursts and duplication/reordering windows, asks the leader to transfer leadership to a
+// random member, and heals them after a random hold time.
 
 #include "engine/sim/Simulation.h"
 
@@ -13,6 +15,8 @@ struct FaultOptions {
     Micros meanInterval = 4 * kSecond; ///< time between faults, uniform in [0, 2 * mean]
     Micros minHold = 300 * kMs;        ///< how long a fault lasts, uniform
     Micros maxHold = 8 * kSecond;
+    /// A long crash (30% of crashes) lasts uniform in [maxHold, longHold].
+    Micros longHold = 20 * kSecond;
     /// At most this many members down at once; -1: a minority ((members - 1) / 2). Safety
     /// must hold with any number; keeping a majority up keeps the run interesting.
     int maxDown = -1;

@@ -3,6 +3,8 @@
 #include "engine/raft/Describe.h"
 #include "engine/sim/Text.h"
 
+#include <algorithm>
+
 namespace quorum::sim {
 
 std::uint64_t entryHash(const raft::Entry &e)
@@ -96,6 +98,33 @@ void SafetyMonitor::observe(Micros now, const raft::RawNode &node)
             violation(now, cat("state machine safety: leader ", r.id(), " committed term ", t.value, " at ", i, " but term ", m_applied[i].term, " was applied there"));
     }
     m_highestCommitted = committed;
+}
+
+void SafetyMonitor::onSent(const raft::Message &m)
+{
+    Acknowledged &a = m_acknowledged[m.from];
+    if (m.type == raft::MessageType::MsgAppResp && !m.reject) {
+        a.index = std::max(a.index, m.index);
+    } else if (m.type == raft::MessageType::MsgVoteResp && !m.reject && m.term >= a.voteTerm) {
+        a.voteTerm = m.term;
+        a.votedFor = m.to;
+    }
+}
+
+void SafetyMonitor::onRewrite(raft::NodeId id, std::uint64_t firstIndex)
+{
+    Acknowledged &a = m_acknowledged[id];
+    a.index = std::min(a.index, firstIndex - 1);
+}
+
+void SafetyMonitor::onRecovered(Micros now, raft::NodeId id, const raft::HardState &hs, std::uint64_t lastIndex)
+{
+    ++m_checks;
+    const Acknowledged &a = m_acknowledged[id];
+    if (lastIndex < a.index)
+        violation(now, cat("durability: member ", id, " acknowledged its log up to index ", a.index, " but recovered it only up to ", lastIndex, " after a crash (a reply sent before its write was synced?)"));
+    else if (a.voteTerm != 0 && (hs.term < a.voteTerm || (hs.term == a.voteTerm && hs.vote != a.votedFor)))
+        violation(now, cat("durability: member ", id, " granted its vote in term ", a.voteTerm, " to ", a.votedFor, " but recovered term ", hs.term, " vote ", hs.vote, " after a crash (a reply sent before its write was synced?)"));
 }
 
 } // namespace quorum::sim

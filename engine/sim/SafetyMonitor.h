@@ -7,7 +7,12 @@
 //                        (which implies the log matching property by induction);
 //   leader completeness  a newly elected leader's log holds every entry committed before;
 //   state-machine safety no two members apply different entries at one index;
-//   store agreement      members that applied the same index have the same KvStore hash.
+//   store agreement      members that applied the same index have the same KvStore hash;
+//   durability           what a member acknowledged over the network (an appended index, a
+//                        granted vote) is still in its storage after a crash and recovery — the
+//                        property a driver that sends before its fsync completes breaks.
+// Entries are recorded as persisted when they are written (not when synced): a crash may keep
+// written-but-unsynced entries, so anything that can reappear after recovery was seen here.
 // A violation is recorded (with the virtual time and what was seen), never aborts: the harness
 // reports the FIRST one with its context.
 
@@ -42,6 +47,13 @@ public:
     void onStoreHash(Micros now, raft::NodeId id, std::uint64_t index, std::uint32_t hash);
     /// After `node` handled an input: election safety, commits, leader completeness.
     void observe(Micros now, const raft::RawNode &node);
+    /// A member sent `m`: remembers what it acknowledged (MsgAppResp, granted MsgVoteResp).
+    void onSent(const raft::Message &m);
+    /// `id` wrote a log suffix starting at `firstIndex` (a write replaces the log after it), or
+    /// installed a snapshot at firstIndex - 1: acknowledgements past firstIndex - 1 are void.
+    void onRewrite(raft::NodeId id, std::uint64_t firstIndex);
+    /// `id` recovered `hs` and a log ending at `lastIndex` after a crash: checks durability.
+    void onRecovered(Micros now, raft::NodeId id, const raft::HardState &hs, std::uint64_t lastIndex);
 
     bool ok() const { return m_violations.empty(); }
     const std::vector<Violation> &violations() const { return m_violations; }
@@ -71,6 +83,12 @@ private:
     std::vector<std::uint64_t> m_committedTerm; // by index; 0 = not known committed
     std::uint64_t m_highestCommitted = 0;
     std::unordered_map<std::uint64_t, std::uint32_t> m_storeHash; // applied index -> hash
+    struct Acknowledged {
+        std::uint64_t index = 0;     // highest index acknowledged by MsgAppResp, still in the log
+        std::uint64_t voteTerm = 0;  // last term in which a vote was granted ...
+        raft::NodeId votedFor = raft::kNone; // ... and to whom
+    };
+    std::map<raft::NodeId, Acknowledged> m_acknowledged;
 };
 
 } // namespace quorum::sim

@@ -1,5 +1,9 @@
 #include "engine/sim/Scenario.h"
 
+#include "engine/sim/Text.h"
+
+#include <algorithm>
+
 namespace quorum::sim {
 
 ScenarioOptions seededScenario(std::uint64_t seed, Micros duration)
@@ -12,8 +16,39 @@ ScenarioOptions seededScenario(std::uint64_t seed, Micros duration)
     // Short runs need faults often enough to matter.
     o.faultOptions.meanInterval = 1500 * kMs;
     o.faultOptions.maxHold = 4 * kSecond;
+    o.faultOptions.longHold = 12 * kSecond;
+    // A few hundred commits per run: snapshot often enough that long crashes and partitions
+    // leave members behind the compacted log, so they come back through MsgSnap.
+    o.sim.snapshotEvery = 32;
+    o.sim.snapshotCatchUpEntries = 8;
     o.clientOptions.clients = 3;
     return o;
+}
+
+void accumulate(SimStats &a, const SimStats &b)
+{
+    a.leaderChanges += b.leaderChanges;
+    a.crashes += b.crashes;
+    a.restarts += b.restarts;
+    a.timeWithLeader += b.timeWithLeader;
+    a.longestWithoutLeader = std::max(a.longestWithoutLeader, b.longestWithoutLeader);
+    a.entriesApplied += b.entriesApplied;
+    a.snapshotsTaken += b.snapshotsTaken;
+    a.snapshotsSent += b.snapshotsSent;
+    a.snapshotsInstalled += b.snapshotsInstalled;
+    a.restoredFromSnapshot += b.restoredFromSnapshot;
+    a.tornTailsCut += b.tornTailsCut;
+    a.tornWrites += b.tornWrites;
+    a.transfers += b.transfers;
+    a.transfersDone += b.transfersDone;
+}
+
+std::string describeStorage(const SimStats &s)
+{
+    return cat("snapshots ", s.snapshotsTaken, " taken, ", s.snapshotsSent, " sent, ", s.snapshotsInstalled,
+               " installed, ", s.restoredFromSnapshot, " restarts from a snapshot; ", s.tornWrites,
+               " torn writes left by crashes, ", s.tornTailsCut, " torn WAL tails cut by recovery; leadership transfers ",
+               s.transfers, " requested, ", s.transfersDone, " done");
 }
 
 ScenarioResult runScenario(const ScenarioOptions &options, const Simulation::TimelineSink &timeline)

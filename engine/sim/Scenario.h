@@ -9,6 +9,7 @@
 #include "engine/sim/Simulation.h"
 
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace quorum::sim {
@@ -41,6 +42,13 @@ struct ScenarioResult {
 /// The standard seeded schedule of the fault suite and the soak: 3 or 5 members (by seed),
 /// random faults, three clients, `duration` of virtual time.
 ScenarioOptions seededScenario(std::uint64_t seed, Micros duration = 20 * kSecond);
+
+/// Adds the counters of `b` to `a` (seed suites sum their runs; time fields are summed too,
+/// longestWithoutLeader takes the maximum).
+void accumulate(SimStats &a, const SimStats &b);
+/// "snapshots 12 taken, 3 sent, 3 installed, 2 restarts from a snapshot; 4 torn WAL tails cut;
+/// leadership transfers 5 requested, 4 done" — the storage side of a run, for summaries.
+std::string describeStorage(const SimStats &s);
 
 /// Runs one scenario. `timeline`, if set, receives the timeline lines as they happen.
 ScenarioResult runScenario(const ScenarioOptions &options, const Simulation::TimelineSink &timeline = {});

@@ -1,5 +1,8 @@
 #include "engine/sim/Simulation.h"
 
+#include "engine/durable/DurableStorage.h"
+#include "engine/durable/MemoryDisk.h"
+#include "engine/raft/Check.h"
 #include "engine/sim/Text.h"
 
 #include <algorithm>
@@ -11,14 +14,25 @@ namespace quorum::sim {
 
 using raft::NodeId;
 
+namespace {
+
+const char *const kStorageDir = "raft";
+
+} // namespace
+
 struct Simulation::Member {
     NodeId id = raft::kNone;
     raft::Config config;
-    raft::MemoryStorage storage; // the synced state: survives crashes
+    durable::DurableOptions storageOptions;
+    durable::MemoryDisk disk; // survives crashes (with what a real disk would keep)
+    std::unique_ptr<durable::DurableStorage> storage; // the process's view of the disk
     std::unique_ptr<raft::RawNode> node;
     std::unique_ptr<store::KvStore> kv;
     std::uint64_t incarnation = 0;
+    std::uint64_t applied = 0; // last index applied to kv (or restored from a snapshot)
+    std::vector<raft::ReadState> reads; // answered ReadIndex requests waiting for `applied`
     bool readyInFlight = false;
+    Micros extraFsync = 0; // a slow disk (fault); survives restarts: it is the hardware
     raft::Role role = raft::Role::Follower;
 };
 
@@ -35,10 +49,9 @@ Simulation::Simulation(const SimOptions &options)
     , m_network(m_queue, m_rng, [this](raft::Message m) { deliver(std::move(m)); })
 {
     m_network.setDefaultLink(options.link);
-    raft::ConfState conf;
     for (int i = 1; i <= options.members; ++i) {
         m_ids.push_back(static_cast<NodeId>(i));
-        conf.voters.push_back(static_cast<NodeId>(i));
+        m_conf.voters.push_back(static_cast<NodeId>(i));
     }
     const std::uint64_t raftSeed = m_rng.next();
     for (NodeId id : m_ids) {
@@ -50,7 +63,12 @@ Simulation::Simulation(const SimOptions &options)
         m->config.preVote = true;
         m->config.checkQuorum = true;
         m->config.seed = raftSeed;
-        m->storage.bootstrap(conf);
+        m->storageOptions.wal.segmentBytes = options.walSegmentBytes;
+        auto opened = durable::DurableStorage::open(m->disk, kStorageDir, m->storageOptions);
+        RAFT_CHECK(opened.ok(), "member " << id << ": " << opened.error());
+        m->storage = std::move(*opened);
+        const durable::Status boot = m->storage->bootstrap(m_conf);
+        RAFT_CHECK(boot.ok(), "member " << id << ": " << boot.message());
         Member &ref = *m;
         m_members.emplace(id, std::move(m));
         startNode(ref);
@@ -90,6 +108,16 @@ const store::KvStore &Simulation::kv(NodeId id) const
     return *member(id).kv;
 }
 
+void Simulation::setExtraFsyncLatency(NodeId id, Micros extra)
+{
+    member(id).extraFsync = std::max<Micros>(0, extra);
+}
+
+store::KvStore &Simulation::kv(NodeId id)
+{
+    return *member(id).kv;
+}
+
 NodeId Simulation::leader() const
 {
     NodeId best = raft::kNone;
@@ -121,10 +149,32 @@ void Simulation::timeline(const std::string &line)
 
 void Simulation::startNode(Member &m)
 {
-    // No compaction in the simulation: the member replays its whole committed log into a fresh
-    // store (applied starts at the bootstrap snapshot).
-    m.node = std::make_unique<raft::RawNode>(m.config, m.storage);
+    // A restart recovers the storage from the disk. A failure to recover is a bug (in the WAL,
+    // or in the driver's write order), never an expected outcome: abort loudly.
+    if (!m.storage) {
+        auto opened = durable::DurableStorage::open(m.disk, kStorageDir, m.storageOptions);
+        RAFT_CHECK(opened.ok(), "member " << m.id << " cannot recover its storage: " << opened.error());
+        m.storage = std::move(*opened);
+        const durable::RecoveryReport &report = m.storage->recoveryReport();
+        if (report.wal.tornTailTruncated) {
+            ++m_stats.tornTailsCut;
+            timeline(cat("n", m.id, " recovery cut a torn WAL tail of ", report.wal.tornBytes, " bytes (",
+                         report.wal.tornReason, ")"));
+        }
+        if (m_options.checkSafety)
+            m_safety.onRecovered(now(), m.id, m.storage->hardState(), m.storage->lastIndex());
+    }
+    // The store starts from the storage's snapshot (Config::applied 0 = the snapshot index), the
+    // node replays the committed log after it.
+    m.node = std::make_unique<raft::RawNode>(m.config, *m.storage);
     m.kv = std::make_unique<store::KvStore>();
+    m.reads.clear();
+    const raft::Snapshot &snap = m.storage->snapshot().value;
+    m.applied = snap.metadata.index;
+    if (!snap.data.empty()) {
+        restoreStore(m, snap);
+        ++m_stats.restoredFromSnapshot;
+    }
     m.role = raft::Role::Follower;
     m.readyInFlight = false;
     // A random phase, so members do not tick in lockstep.
@@ -182,13 +232,17 @@ void Simulation::pump(Member &m)
         if (m.role == raft::Role::Leader) {
             ++m_stats.leaderChanges;
             m.kv->promote(now() / kMs);
+            if (m.id == m_transferTarget)
+                ++m_stats.transfersDone;
+            m_transferTarget = raft::kNone;
         }
         timeline(cat("n", m.id, " ", raft::toString(m.role), " term ", r.term(), " commit ", r.log().committed()));
         updateLeaderClock();
     }
+    write(m, *rd);
     if (m_options.unsafeSendBeforePersist) {
         for (raft::Message &msg : rd->messages)
-            m_network.send(std::move(msg));
+            send(std::move(msg));
         rd->messages.clear();
     }
     if (!rd->mustSync) {
@@ -197,44 +251,84 @@ void Simulation::pump(Member &m)
     }
     const NodeId id = m.id;
     const std::uint64_t inc = m.incarnation;
-    m_queue.after(m_rng.uniform(m_options.fsyncMin, m_options.fsyncMax), [this, id, inc, rd] {
+    m_queue.after(m_rng.uniform(m_options.fsyncMin, m_options.fsyncMax) + m.extraFsync, [this, id, inc, rd] {
         Member &mm = member(id);
         if (mm.node && mm.incarnation == inc)
             finishReady(mm, rd);
     });
 }
 
+void Simulation::write(Member &m, const raft::Ready &rd)
+{
+    const durable::Status s = m.storage->write(rd);
+    RAFT_CHECK(s.ok(), "member " << m.id << ": " << s.message());
+    if (rd.snapshot && !rd.snapshot->empty() && m_options.checkSafety)
+        m_safety.onRewrite(m.id, rd.snapshot->metadata.index + 1);
+    if (rd.entries.empty())
+        return;
+    if (m_options.checkSafety)
+        m_safety.onRewrite(m.id, rd.entries.front().index);
+    // Recorded at the write, not the sync: a crash may keep written entries, so whatever can
+    // reappear after a recovery has been seen by the monitor.
+    for (const raft::Entry &e : rd.entries) {
+        if (e.index < m.storage->firstIndex())
+            continue; // inside the snapshot that came with it: not written
+        mixHash((e.index << 24) ^ e.term ^ entryHash(e));
+        if (m_options.checkSafety)
+            m_safety.onPersisted(now(), m.id, e, m.storage->term(e.index - 1).value);
+    }
+}
+
+void Simulation::send(raft::Message message)
+{
+    if (message.type == raft::MessageType::MsgSnap)
+        ++m_stats.snapshotsSent;
+    if (m_options.checkSafety)
+        m_safety.onSent(message);
+    m_network.send(std::move(message));
+}
+
 void Simulation::finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd)
 {
-    // 1. Persist (the fsync has completed).
-    if (rd->hardState)
-        m.storage.setHardState(*rd->hardState);
-    if (rd->snapshot)
-        m.storage.applySnapshot(*rd->snapshot);
-    if (!rd->entries.empty()) {
-        m.storage.append(rd->entries);
-        for (const raft::Entry &e : rd->entries) {
-            mixHash((e.index << 24) ^ e.term ^ entryHash(e));
-            if (m_options.checkSafety) {
-                const auto prev = m.storage.term(e.index - 1);
-                m_safety.onPersisted(now(), m.id, e, prev.ok() ? prev.value : 0);
-            }
-        }
+    // 1. Sync what pump() wrote (the fsync has completed).
+    if (rd->mustSync) {
+        const durable::Status s = m.storage->sync();
+        RAFT_CHECK(s.ok(), "member " << m.id << ": " << s.message());
     }
     // 2. Send.
     for (raft::Message &msg : rd->messages)
-        m_network.send(std::move(msg));
-    // 3. Apply.
+        send(std::move(msg));
+    // 3. Apply: a received snapshot replaces the store, then the committed entries after it.
+    if (rd->snapshot && !rd->snapshot->empty()) {
+        restoreStore(m, *rd->snapshot);
+        ++m_stats.snapshotsInstalled;
+        timeline(cat("n", m.id, " installed a snapshot at index ", rd->snapshot->metadata.index));
+    }
     for (const raft::Entry &e : rd->committedEntries)
         applyEntry(m, e);
+    m.reads.insert(m.reads.end(), rd->readStates.begin(), rd->readStates.end());
+    serveReads(m);
     m.node->advance(*rd);
     m.readyInFlight = false;
     afterInput(m);
 }
 
+void Simulation::serveReads(Member &m)
+{
+    // Read states arrive in request order with non-decreasing indexes.
+    std::size_t served = 0;
+    while (served < m.reads.size() && m.reads[served].index <= m.applied) {
+        if (m_readObserver)
+            m_readObserver(m.id, m.incarnation, m.reads[served].requestCtx);
+        ++served;
+    }
+    m.reads.erase(m.reads.begin(), m.reads.begin() + static_cast<std::ptrdiff_t>(served));
+}
+
 void Simulation::applyEntry(Member &m, const raft::Entry &e)
 {
     ++m_stats.entriesApplied;
+    m.applied = e.index;
     if (m_options.checkSafety)
         m_safety.onApplied(now(), m.id, e);
     if (e.type == raft::EntryType::Normal && !e.data.empty()) {
@@ -242,13 +336,42 @@ void Simulation::applyEntry(Member &m, const raft::Entry &e)
         if (m_applyObserver)
             m_applyObserver(m.id, m.incarnation, result);
     }
+    const bool snapshotHere = m_options.snapshotEvery != 0 && e.index % m_options.snapshotEvery == 0;
     if (m_options.checkSafety && m_options.storeHashEvery != 0) {
         // The hash costs O(store history), so the spacing grows with the log (a function of the
         // index only, so every member hashes at the same indexes): O(log n) checks per member.
+        // Snapshot indexes are always checked: a member restored from a snapshot is compared
+        // there (restoreStore).
         const std::uint64_t every = std::max<std::uint64_t>(m_options.storeHashEvery, std::bit_floor(e.index / 32));
-        if (e.index % every == 0)
+        if (e.index % every == 0 || snapshotHere)
             m_safety.onStoreHash(now(), m.id, e.index, m.kv->hash());
     }
+    if (snapshotHere)
+        takeSnapshot(m, e.index);
+}
+
+void Simulation::takeSnapshot(Member &m, std::uint64_t index)
+{
+    auto r = m.storage->createSnapshot(index, m_conf, m.kv->snapshot());
+    RAFT_CHECK(r.ok(), "member " << m.id << ": " << r.error());
+    if (!r->ok())
+        return; // OutOfDate: a snapshot received from the leader is newer
+    ++m_stats.snapshotsTaken;
+    mixHash(index ^ (static_cast<std::uint64_t>(m.id) << 56));
+    if (index > m_options.snapshotCatchUpEntries) {
+        auto c = m.storage->compact(index - m_options.snapshotCatchUpEntries);
+        RAFT_CHECK(c.ok(), "member " << m.id << ": " << c.error());
+    }
+}
+
+void Simulation::restoreStore(Member &m, const raft::Snapshot &snap)
+{
+    const store::RestoreResult r = m.kv->restore(snap.data, now() / kMs);
+    m.applied = snap.metadata.index;
+    RAFT_CHECK(r.ok(), "member " << m.id << " cannot restore the snapshot at " << snap.metadata.index << ": " << r.error);
+    mixHash(snap.metadata.index ^ (static_cast<std::uint64_t>(m.id) << 48));
+    if (m_options.checkSafety && m_options.storeHashEvery != 0)
+        m_safety.onStoreHash(now(), m.id, snap.metadata.index, m.kv->hash());
 }
 
 raft::ProposeResult Simulation::propose(NodeId id, std::string bytes)
@@ -261,6 +384,16 @@ raft::ProposeResult Simulation::propose(NodeId id, std::string bytes)
     return r;
 }
 
+raft::ProposeResult Simulation::readIndex(NodeId id, std::string ctx)
+{
+    Member &m = member(id);
+    if (!m.node)
+        return raft::ProposeResult::NotLeader;
+    const raft::ProposeResult r = m.node->readIndex(std::move(ctx));
+    afterInput(m);
+    return r;
+}
+
 raft::ProposeResult Simulation::proposeBatch(NodeId id, std::vector<std::string> batch)
 {
     Member &m = member(id);
@@ -269,6 +402,19 @@ raft::ProposeResult Simulation::proposeBatch(NodeId id, std::vector<std::string>
     const raft::ProposeResult r = m.node->proposeBatch(std::move(batch));
     afterInput(m);
     return r;
+}
+
+bool Simulation::transferLeadership(NodeId from, NodeId to)
+{
+    Member &m = member(from);
+    if (!m.node)
+        return false;
+    noteFault(cat("transfer leadership n", from, " -> n", to));
+    ++m_stats.transfers;
+    m_transferTarget = to;
+    m.node->transferLeadership(to);
+    afterInput(m);
+    return true;
 }
 
 void Simulation::noteFault(const std::string &what)
@@ -287,7 +433,16 @@ void Simulation::crash(NodeId id)
     ++m.incarnation;
     m.node.reset();
     m.kv.reset();
-    m.readyInFlight = false; // the unsynced Ready is lost with the process
+    m.storage.reset();
+    m.readyInFlight = false; // the process is gone; what its unsynced Ready wrote is up to the disk
+    durable::CrashOptions co;
+    co.seed = m_rng.next();
+    co.keepTornTail = m_rng.chance(m_options.crashKeepsTornTail);
+    co.garbleTornTail = co.keepTornTail && m_rng.chance(m_options.crashGarblesTornTail);
+    co.keepPendingEntries = m_rng.chance(m_options.crashKeepsPendingEntries);
+    const durable::CrashReport report = m.disk.crash(co);
+    m_stats.tornWrites += report.filesTorn;
+    mixHash(report.unsyncedBytesLost ^ (static_cast<std::uint64_t>(report.filesTorn) << 40));
     m.role = raft::Role::Follower;
     updateLeaderClock();
 }

@@ -1,20 +1,26 @@
 #pragma once
 
 // A deterministic discrete-event simulation of a raft cluster: each member is a raft::RawNode
-// with its storage and a store::KvStore, ticked every Options::tickInterval of virtual time,
-// connected by a simulated Network and driven through the Ready loop in the documented order
-// (persist — taking a simulated fsync latency — THEN send, then apply, then advance).
+// over a durable::DurableStorage on its own durable::MemoryDisk, with a store::KvStore, ticked
+// every Options::tickInterval of virtual time, connected by a simulated Network and driven
+// through the Ready loop in the documented order (persist — taking a simulated fsync latency —
+// THEN send, then apply, then advance).
 //
-// Durability model: what a member persisted is written to its storage only when the simulated
-// fsync completes, so a crash loses the Ready in flight (hard state, entries, messages) and
-// keeps everything synced before. A restart rebuilds RawNode and KvStore from that storage.
-// TODO(durable): run members on engine/durable's DurableStorage over MemoryDisk instead of a
-// raft::MemoryStorage, to also exercise the WAL and torn-tail recovery under faults.
+// Durability model: a Ready is written to the member's disk (the page cache) when it is taken;
+// after the simulated fsync latency the storage is synced, then the messages leave, committed
+// entries are applied and the node advances. A crash is MemoryDisk::crash with seeded options:
+// it keeps what was synced and, sometimes, a torn (sometimes garbled) prefix of what was only
+// written, and pending directory entries. A restart reopens DurableStorage from the disk
+// (recovery cuts torn tails) and rebuilds RawNode and KvStore (from the storage's snapshot,
+// then the log).
+//
+// Snapshots: every SimOptions::snapshotEvery applied indexes a member snapshots its KvStore
+// into its storage and compacts the log, keeping snapshotCatchUpEntries; a follower that falls
+// behind the compacted log receives MsgSnap and restores its KvStore from it.
 //
 // Every choice comes from one Rng seeded by Options::seed; the same options give the same
 // event history (historyHash()). Single-threaded; nothing here reads a clock.
 
-#include "engine/raft/MemoryStorage.h"
 #include "engine/raft/RawNode.h"
 #include "engine/sim/EventQueue.h"
 #include "engine/sim/Network.h"
@@ -44,6 +50,19 @@ struct SimOptions {
     /// Compare KvStore hashes across members every this many applied indexes at least (the
     /// spacing grows with the log, see applyEntry); 0: never.
     std::uint64_t storeHashEvery = 16;
+    /// Each member snapshots its store every this many applied indexes (at multiples of it);
+    /// 0: never (the log then grows without bound).
+    std::uint64_t snapshotEvery = 200;
+    /// Entries kept in the log behind a snapshot, so a follower slightly behind catches up from
+    /// the log instead of a snapshot (etcd's SnapshotCatchUpEntries).
+    std::uint64_t snapshotCatchUpEntries = 50;
+    /// WAL segment size: small, so compaction releases segments during a run.
+    std::uint64_t walSegmentBytes = 64 << 10;
+    /// Chances, per crash, that it keeps a torn prefix of each file's unsynced tail, that the
+    /// kept tail ends in a garbled byte, and that unsynced directory entries survive.
+    double crashKeepsTornTail = 0.5;
+    double crashGarblesTornTail = 0.3;
+    double crashKeepsPendingEntries = 0.5;
     /// TEST ONLY: send a Ready's messages before its fsync completes (a broken driver). The
     /// harness must catch this in some seed.
     bool unsafeSendBeforePersist = false;
@@ -57,12 +76,23 @@ struct SimStats {
     Micros timeWithLeader = 0;         ///< virtual time some running member was leader
     Micros longestWithoutLeader = 0;
     std::uint64_t entriesApplied = 0;  ///< on all members, replays included
+    std::uint64_t snapshotsTaken = 0;  ///< store snapshots saved by members (log compactions)
+    std::uint64_t snapshotsSent = 0;   ///< MsgSnap sent by leaders
+    std::uint64_t snapshotsInstalled = 0; ///< received snapshots a member restored its store from
+    std::uint64_t restoredFromSnapshot = 0; ///< restarts that restored the store from a snapshot
+    std::uint64_t tornTailsCut = 0;    ///< recoveries that cut a torn WAL tail
+    std::uint64_t tornWrites = 0;      ///< files a crash left with part of their unsynced tail
+    std::uint64_t transfers = 0;       ///< leadership transfers requested
+    std::uint64_t transfersDone = 0;   ///< ... after which the target became leader
 };
 
 class Simulation {
 public:
     /// Called for every entry a member applies, with the store's result (clients use it).
     using ApplyObserver = std::function<void(raft::NodeId, std::uint64_t incarnation, const store::ApplyResult &)>;
+    /// Called when a ReadIndex request `ctx` made at member `id` can be served: the member has
+    /// applied up to the read index, so reading its store now is linearizable.
+    using ReadObserver = std::function<void(raft::NodeId, std::uint64_t incarnation, const std::string &ctx)>;
     /// Receives timeline lines (role changes, faults), already prefixed with the virtual time.
     using TimelineSink = std::function<void(const std::string &)>;
 
@@ -79,6 +109,7 @@ public:
     SafetyMonitor &safety() { return m_safety; }
     const SimStats &stats() const { return m_stats; }
     void setApplyObserver(ApplyObserver observer) { m_applyObserver = std::move(observer); }
+    void setReadObserver(ReadObserver observer) { m_readObserver = std::move(observer); }
     void setTimeline(TimelineSink sink) { m_timeline = std::move(sink); }
 
     /// Ids 1..members.
@@ -91,6 +122,11 @@ public:
     /// The member's node; precondition: isUp(id).
     const raft::RawNode &node(raft::NodeId id) const;
     const store::KvStore &kv(raft::NodeId id) const;
+    /// The same, for creating and draining watches (local to the member, not replicated). The
+    /// store is replaced when the member restarts (see incarnation()).
+    store::KvStore &kv(raft::NodeId id);
+    /// A slow disk: adds `extra` to every fsync of the member (0 heals it).
+    void setExtraFsyncLatency(raft::NodeId id, Micros extra);
     /// Highest commit index any member reported.
     std::uint64_t highestCommitted() const { return m_highestCommit; }
 
@@ -98,8 +134,16 @@ public:
     raft::ProposeResult propose(raft::NodeId id, std::string bytes);
     /// Same, several commands in one batch (benchmarks).
     raft::ProposeResult proposeBatch(raft::NodeId id, std::vector<std::string> batch);
+    /// Starts a ReadIndex read at member `id` (NotLeader if down); the read observer hears
+    /// `ctx` once it may be served. Precondition: ctx non-empty and unique among pending reads.
+    raft::ProposeResult readIndex(raft::NodeId id, std::string ctx);
+
+    /// Asks member `from` (normally the leader) to hand leadership to `to`; a timeline line
+    /// and SimStats::transfers. Returns false if `from` is down.
+    bool transferLeadership(raft::NodeId from, raft::NodeId to);
 
     // ---- faults (each writes a timeline line and counts) ----------------------------------
+    /// Power loss: the process dies and the member's MemoryDisk crashes with seeded options.
     void crash(raft::NodeId id);
     void restart(raft::NodeId id);
     /// Writes "fault: <what>" to the timeline and counts a fault (network faults call it).
@@ -123,11 +167,16 @@ private:
     Member &member(raft::NodeId id);
     const Member &member(raft::NodeId id) const;
     void startNode(Member &m);
+    void restoreStore(Member &m, const raft::Snapshot &snap);
+    void takeSnapshot(Member &m, std::uint64_t index);
+    void write(Member &m, const raft::Ready &rd);
+    void send(raft::Message message);
     void scheduleTick(Member &m, Micros delay);
     void deliver(raft::Message message);
     void pump(Member &m);
     void finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd);
     void applyEntry(Member &m, const raft::Entry &e);
+    void serveReads(Member &m);
     void afterInput(Member &m);
     void updateLeaderClock();
     void timeline(const std::string &line);
@@ -140,8 +189,11 @@ private:
     SafetyMonitor m_safety;
     SimStats m_stats;
     std::vector<raft::NodeId> m_ids;
+    raft::ConfState m_conf; // fixed: the simulation makes no membership changes
+    raft::NodeId m_transferTarget = raft::kNone;
     std::map<raft::NodeId, std::unique_ptr<Member>> m_members;
     ApplyObserver m_applyObserver;
+    ReadObserver m_readObserver;
     TimelineSink m_timeline;
     std::uint64_t m_faults = 0;
     std::uint64_t m_hash = 0xcbf29ce484222325ULL;

@@ -44,6 +44,7 @@ private slots:
     void renameIsAllOrNothing();
     void removeWithoutDirectorySyncComesBack();
     void truncationMayOrMayNotSurvive();
+    void syncAfterTruncateOrReplaceKeepsExactlyTheContent();
     void operationBudgetTakesTheDiskDown();
     void handlesDieInACrash();
 };
@@ -321,6 +322,29 @@ void TestMemoryDisk::truncationMayOrMayNotSurvive()
     // Either the truncation never happened, or it did and a prefix of what followed survived.
     const std::set<std::string> expected = {"0123456789", "0123", "0123X", "0123XY"};
     QCOMPARE(outcomes, expected);
+}
+
+void TestMemoryDisk::syncAfterTruncateOrReplaceKeepsExactlyTheContent()
+{
+    // sync() copies only the appended bytes when nothing was cut since the last sync; after a
+    // truncate (or a Replace open) it must take the whole content.
+    MemoryDisk disk;
+    QVERIFY_OK(disk.putFile("f", "0123456789"));
+    FileId f = *disk.open("f", OpenMode::Existing);
+    QVERIFY_OK(disk.append(f, "ab"));
+    QVERIFY_OK(disk.sync(f));
+    QVERIFY_OK(disk.truncate(f, 3));
+    QVERIFY_OK(disk.append(f, "XYZWVUTSRQPONM"));
+    QVERIFY_OK(disk.sync(f));
+    disk.crash(CrashOptions{1, true, false, 8, true});
+    QCOMPARE(*disk.readFile("f"), std::string("012XYZWVUTSRQPONM"));
+    f = *disk.open("f", OpenMode::Replace);
+    QVERIFY_OK(disk.append(f, "new"));
+    QVERIFY_OK(disk.sync(f));
+    QVERIFY_OK(disk.append(f, "+more"));
+    QVERIFY_OK(disk.sync(f));
+    disk.crash(CrashOptions{2, true, false, 8, true});
+    QCOMPARE(*disk.readFile("f"), std::string("new+more"));
 }
 
 void TestMemoryDisk::operationBudgetTakesTheDiskDown()

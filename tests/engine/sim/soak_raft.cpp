@@ -32,9 +32,11 @@ int main(int argc, char **argv)
         }
     }
     unsigned long long faults = 0, ops = 0, violations = 0, gaveUp = 0;
+    SimStats total;
     for (unsigned long long s = first; s < first + seeds; ++s) {
         const ScenarioResult r = runScenario(seededScenario(s, seconds * kSecond));
         faults += r.faults;
+        accumulate(total, r.stats);
         if (r.violation) {
             ++violations;
             std::printf("seed %llu: VIOLATION at %s: %s\n", s, formatTime(r.violation->time).c_str(),
@@ -54,5 +56,7 @@ int main(int argc, char **argv)
     }
     std::printf("soak_raft: %llu seeds, %llu faults injected, %llu client ops checked, %llu undecided, %llu violations\n",
                 seeds, faults, ops, gaveUp, violations);
+    std::printf("soak_raft: %llu crashes; %s\n", static_cast<unsigned long long>(total.crashes),
+                describeStorage(total).c_str());
     return violations == 0 ? 0 : 1;
 }

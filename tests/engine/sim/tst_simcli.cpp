@@ -31,6 +31,9 @@ private slots:
         QVERIFY(a.out.contains("Leader term"));
         QVERIFY(a.out.contains("linearizable             yes"));
         QVERIFY(a.out.contains("invariants               held"));
+        QVERIFY(a.out.contains("  snapshots                "));
+        QVERIFY(a.out.contains("  crash recovery           "));
+        QVERIFY(a.out.contains(" ReadIndex gets\n"));
         const Run c = quorumctl({"raft", "--members", "5", "--seed", "4", "--for", "2m", "--faults", "random"});
         QCOMPARE(c.exitCode, 0);
         QVERIFY(c.out != a.out);
