@@ -1,9 +1,10 @@
-// quorumctl: the command-line face of Quorum Studio (validate, generate and import now; simulate and bench later).
+// quorumctl: the command-line face of Quorum Studio (validate, generate, import, raft, simulate, bench).
 
 #include "app/quorumctl/BenchCommand.h"
 #include "app/quorumctl/GenerateCommand.h"
 #include "app/quorumctl/ImportCommand.h"
 #include "app/quorumctl/RaftCommand.h"
+#include "app/quorumctl/SimulateCommand.h"
 #include "app/quorumctl/ValidateCommand.h"
 
 #include <iostream>
@@ -24,6 +25,8 @@ void printHelp(std::ostream &out)
            "                     turn Kubernetes manifests, a kind config or kubeadm configs into a topology\n"
            "  raft --members N --seed S --for DURATION [--faults random|none] [--clients K]\n"
            "                     run the deterministic raft simulation: timeline, summary, safety verdict\n"
+           "  simulate TOPOLOGY [--scenario FILE] [--seed N] [--until DURATION] [--csv FILE]\n"
+           "                     run the design in the cluster engine (virtual time), check a scenario's expectations\n"
            "  bench raft-failover [--members N] [--trials T] | raft-throughput [--entries N]\n"
            "                     benchmarks of the raft core in simulation\n"
            "  help               show this text\n";
@@ -48,6 +51,8 @@ int main(int argc, char **argv)
         return quorum::ctl::runImport(args, std::cout, std::cerr);
     if (command == "raft")
         return quorum::ctl::runRaft(args, std::cout, std::cerr);
+    if (command == "simulate")
+        return quorum::ctl::runSimulate(args, std::cout, std::cerr);
     if (command == "bench")
         return quorum::ctl::runBench(args, std::cout, std::cerr);
     std::cerr << "quorumctl: unknown command '" << command << "'\n";

@@ -1,0 +1,166 @@
+#include "engine/cluster/ObjectCache.h"
+
+#include <cstdio>
+#include <cstdlib>
+
+namespace quorum::cluster {
+
+namespace {
+const ObjectCache::Objects kEmpty;
+}
+
+std::string podNodeName(const Json &pod)
+{
+    auto spec = pod.find("spec");
+    if (spec == pod.end())
+        return {};
+    auto n = spec->find("nodeName");
+    return n != spec->end() && n->is_string() ? n->get<std::string>() : std::string();
+}
+
+void ObjectCache::index(const ObjectPtr &before, const ObjectPtr &after, const std::string &key)
+{
+    const std::string oldNode = before ? podNodeName(*before) : std::string();
+    const std::string newNode = after ? podNodeName(*after) : std::string();
+    if (!oldNode.empty() && oldNode != newNode) {
+        auto it = m_podsByNode.find(oldNode);
+        if (it != m_podsByNode.end()) {
+            it->second.erase(key);
+            if (it->second.empty())
+                m_podsByNode.erase(it);
+        }
+    }
+    if (!newNode.empty())
+        m_podsByNode[newNode][key] = after;
+}
+
+void ObjectCache::put(const std::string &key, ObjectPtr object, std::int64_t revision)
+{
+    const ResourceInfo *resource = resourceForKey(key);
+    if (!resource) {
+        std::fprintf(stderr, "ObjectCache: key outside every served resource: %s\n", key.c_str());
+        std::abort();
+    }
+    ObjectPtr &slot = m_objects[resource][key];
+    ObjectPtr before = std::move(slot);
+    slot = object;
+    if (resource == &res::pods())
+        index(before, object, key);
+    m_revision = std::max(m_revision, revision);
+    notify(Change{resource, key, std::move(before), std::move(object), revision});
+}
+
+void ObjectCache::erase(const std::string &key, std::int64_t revision)
+{
+    const ResourceInfo *resource = resourceForKey(key);
+    if (!resource)
+        return;
+    auto objects = m_objects.find(resource);
+    if (objects == m_objects.end())
+        return;
+    auto it = objects->second.find(key);
+    if (it == objects->second.end())
+        return;
+    ObjectPtr before = std::move(it->second);
+    objects->second.erase(it);
+    if (resource == &res::pods())
+        index(before, nullptr, key);
+    m_revision = std::max(m_revision, revision);
+    notify(Change{resource, key, std::move(before), nullptr, revision});
+}
+
+void ObjectCache::clear()
+{
+    m_objects.clear();
+    m_podsByNode.clear();
+    m_revision = 0;
+}
+
+ObjectPtr ObjectCache::get(const std::string &key) const
+{
+    const ResourceInfo *resource = resourceForKey(key);
+    if (!resource)
+        return nullptr;
+    auto objects = m_objects.find(resource);
+    if (objects == m_objects.end())
+        return nullptr;
+    auto it = objects->second.find(key);
+    return it == objects->second.end() ? nullptr : it->second;
+}
+
+ObjectPtr ObjectCache::get(const ResourceInfo &resource, std::string_view ns, std::string_view name) const
+{
+    return get(registryKey(resource, ns, name));
+}
+
+const ObjectCache::Objects &ObjectCache::list(const ResourceInfo &resource) const
+{
+    auto it = m_objects.find(&resource);
+    return it == m_objects.end() ? kEmpty : it->second;
+}
+
+const ObjectCache::Objects &ObjectCache::podsOnNode(const std::string &node) const
+{
+    auto it = m_podsByNode.find(node);
+    return it == m_podsByNode.end() ? kEmpty : it->second;
+}
+
+std::size_t ObjectCache::size() const
+{
+    std::size_t n = 0;
+    for (const auto &[r, objects] : m_objects)
+        n += objects.size();
+    return n;
+}
+
+void ObjectCache::notify(const Change &change)
+{
+    // Listeners may unsubscribe others; iterate over ids.
+    std::vector<int> ids;
+    for (const auto &[id, sub] : m_listeners)
+        if (sub.node.empty() && (!sub.resource || sub.resource == change.resource))
+            ids.push_back(id);
+    if (change.resource == &res::pods()) {
+        const std::string a = change.before ? podNodeName(*change.before) : std::string();
+        const std::string b = change.after ? podNodeName(*change.after) : std::string();
+        auto add = [&](const std::string &node) {
+            auto it = m_nodeListeners.find(node);
+            if (it != m_nodeListeners.end())
+                ids.insert(ids.end(), it->second.begin(), it->second.end());
+        };
+        if (!a.empty())
+            add(a);
+        if (!b.empty() && b != a)
+            add(b);
+    }
+    for (int id : ids) {
+        auto it = m_listeners.find(id);
+        if (it != m_listeners.end())
+            it->second.listener(change);
+    }
+}
+
+int ObjectCache::subscribe(Listener listener, const ResourceInfo *resource, std::string node)
+{
+    const int id = m_nextListener++;
+    if (!node.empty())
+        m_nodeListeners[node].push_back(id);
+    m_listeners.emplace(id, Subscription{std::move(listener), resource, std::move(node)});
+    return id;
+}
+
+void ObjectCache::unsubscribe(int id)
+{
+    auto it = m_listeners.find(id);
+    if (it == m_listeners.end())
+        return;
+    if (!it->second.node.empty()) {
+        auto &ids = m_nodeListeners[it->second.node];
+        std::erase(ids, id);
+        if (ids.empty())
+            m_nodeListeners.erase(it->second.node);
+    }
+    m_listeners.erase(it);
+}
+
+} // namespace quorum::cluster

@@ -1,0 +1,97 @@
+#pragma once
+
+// kube-apiserver on one control-plane node, over the simulated etcd cluster: its watch cache
+// follows one etcd member's store through an etcd watch on "/registry/", and every write is a
+// compare-and-swap transaction proposed to that member (which forwards it to the Raft leader),
+// answered once the member has applied it — or failed with etcd's own messages when the member
+// has no leader ("etcdserver: no leader") or the write does not commit within the request
+// timeout ("etcdserver: request timed out"). So an API server on the minority side of a
+// partition cannot write, and says so. Admission as kube-apiserver does for what the engine
+// models: names from generateName, uid, creationTimestamp, generation, the
+// DefaultTolerationSeconds tolerations on pods, NamespaceLifecycle; deleting a scheduled pod
+// marks it (graceful deletion) and the kubelet finishes it.
+
+#include "engine/cluster/Component.h"
+#include "engine/sim/Simulation.h"
+
+#include <map>
+
+namespace quorum::clustersim {
+
+using cluster::ApiCallback;
+using cluster::ApiResult;
+using cluster::ApiStatus;
+using cluster::Json;
+using cluster::Micros;
+using cluster::ObjectCache;
+using cluster::ObjectPtr;
+using cluster::ResourceInfo;
+
+struct ApiServerOptions {
+    Micros requestTimeout = 7 * cluster::kSecond; ///< etcd's: 5 s + 2 x election timeout
+    Micros podDeletionGrace = 30 * cluster::kSecond;
+};
+
+class ApiServer {
+public:
+    /// Request ids are requestIdBase + n, so several API servers never share one.
+    ApiServer(std::string node, sim::Simulation &etcd, cluster::Runtime &runtime, ApiServerOptions options,
+              std::uint64_t requestIdBase);
+
+    const std::string &node() const { return m_node; }
+    bool up() const { return m_up; }
+    /// Starts serving, reading and writing through etcd member `member`.
+    void start(raft::NodeId member);
+    /// The process dies: requests in flight are never answered.
+    void stop();
+    raft::NodeId member() const { return m_member; }
+    /// /healthz: up, and its etcd member is up and knows a leader.
+    bool healthy() const;
+
+    ObjectCache &cache() { return m_cache; }
+    /// Called by the driver after member `member` applied an entry with this result.
+    void onApplied(raft::NodeId member, const store::ApplyResult &result);
+
+    void create(Json object, ApiCallback done);
+    void update(Json object, ApiCallback done);
+    void remove(const ResourceInfo &resource, const std::string &ns, const std::string &name,
+                std::int64_t resourceVersion, ApiCallback done, bool force);
+
+    std::uint64_t requests() const { return m_requests; }
+    std::uint64_t failures() const { return m_failures; }
+
+private:
+    struct Pending {
+        ApiCallback done;
+        std::string key;
+        enum class Op { Create, Update, Delete } op = Op::Create;
+        std::string name;
+        const ResourceInfo *resource = nullptr;
+        std::uint64_t life = 0;
+    };
+
+    void syncWatch();
+    void rewatch();
+    void propose(Pending pending, store::Command::Body body);
+    void answer(const ApiCallback &done, ApiResult result);
+    ObjectPtr decode(const store::KeyValue &kv) const;
+    std::string randomSuffix();
+    std::string newUid();
+
+    std::string m_node;
+    sim::Simulation &m_etcd;
+    cluster::Runtime &m_runtime;
+    ApiServerOptions m_options;
+    ObjectCache m_cache;
+    raft::NodeId m_member = raft::kNone;
+    std::uint64_t m_memberIncarnation = 0;
+    store::WatchId m_watch = 0;
+    bool m_up = false;
+    std::uint64_t m_life = 0;
+    std::uint64_t m_nextRequest;
+    std::map<std::uint64_t, Pending> m_pending; // by request id
+    std::uint64_t m_requests = 0;
+    std::uint64_t m_failures = 0;
+};
+
+} // namespace quorum::clustersim

@@ -1,0 +1,46 @@
+#pragma once
+
+// The built-in client load: requests at a fixed rate of virtual time from outside the cluster
+// to a Service (through kube-proxy's view: its Endpoints' ready addresses, round robin) or to
+// the API ("apiserver": small writes through the API endpoint). A Service request succeeds
+// when the pod it lands on really serves — its node is up and its kubelet runs it Ready — so
+// stale endpoints cost failures the way they do in production.
+
+#include "engine/clustersim/ClusterSim.h"
+
+#include <deque>
+
+namespace quorum::clustersim {
+
+struct RequestOutcome {
+    Micros time = 0;
+    bool ok = false;
+    Micros latency = 0;
+    std::string backend; ///< node that served it ("" on failure)
+};
+
+class ClientLoad {
+public:
+    /// Starts sending `rate` requests per second to `service` at once.
+    ClientLoad(ClusterSim &sim, std::string service, double rate);
+
+    /// Outcomes of requests sent in [from, to).
+    std::vector<RequestOutcome> outcomes(Micros from, Micros to) const;
+    /// Success percentage in [from, to) (100 when no request was sent).
+    double successRate(Micros from, Micros to) const;
+    std::uint64_t sent() const { return m_sent; }
+
+private:
+    void tick();
+    void serviceRequest();
+    void apiRequest();
+
+    ClusterSim &m_sim;
+    std::string m_service;
+    Micros m_interval;
+    std::size_t m_next = 0;
+    std::uint64_t m_sent = 0;
+    std::deque<RequestOutcome> m_outcomes; // by time
+};
+
+} // namespace quorum::clustersim

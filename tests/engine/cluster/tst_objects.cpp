@@ -1,0 +1,127 @@
+// API objects: etcd keys as kube-apiserver lays them out, Kubernetes timestamps, manifests
+// (YAML -> JSON with the core schema's types, problems with file:line:column), the watch
+// cache's listeners and pod-by-node index, and the Deployment controller's arithmetic.
+
+#include "engine/cluster/Manifest.h"
+#include "engine/cluster/ObjectCache.h"
+#include "engine/cluster/Workloads.h"
+
+#include <QtTest>
+
+using namespace quorum::cluster;
+
+class TestObjects : public QObject {
+    Q_OBJECT
+private slots:
+    void registryKeys()
+    {
+        QCOMPARE(QString::fromStdString(registryKey(res::pods(), "default", "web-1")), QStringLiteral("/registry/pods/default/web-1"));
+        QCOMPARE(QString::fromStdString(registryKey(res::nodes(), "", "worker-1")), QStringLiteral("/registry/minions/worker-1"));
+        QCOMPARE(QString::fromStdString(registryKey(res::services(), "default", "web")), QStringLiteral("/registry/services/specs/default/web"));
+        QCOMPARE(QString::fromStdString(registryKey(res::endpoints(), "default", "web")), QStringLiteral("/registry/services/endpoints/default/web"));
+        // Prefixes never shadow one another.
+        QCOMPARE(resourceForKey("/registry/poddisruptionbudgets/default/web"), resourceForKind("PodDisruptionBudget"));
+        QCOMPARE(resourceForKey("/registry/rolebindings/default/web"), resourceForKind("RoleBinding"));
+        QCOMPARE(resourceForKey("/registry/services/endpoints/default/web"), &res::endpoints());
+        QVERIFY(resourceForKey("/registry/unknown/x") == nullptr);
+    }
+
+    void times()
+    {
+        QCOMPARE(QString::fromStdString(formatTime(40 * kSecond)), QStringLiteral("2026-01-01T00:00:40Z"));
+        QCOMPARE(QString::fromStdString(formatMicroTime(90 * kSecond + 250)), QStringLiteral("2026-01-01T00:01:30.000250Z"));
+        QCOMPARE(parseTime("2026-01-01T00:01:30.000250Z").value(), 90 * kSecond + 250);
+        QCOMPARE(parseTime("2026-01-01T01:00:00Z").value(), 3600 * kSecond);
+        QVERIFY(!parseTime("2026-01-01 01:00:00").has_value());
+        QVERIFY(!parseTime("2026-01-01T01:00:00+02:00").has_value());
+    }
+
+    void manifestTypes()
+    {
+        const ManifestResult r = parseManifests("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\n"
+                                                "spec:\n  replicas: 3\n  paused: false\n  x: \"3\"\n  y: 1.5\n  z: ~\n"
+                                                "---\n---\napiVersion: v1\nkind: Service\nmetadata: {name: web, namespace: shop}\n",
+                                                "web.yaml");
+        QVERIFY(r.ok());
+        QCOMPARE(r.objects.size(), std::size_t{2});
+        const Json &d = r.objects[0];
+        QVERIFY(d["spec"]["replicas"].is_number_integer());
+        QCOMPARE(d["spec"]["replicas"].get<int>(), 3);
+        QVERIFY(d["spec"]["paused"].is_boolean());
+        QVERIFY(d["spec"]["x"].is_string()); // quoted: stays a string
+        QVERIFY(d["spec"]["y"].is_number_float());
+        QVERIFY(d["spec"]["z"].is_null());
+        QCOMPARE(QString::fromStdString(namespaceOf(d)), QStringLiteral("default")); // defaulted
+        QCOMPARE(QString::fromStdString(namespaceOf(r.objects[1])), QStringLiteral("shop"));
+    }
+
+    void manifestProblems_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("message");
+        QTest::newRow("unknown kind") << "apiVersion: v1\nkind: Gadget\nmetadata: {name: g}\n"
+                                      << "m.yaml:2:7: kind: \"Gadget\" is not a kind the engine serves";
+        QTest::newRow("wrong apiVersion") << "apiVersion: v2\nkind: Pod\nmetadata: {name: p}\n"
+                                          << "m.yaml:1:13: apiVersion: \"v2\" for kind Pod (served: v1)";
+        QTest::newRow("no name") << "apiVersion: v1\nkind: Pod\nmetadata:\n  labels: {a: b}\n"
+                                 << "m.yaml:4:3: metadata.name: missing";
+        QTest::newRow("syntax") << "apiVersion: v1\nkind: [Pod\n" << "m.yaml:3:1: end of sequence flow not found";
+        QTest::newRow("not a mapping") << "- a\n- b\n" << "m.yaml:1:1: a manifest document must be a mapping";
+    }
+
+    void manifestProblems()
+    {
+        QFETCH(QString, text);
+        QFETCH(QString, message);
+        const ManifestResult r = parseManifests(text.toStdString(), "m.yaml");
+        QVERIFY(!r.ok());
+        QCOMPARE(QString::fromStdString(r.problems.front().toString()), message);
+    }
+
+    void cacheListenersAndIndex()
+    {
+        ObjectCache cache;
+        std::vector<std::string> all, onA, podsOnly;
+        cache.subscribe([&](const ObjectCache::Change &c) { all.push_back(c.key); });
+        cache.subscribe([&](const ObjectCache::Change &c) { podsOnly.push_back(c.key); }, &res::pods());
+        cache.subscribe([&](const ObjectCache::Change &c) { onA.push_back(c.key); }, &res::pods(), "a");
+        auto pod = [](const char *name, const char *node) {
+            return std::make_shared<const Json>(Json{{"kind", "Pod"},
+                                                     {"metadata", {{"name", name}, {"namespace", "default"}}},
+                                                     {"spec", {{"nodeName", node}}}});
+        };
+        const std::string k1 = "/registry/pods/default/p1";
+        cache.put(k1, pod("p1", "a"), 5);
+        cache.put("/registry/minions/a", std::make_shared<const Json>(Json{{"kind", "Node"}, {"metadata", {{"name", "a"}}}}), 6);
+        cache.put(k1, pod("p1", "b"), 7); // moved: a listener on "a" hears it leave
+        QCOMPARE(cache.podsOnNode("a").size(), std::size_t{0});
+        QCOMPARE(cache.podsOnNode("b").size(), std::size_t{1});
+        cache.erase(k1, 8);
+        QCOMPARE(cache.podsOnNode("b").size(), std::size_t{0});
+        QCOMPARE(all.size(), std::size_t{4});
+        QCOMPARE(podsOnly.size(), std::size_t{3});
+        QCOMPARE(onA.size(), std::size_t{2});
+        QCOMPARE(cache.revision(), std::int64_t{8});
+        QCOMPARE(cache.list(res::nodes()).size(), std::size_t{1});
+    }
+
+    void rollingUpdateArithmetic()
+    {
+        // maxSurge rounds up, maxUnavailable rounds down (Deployment RollingUpdate defaults).
+        QCOMPARE(scaledValue(Json("25%"), 3, true, 0), 1);
+        QCOMPARE(scaledValue(Json("25%"), 3, false, 0), 0);
+        QCOMPARE(scaledValue(Json("25%"), 10, true, 0), 3);
+        QCOMPARE(scaledValue(Json("25%"), 10, false, 0), 2);
+        QCOMPARE(scaledValue(Json(2), 10, false, 0), 2);
+        QCOMPARE(scaledValue(Json(), 10, false, 7), 7);
+        const Json tmpl{{"spec", {{"containers", Json::array({Json{{"image", "nginx:1.25"}}})}}}};
+        Json other = tmpl;
+        other["spec"]["containers"][0]["image"] = "nginx:1.27";
+        QCOMPARE(podTemplateHash(tmpl), podTemplateHash(Json(tmpl)));
+        QVERIFY(podTemplateHash(tmpl) != podTemplateHash(other));
+        QCOMPARE(podTemplateHash(tmpl).size(), std::size_t{10});
+    }
+};
+
+QTEST_APPLESS_MAIN(TestObjects)
+#include "tst_objects.moc"

@@ -1,0 +1,98 @@
+// Every shipped scenario (resources/scenarios/*.yaml) against the production-ha template: each
+// expectation must hold, and each run must be deterministic (same seed, same event stream).
+
+#include "engine/clustersim/ScenarioRunner.h"
+#include "engine/clustersim/Telemetry.h"
+#include "engine/model/TopologyYaml.h"
+#include "engine/scenario/ScenarioYaml.h"
+
+#include <QDir>
+#include <QtTest>
+
+using namespace quorum;
+
+namespace {
+
+struct Run {
+    clustersim::ScenarioReport report;
+    std::string events;
+};
+
+Run runScenario(const std::string &scenarioPath)
+{
+    const scenario::ScenarioLoadResult loaded = scenario::loadScenarioFile(scenarioPath);
+    if (!loaded.ok())
+        qFatal("%s", loaded.errors.front().toString().c_str());
+    const scenario::Scenario &sc = *loaded.scenario;
+    const model::LoadResult topology = model::loadTopologyFile(sc.topology->resolved);
+    if (!topology.ok())
+        qFatal("%s", topology.errors.front().toString().c_str());
+    clustersim::ClusterOptions options;
+    options.seed = sc.seed.value_or(1);
+    clustersim::ClusterSim sim(*topology.topology, options);
+    Run run;
+    clustersim::ScenarioRunner runner(sim, sc);
+    sim.setEventSink([&](const cluster::ClusterEvent &e) {
+        runner.onEvent(e);
+        run.events += std::to_string(e.time) + " " + e.reason + " " + e.object + " " + e.message + "\n";
+    });
+    runner.schedule();
+    run.report = runner.run();
+    return run;
+}
+
+} // namespace
+
+class TestScenarios : public QObject {
+    Q_OBJECT
+private slots:
+    void shipped_data()
+    {
+        QTest::addColumn<QString>("file");
+        const QDir dir(QStringLiteral(QUORUM_SOURCE_DIR "/resources/scenarios"));
+        const QStringList files = dir.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
+        QVERIFY(files.size() >= 7);
+        for (const QString &f : files)
+            QTest::newRow(qPrintable(f)) << dir.filePath(f);
+    }
+
+    void shipped()
+    {
+        QFETCH(QString, file);
+        const Run run = runScenario(file.toStdString());
+        QVERIFY(!run.report.expectations.empty());
+        for (const clustersim::ExpectationOutcome &e : run.report.expectations)
+            qInfo("%s", e.toString().c_str());
+        for (const std::string &e : run.report.stepErrors)
+            qWarning("step failed: %s", e.c_str());
+        QVERIFY(run.report.stepErrors.empty());
+        for (const clustersim::ExpectationOutcome &e : run.report.expectations)
+            QVERIFY2(e.passed, e.toString().c_str());
+    }
+
+    void eventKindsMapOneForOne()
+    {
+        // toTelemetryEvent relies on cluster::EventKind and telemetry::EventKind listing the
+        // same kinds in the same order.
+        const char *names[] = {"RaftLeaderChange", "RaftTerm", "Fault", "Heal", "LeaseHolderChange", "NodeCondition",
+                               "PodPhase", "Scheduling", "Eviction", "Expectation", "Kubernetes", "Info"};
+        for (int i = 0; i < 12; ++i) {
+            cluster::ClusterEvent e;
+            e.kind = static_cast<cluster::EventKind>(i);
+            QCOMPARE(QString::fromLatin1(telemetry::toString(clustersim::toTelemetryEvent(e).kind)), QString::fromLatin1(names[i]));
+        }
+        QCOMPARE(static_cast<int>(cluster::EventKind::Info), 11);
+    }
+
+    void deterministic()
+    {
+        const std::string path = QUORUM_SOURCE_DIR "/resources/scenarios/kill-etcd-leader.yaml";
+        const Run a = runScenario(path);
+        const Run b = runScenario(path);
+        QVERIFY(a.events.size() > 1000);
+        QVERIFY(a.events == b.events);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestScenarios)
+#include "tst_scenarios.moc"

@@ -1,0 +1,190 @@
+// The Kubernetes timings of TARGETS.md, measured in virtual time on the production-ha template:
+// NotReady after node-monitor-grace-period (40 s; the controller sees heartbeats at its 5 s
+// monitor passes, so 40-50 s after the last renewal, as in kube-controller-manager),
+// taint-based eviction 300 s after the taint, lease takeover no later than lease-duration +
+// retry-period after the holder's last renewal (and not before the lease expired), no lease
+// holder while writes are impossible, a minority API server that cannot write and says so, and
+// unschedulable pods kept Pending with kube-scheduler's reason.
+
+#include "engine/cluster/Kubelet.h"
+#include "engine/cluster/LeaderElector.h"
+#include "engine/clustersim/ClusterSim.h"
+#include "engine/model/TopologyYaml.h"
+
+#include <QtTest>
+
+using namespace quorum;
+using cluster::kMs;
+using cluster::kSecond;
+using cluster::Micros;
+
+namespace {
+
+model::Topology productionHa()
+{
+    const model::LoadResult r = model::loadTopologyFile(QUORUM_SOURCE_DIR "/resources/templates/production-ha.yaml");
+    if (!r.ok())
+        qFatal("cannot load the template");
+    return *r.topology;
+}
+
+struct Booted {
+    clustersim::ClusterSim sim;
+    std::vector<cluster::ClusterEvent> events;
+    explicit Booted(std::uint64_t seed = 1)
+        : sim(productionHa(), clustersim::ClusterOptions{seed, 500, {}, true})
+    {
+        sim.setEventSink([this](const cluster::ClusterEvent &e) { events.push_back(e); });
+    }
+    /// The first event at or after `from` with this reason and object, or nullptr.
+    const cluster::ClusterEvent *find(const std::string &reason, const std::string &object, Micros from = 0) const
+    {
+        for (const cluster::ClusterEvent &e : events)
+            if (e.time >= from && e.reason == reason && (object.empty() || e.object == object))
+                return &e;
+        return nullptr;
+    }
+    Micros leaseRenew(const std::string &ns, const std::string &name)
+    {
+        cluster::ObjectPtr lease = sim.freshestCache()->get(cluster::res::leases(), ns, name);
+        return cluster::parseTime((*lease)["spec"].value("renewTime", std::string())).value();
+    }
+};
+
+} // namespace
+
+class TestTimings : public QObject {
+    Q_OBJECT
+private slots:
+    void nodeNotReadyThenEviction()
+    {
+        Booted b;
+        b.sim.runUntil(60 * kSecond);
+        QVERIFY(b.sim.killNode("worker-1"));
+        b.sim.runUntil(61 * kSecond); // a renewal in flight at the kill lands by now
+        const Micros lastRenew = b.leaseRenew("kube-node-lease", "worker-1");
+        b.sim.runUntil(500 * kSecond);
+        const cluster::ClusterEvent *notReady = b.find("NodeNotReady", "node/worker-1");
+        QVERIFY(notReady);
+        const Micros silence = notReady->time - lastRenew;
+        qInfo("NotReady %.3f s after the last lease renewal", static_cast<double>(silence) / 1e6);
+        // The controller notices a renewal at its next 5 s monitor pass and declares the node
+        // NotReady at the first pass after the 40 s grace: 40 to 50 s after the renewal.
+        QVERIFY(silence > 40 * kSecond);
+        QVERIFY(silence <= 50 * kSecond + 100 * kMs);
+        const cluster::ClusterEvent *taint = b.find("TaintAdded", "node/worker-1");
+        QVERIFY(taint);
+        QVERIFY(taint->message.find("node.kubernetes.io/unreachable") != std::string::npos);
+        const cluster::ClusterEvent *evicted = b.find("TaintManagerEviction", "");
+        QVERIFY(evicted);
+        const Micros afterTaint = evicted->time - taint->time;
+        qInfo("evicted %.3f s after the taint", static_cast<double>(afterTaint) / 1e6);
+        QVERIFY(afterTaint >= 300 * kSecond - kSecond); // timeAdded has whole seconds
+        QVERIFY(afterTaint <= 300 * kSecond + 100 * kMs);
+        // The replacement runs on another worker.
+        int running = 0;
+        for (const auto &[key, pod] : b.sim.freshestCache()->list(cluster::res::pods()))
+            if (!cluster::isTerminating(*pod) && cluster::podPhase(*pod) == "Running" && cluster::podReady(*pod) &&
+                cluster::podNodeName(*pod) != "worker-1" && key.find("/web-") != std::string::npos)
+                ++running;
+        QCOMPARE(running, 3);
+    }
+
+    void leaseTakeoverBound()
+    {
+        Booted b;
+        b.sim.runUntil(30 * kSecond);
+        const std::string holder = b.sim.leaseHolder("kube-controller-manager");
+        const std::string node = b.sim.leaseHolderNode("kube-controller-manager");
+        QVERIFY(!holder.empty());
+        QVERIFY(b.sim.stopComponent(node, "kube-controller-manager"));
+        b.sim.runUntil(31 * kSecond); // a renewal in flight at the stop lands by now
+        const Micros lastRenew = b.leaseRenew("kube-system", "kube-controller-manager");
+        b.sim.runUntil(60 * kSecond);
+        const std::string next = b.sim.leaseHolder("kube-controller-manager");
+        QVERIFY(!next.empty());
+        QVERIFY(next != holder);
+        const cluster::ClusterEvent *took = b.find("LeaderElection", "lease/kube-system/kube-controller-manager", 30 * kSecond);
+        QVERIFY(took);
+        const Micros gap = took->time - lastRenew;
+        qInfo("takeover %.3f s after the last renewal", static_cast<double>(gap) / 1e6);
+        QVERIFY(gap > 15 * kSecond);                 // not before the lease expired
+        QVERIFY(gap <= 17 * kSecond + 20 * kMs);     // lease-duration + retry-period (+ request latency)
+    }
+
+    void noHolderWithoutQuorum()
+    {
+        Booted b;
+        b.sim.runUntil(30 * kSecond);
+        QVERIFY(!b.sim.leaseHolder("kube-scheduler").empty());
+        QVERIFY(b.sim.killNode("cp-2"));
+        QVERIFY(b.sim.killNode("cp-3"));
+        // renew-deadline 10 s + one retry period.
+        b.sim.runUntil(43 * kSecond);
+        QVERIFY(!b.sim.writesAvailable());
+        QCOMPARE(QString::fromStdString(b.sim.leaseHolder("kube-controller-manager")), QString());
+        QCOMPARE(QString::fromStdString(b.sim.leaseHolder("kube-scheduler")), QString());
+        QVERIFY(b.sim.restartNode("cp-2"));
+        b.sim.runUntil(70 * kSecond);
+        QVERIFY(b.sim.writesAvailable());
+        QVERIFY(!b.sim.leaseHolder("kube-controller-manager").empty());
+    }
+
+    void minorityApiServerSaysSo()
+    {
+        Booted b;
+        b.sim.runUntil(30 * kSecond);
+        b.sim.partition({{"cp-1"}, {"cp-2", "cp-3", "worker-1", "worker-2", "worker-3", "lb-1", "lb-2"}}, false);
+        b.sim.runUntil(40 * kSecond); // the minority member has lost its leader by now
+        clustersim::ApiServer *minority = b.sim.apiServer("cp-1");
+        clustersim::ApiServer *majority = b.sim.apiServer("cp-2");
+        QVERIFY(!minority->healthy());
+        QVERIFY(majority->healthy());
+        auto object = [](const char *name) {
+            return cluster::Json{{"apiVersion", "v1"},
+                                 {"kind", "ConfigMap"},
+                                 {"metadata", {{"name", name}, {"namespace", "default"}}},
+                                 {"data", {{"k", "v"}}}};
+        };
+        std::optional<cluster::ApiResult> fromMinority, fromMajority;
+        minority->create(object("from-minority"), [&](const cluster::ApiResult &r) { fromMinority = r; });
+        majority->create(object("from-majority"), [&](const cluster::ApiResult &r) { fromMajority = r; });
+        b.sim.runUntil(50 * kSecond);
+        QVERIFY(fromMinority && fromMajority);
+        QVERIFY(fromMajority->ok());
+        QVERIFY(!fromMinority->ok());
+        QVERIFY(fromMinority->status == cluster::ApiStatus::Unavailable || fromMinority->status == cluster::ApiStatus::Timeout);
+        QVERIFY2(fromMinority->message.starts_with("etcdserver: "), fromMinority->message.c_str());
+        // The load balancer stopped sending to it.
+        QCOMPARE(b.sim.healthyApiBackends(), 2);
+    }
+
+    void unschedulableStaysPending()
+    {
+        Booted b;
+        b.sim.runUntil(20 * kSecond);
+        cluster::Json big{{"apiVersion", "v1"},
+                          {"kind", "Pod"},
+                          {"metadata", {{"name", "huge"}, {"namespace", "default"}}},
+                          {"spec",
+                           {{"containers", cluster::Json::array({cluster::Json{
+                                               {"name", "main"},
+                                               {"image", "busybox"},
+                                               {"resources", {{"requests", {{"cpu", "64"}}}}}}})}}}};
+        b.sim.apply({big});
+        b.sim.runUntil(30 * kSecond);
+        const cluster::ClusterEvent *failed = b.find("FailedScheduling", "pod/default/huge");
+        QVERIFY(failed);
+        QCOMPARE(QString::fromStdString(failed->message),
+                 QStringLiteral("0/6 nodes are available: 3 Insufficient cpu, 3 node(s) had untolerated taint "
+                                "{node-role.kubernetes.io/control-plane: }. preemption: 0/6 nodes are available: "
+                                "6 Preemption is not helpful for scheduling.."));
+        cluster::ObjectPtr pod = b.sim.freshestCache()->get(cluster::res::pods(), "default", "huge");
+        QVERIFY(pod);
+        QCOMPARE(QString::fromStdString(cluster::podPhase(*pod)), QStringLiteral("Pending"));
+        QVERIFY(cluster::podNodeName(*pod).empty());
+    }
+};
+
+QTEST_APPLESS_MAIN(TestTimings)
+#include "tst_timings.moc"
