@@ -10,8 +10,9 @@ ControllerManager::ControllerManager(Runtime &runtime, ApiClient &api, Controlle
     , m_deployments(runtime, api)
     , m_endpoints(runtime, api)
     , m_statefulSets(runtime, api)
+    , m_daemonSets(runtime, api)
     , m_volumes(runtime, api)
-    , m_controllers{&m_nodeLifecycle, &m_replicaSets, &m_deployments, &m_endpoints, &m_statefulSets, &m_volumes}
+    , m_controllers{&m_nodeLifecycle, &m_replicaSets, &m_deployments, &m_endpoints, &m_statefulSets, &m_daemonSets, &m_volumes}
 {
 }
 

@@ -40,6 +40,7 @@ private:
     DeploymentController m_deployments;
     EndpointsController m_endpoints;
     StatefulSetController m_statefulSets;
+    DaemonSetController m_daemonSets;
     VolumeController m_volumes;
     std::vector<Component *> m_controllers;
 };

@@ -168,6 +168,139 @@ void StatefulSetController::reconcile(const ObjectCache &cache, const std::strin
     pending->release();
 }
 
+// ---- DaemonSet ----------------------------------------------------------------------------
+
+DaemonSetController::DaemonSetController(Runtime &runtime, ApiClient &api)
+    : Reconciler(runtime, api, "daemonset-controller", res::daemonSets(), {&res::pods(), &res::nodes()})
+{
+}
+
+std::vector<std::string> DaemonSetController::keysFor(const ObjectCache::Change &change)
+{
+    std::vector<std::string> keys;
+    const ObjectCache *cache = m_api.cache();
+    if (change.resource == &res::nodes() && cache) {
+        for (const auto &[key, ds] : cache->list(res::daemonSets()))
+            keys.push_back(key);
+        return keys;
+    }
+    for (const ObjectPtr &o : {change.before, change.after})
+        if (o)
+            for (const Json &ref : o->value("metadata", Json::object()).value("ownerReferences", Json::array()))
+                if (ref.value("controller", false) && ref.value("kind", std::string()) == "DaemonSet")
+                    keys.push_back(registryKey(res::daemonSets(), namespaceOf(*o), ref.value("name", std::string())));
+    return keys;
+}
+
+namespace {
+
+bool tolerates(const Json &tolerations, const Json &taint)
+{
+    const std::string effect = taint.value("effect", std::string());
+    if (effect == "PreferNoSchedule")
+        return true;
+    for (const Json &t : tolerations) {
+        const std::string op = t.value("operator", std::string("Equal"));
+        const std::string key = t.value("key", std::string());
+        const std::string teffect = t.value("effect", std::string());
+        if (!teffect.empty() && teffect != effect)
+            continue;
+        if (op == "Exists" && (key.empty() || key == taint.value("key", std::string())))
+            return true;
+        if (op == "Equal" && key == taint.value("key", std::string()) && t.value("value", std::string()) == taint.value("value", std::string()))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+void DaemonSetController::reconcile(const ObjectCache &cache, const std::string &key, std::function<void()> done)
+{
+    auto pending = std::make_shared<Pending>(Pending{std::move(done), 1});
+    ObjectPtr ds = cache.get(key);
+    if (!ds || isTerminating(*ds)) {
+        pending->release();
+        return;
+    }
+    const std::string ns = namespaceOf(*ds);
+    const std::string name = nameOf(*ds);
+    const std::string ref = refOf(*ds);
+    const Json tmpl = ds->value("spec", Json::object()).value("template", Json::object());
+    Json tolerations = tmpl.value("spec", Json::object()).value("tolerations", Json::array());
+    for (const char *k : {"node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"})
+        tolerations.push_back(Json{{"key", k}, {"operator", "Exists"}, {"effect", "NoExecute"}});
+    for (const char *k : {"node.kubernetes.io/unschedulable", "node.kubernetes.io/not-ready", "node.kubernetes.io/unreachable"})
+        tolerations.push_back(Json{{"key", k}, {"operator", "Exists"}, {"effect", "NoSchedule"}});
+    const Json selector = tmpl.value("spec", Json::object()).value("nodeSelector", Json::object());
+
+    std::map<std::string, std::vector<ObjectPtr>> byNode; // node -> active pods
+    for (const ObjectPtr &p : ownedPods(cache, ns, uidOf(*ds))) {
+        if (!isActivePod(*p))
+            continue;
+        std::string target = podNodeName(*p);
+        if (target.empty()) // not scheduled yet: its affinity names the node
+            for (const Json &term : (*p)["spec"]["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]
+                                        .value("nodeSelectorTerms", Json::array()))
+                for (const Json &e : term.value("matchExpressions", Json::array()))
+                    if (e.value("key", std::string()) == "kubernetes.io/hostname" && !e.value("values", Json::array()).empty())
+                        target = e["values"][0].get<std::string>();
+        byNode[target].push_back(p);
+    }
+    int desired = 0, ready = 0, scheduled = 0;
+    for (const auto &[nodeKey, node] : cache.list(res::nodes())) {
+        const std::string nodeName = nameOf(*node);
+        bool eligible = selector.empty() || labelsMatch(selector, *node);
+        for (const Json &taint : node->value("spec", Json::object()).value("taints", Json::array()))
+            eligible = eligible && tolerates(tolerations, taint);
+        auto have = byNode.find(nodeName);
+        if (!eligible)
+            continue;
+        ++desired;
+        if (have != byNode.end() && !have->second.empty()) {
+            scheduled += 1;
+            ready += podReady(*have->second.front()) ? 1 : 0;
+            byNode.erase(have);
+            continue;
+        }
+        Json pod{{"apiVersion", "v1"}, {"kind", "Pod"}};
+        pod["metadata"] = tmpl.value("metadata", Json::object());
+        pod["metadata"]["generateName"] = name + "-";
+        pod["metadata"]["namespace"] = ns;
+        pod["metadata"]["ownerReferences"] = Json::array({controllerRef(*ds)});
+        pod["spec"] = tmpl.value("spec", Json::object());
+        pod["spec"]["tolerations"] = tolerations;
+        pod["spec"]["affinity"]["nodeAffinity"]["requiredDuringSchedulingIgnoredDuringExecution"]["nodeSelectorTerms"] =
+            Json::array({Json{{"matchExpressions", Json::array({Json{{"key", "kubernetes.io/hostname"},
+                                                                     {"operator", "In"},
+                                                                     {"values", Json::array({nodeName})}}})}}});
+        m_api.create(std::move(pod), counted(pending, guarded([this, ref](const ApiResult &r) {
+            if (r.ok())
+                emit(EventKind::Kubernetes, false, ref, "SuccessfulCreate", "Created pod: " + nameOf(*r.object));
+        })));
+    }
+    // Pods for nodes that are gone or no longer qualify.
+    for (const auto &[nodeName, pods] : byNode)
+        for (const ObjectPtr &p : pods) {
+            const std::string podName = nameOf(*p);
+            m_api.remove(res::pods(), ns, podName, 0, counted(pending, guarded([this, ref, podName](const ApiResult &r) {
+                if (r.ok())
+                    emit(EventKind::Kubernetes, false, ref, "SuccessfulDelete", "Deleted pod: " + podName);
+            })));
+        }
+    Json status{{"desiredNumberScheduled", desired},
+                {"currentNumberScheduled", scheduled},
+                {"numberReady", ready},
+                {"numberMisscheduled", 0},
+                {"observedGeneration", generationOf(*ds)}};
+    if (ds->value("status", Json::object()) != status) {
+        Json updated = *ds;
+        updated["status"] = status;
+        m_api.update(std::move(updated), counted(pending));
+    }
+    pending->release();
+}
+
 // ---- volumes ------------------------------------------------------------------------------
 
 VolumeController::VolumeController(Runtime &runtime, ApiClient &api)

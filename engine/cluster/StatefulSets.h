@@ -1,6 +1,6 @@
 #pragma once
 
-// kube-controller-manager's StatefulSet controller and persistent-volume controller:
+// kube-controller-manager's StatefulSet, DaemonSet and persistent-volume controllers:
 // * StatefulSetController: pods <name>-<ordinal> with stable names, hostname and subdomain,
 //   created one at a time in ordinal order (podManagementPolicy OrderedReady: the next only when
 //   every lower one is Running and Ready), one PersistentVolumeClaim <claim>-<name>-<ordinal> per
@@ -20,6 +20,20 @@ namespace quorum::cluster {
 class StatefulSetController : public Reconciler {
 public:
     StatefulSetController(Runtime &runtime, ApiClient &api);
+
+private:
+    std::vector<std::string> keysFor(const ObjectCache::Change &change) override;
+    void reconcile(const ObjectCache &cache, const std::string &key, std::function<void()> done) override;
+};
+
+/// DaemonSetController: one pod per eligible node (its nodeSelector matches and the node's
+/// NoSchedule/NoExecute taints are tolerated), placed through the scheduler with required node
+/// affinity to that node's hostname (as the controller does since Kubernetes 1.12), with the
+/// DaemonSet tolerations for not-ready, unreachable and unschedulable nodes added; pods on nodes
+/// that left or no longer qualify are deleted.
+class DaemonSetController : public Reconciler {
+public:
+    DaemonSetController(Runtime &runtime, ApiClient &api);
 
 private:
     std::vector<std::string> keysFor(const ObjectCache::Change &change) override;

@@ -13,6 +13,8 @@
 
 #include <QtTest>
 
+#include <set>
+
 using namespace quorum;
 using cluster::kMs;
 using cluster::kSecond;
@@ -157,6 +159,35 @@ private slots:
         QVERIFY2(fromMinority->message.starts_with("etcdserver: "), fromMinority->message.c_str());
         // The load balancer stopped sending to it.
         QCOMPARE(b.sim.healthyApiBackends(), 2);
+    }
+
+    void daemonSetOnEveryWorker()
+    {
+        Booted b;
+        b.sim.runUntil(20 * kSecond);
+        cluster::Json ds{{"apiVersion", "apps/v1"},
+                         {"kind", "DaemonSet"},
+                         {"metadata", {{"name", "agent"}, {"namespace", "default"}}},
+                         {"spec",
+                          {{"selector", {{"matchLabels", {{"app", "agent"}}}}},
+                           {"template",
+                            {{"metadata", {{"labels", {{"app", "agent"}}}}},
+                             {"spec", {{"containers", cluster::Json::array({cluster::Json{{"name", "agent"}, {"image", "agent:1"}}})}}}}}}}};
+        b.sim.apply({ds});
+        b.sim.runUntil(40 * kSecond);
+        std::set<std::string> nodes;
+        for (const auto &[key, pod] : b.sim.freshestCache()->list(cluster::res::pods()))
+            if (key.find("/agent-") != std::string::npos && cluster::podPhase(*pod) == "Running")
+                nodes.insert(cluster::podNodeName(*pod));
+        // Workers only: control-plane nodes carry kubeadm's NoSchedule taint, not tolerated.
+        QCOMPARE(nodes, (std::set<std::string>{"worker-1", "worker-2", "worker-3"}));
+        // A killed worker keeps its DaemonSet pod (tolerated forever), it is not recreated.
+        QVERIFY(b.sim.killNode("worker-2"));
+        b.sim.runUntil(500 * kSecond);
+        int agents = 0;
+        for (const auto &[key, pod] : b.sim.freshestCache()->list(cluster::res::pods()))
+            agents += key.find("/agent-") != std::string::npos && !cluster::isTerminating(*pod) ? 1 : 0;
+        QCOMPARE(agents, 3);
     }
 
     void unschedulableStaysPending()
