@@ -8,6 +8,7 @@
 #include "engine/scenario/Duration.h"
 #include "engine/scenario/ScenarioYaml.h"
 #include "engine/telemetry/CsvSink.h"
+#include "engine/telemetry/SqliteRecorder.h"
 
 #include <chrono>
 #include <cstdio>
@@ -20,11 +21,12 @@ namespace {
 
 void usage(std::ostream &err)
 {
-    err << "usage: quorumctl simulate TOPOLOGY [--scenario FILE] [--seed N] [--until DURATION] [--csv FILE] [--quiet]\n"
+    err << "usage: quorumctl simulate TOPOLOGY [--scenario FILE] [--seed N] [--until DURATION] [--csv FILE] [--record FILE] [--quiet]\n"
            "  --scenario FILE  steps (apply, scale, fault, heal, expect) to run; see docs/scenarios.md\n"
            "  --seed N         seed of the run (default: the scenario's, else 1); same seed, same history\n"
            "  --until D        virtual time to run: 90s, 10m, 1h (default: the scenario's duration, else 60s)\n"
            "  --csv FILE       write per-second samples to FILE and events to FILE-events.csv\n"
+           "  --record FILE    record events and samples into a SQLite run file (for replay)\n"
            "  --quiet          print expectation results and the summary only\n";
 }
 
@@ -48,7 +50,7 @@ std::string eventsPathFor(const std::string &csv)
 
 int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::ostream &err)
 {
-    std::string topologyPath, scenarioPath, csvPath;
+    std::string topologyPath, scenarioPath, csvPath, recordPath;
     std::optional<std::uint64_t> seed;
     std::optional<cluster::Micros> until;
     bool quiet = false;
@@ -92,6 +94,11 @@ int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::os
             if (!v)
                 return 2;
             csvPath = *v;
+        } else if (a == "--record") {
+            auto v = value("--record");
+            if (!v)
+                return 2;
+            recordPath = *v;
         } else if (a == "--quiet") {
             quiet = true;
         } else if (a == "--help" || a == "-h") {
@@ -157,6 +164,21 @@ int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::os
         csv = std::move(opened.value);
     }
 
+    std::unique_ptr<telemetry::SqliteRecorder> recorder;
+    if (!recordPath.empty()) {
+        telemetry::RunInfo info;
+        info.topologyName = loaded.topology->name;
+        info.seed = runSeed;
+        info.scenario = sc ? sc->name : std::string();
+        info.startedLabel = "quorumctl simulate";
+        auto opened = telemetry::SqliteRecorder::open(recordPath, info);
+        if (!opened.ok()) {
+            err << "quorumctl simulate: " << opened.error << "\n";
+            return 2;
+        }
+        recorder = std::move(opened.value);
+    }
+
     // ---- run ----
     out << "simulating " << loaded.topology->name << " (" << topologyPath << "), seed " << runSeed << ", until "
         << scenario::formatDuration(runUntil) << (sc ? ", scenario " + sc->name : std::string()) << "\n";
@@ -172,6 +194,8 @@ int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::os
             runner->onEvent(e);
         if (csv)
             csv->onEvent(clustersim::toTelemetryEvent(e));
+        if (recorder)
+            recorder->onEvent(clustersim::toTelemetryEvent(e));
         if (!quiet && e.kind != cluster::EventKind::Expectation)
             out << stamp(e.time) << "  " << (e.warning ? "Warning" : "Normal ") << "  " << e.reason << "  " << e.object
                 << "  " << e.message << "\n";
@@ -182,8 +206,13 @@ int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::os
     clustersim::ScenarioReport report;
     for (cluster::Micros t = cluster::kSecond; t <= runUntil; t += cluster::kSecond) {
         sim.runUntil(t);
-        if (csv)
-            csv->onSample(sampler.take());
+        if (csv || recorder) {
+            const telemetry::Sample sample = sampler.take();
+            if (csv)
+                csv->onSample(sample);
+            if (recorder)
+                recorder->onSample(sample);
+        }
     }
     if (runner)
         report = runner->run(runUntil);
@@ -191,6 +220,8 @@ int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::os
         sim.runUntil(runUntil);
     if (csv)
         csv->flush();
+    if (recorder)
+        recorder->flush();
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - wallStart).count();
 
     // ---- summary ----
