@@ -275,6 +275,9 @@ void ClusterSim::onRaftTimeline()
     const std::uint64_t term = etcdTerm();
     if (leader == m_lastLeaderNode && term == m_lastTerm)
         return;
+    if (term != m_lastTerm && m_lastTerm != 0)
+        emit(ClusterEvent{0, EventKind::RaftTerm, false, "etcd", "TermChanged",
+                          "etcd term " + std::to_string(m_lastTerm) + " -> " + std::to_string(term)});
     if (leader != m_lastLeaderNode) {
         if (leader.empty())
             emit(ClusterEvent{0, EventKind::RaftLeaderChange, true, "etcd/" + m_lastLeaderNode, "LeaderLost",

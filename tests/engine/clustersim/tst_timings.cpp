@@ -161,6 +161,27 @@ private slots:
         QCOMPARE(b.sim.healthyApiBackends(), 2);
     }
 
+    void vipMovesToTheBackup()
+    {
+        Booted b;
+        b.sim.runUntil(20 * kSecond);
+        QCOMPARE(QString::fromStdString(b.sim.vipHolder()), QStringLiteral("lb-1"));
+        QVERIFY(b.sim.killNode("lb-1"));
+        b.sim.runUntil(23 * kSecond);
+        QCOMPARE(QString::fromStdString(b.sim.vipHolder()), QStringLiteral("lb-1")); // backup still waits
+        b.sim.runUntil(26 * kSecond);
+        // master_down_interval = 3 x advert_int + skew = 3.61 s, seen at the next advert.
+        QCOMPARE(QString::fromStdString(b.sim.vipHolder()), QStringLiteral("lb-2"));
+        const cluster::ClusterEvent *moved = b.find("VipMoved", "loadbalancer/api-lb", 20 * kSecond);
+        QVERIFY(moved);
+        QVERIFY(moved->time - 20 * kSecond >= 3610 * kMs && moved->time - 20 * kSecond <= 5 * kSecond);
+        b.sim.runUntil(30 * kSecond);
+        QVERIFY(b.sim.writesAvailable()); // clients reach the API through lb-2
+        QVERIFY(b.sim.restartNode("lb-1"));
+        b.sim.runUntil(32 * kSecond);
+        QCOMPARE(QString::fromStdString(b.sim.vipHolder()), QStringLiteral("lb-1")); // preemption
+    }
+
     void daemonSetOnEveryWorker()
     {
         Booted b;
