@@ -18,20 +18,31 @@ std::string podNodeName(const Json &pod)
     return n != spec->end() && n->is_string() ? n->get<std::string>() : std::string();
 }
 
-void ObjectCache::index(const ObjectPtr &before, const ObjectPtr &after, const std::string &key)
+namespace {
+
+void reindex(std::map<std::string, ObjectCache::Objects> &index, const std::string &oldKey, const std::string &newKey,
+             const std::string &key, const ObjectPtr &after)
 {
-    const std::string oldNode = before ? podNodeName(*before) : std::string();
-    const std::string newNode = after ? podNodeName(*after) : std::string();
-    if (!oldNode.empty() && oldNode != newNode) {
-        auto it = m_podsByNode.find(oldNode);
-        if (it != m_podsByNode.end()) {
+    if (!oldKey.empty() && oldKey != newKey) {
+        auto it = index.find(oldKey);
+        if (it != index.end()) {
             it->second.erase(key);
             if (it->second.empty())
-                m_podsByNode.erase(it);
+                index.erase(it);
         }
     }
-    if (!newNode.empty())
-        m_podsByNode[newNode][key] = after;
+    if (!newKey.empty())
+        index[newKey][key] = after;
+}
+
+} // namespace
+
+void ObjectCache::index(const ObjectPtr &before, const ObjectPtr &after, const std::string &key)
+{
+    reindex(m_byOwner, before ? controllerUid(*before) : std::string(), after ? controllerUid(*after) : std::string(), key, after);
+    if (resourceForKey(key) != &res::pods())
+        return;
+    reindex(m_podsByNode, before ? podNodeName(*before) : std::string(), after ? podNodeName(*after) : std::string(), key, after);
 }
 
 void ObjectCache::put(const std::string &key, ObjectPtr object, std::int64_t revision)
@@ -44,8 +55,7 @@ void ObjectCache::put(const std::string &key, ObjectPtr object, std::int64_t rev
     ObjectPtr &slot = m_objects[resource][key];
     ObjectPtr before = std::move(slot);
     slot = object;
-    if (resource == &res::pods())
-        index(before, object, key);
+    index(before, object, key);
     m_revision = std::max(m_revision, revision);
     notify(Change{resource, key, std::move(before), std::move(object), revision});
 }
@@ -63,8 +73,7 @@ void ObjectCache::erase(const std::string &key, std::int64_t revision)
         return;
     ObjectPtr before = std::move(it->second);
     objects->second.erase(it);
-    if (resource == &res::pods())
-        index(before, nullptr, key);
+    index(before, nullptr, key);
     m_revision = std::max(m_revision, revision);
     notify(Change{resource, key, std::move(before), nullptr, revision});
 }
@@ -73,6 +82,7 @@ void ObjectCache::clear()
 {
     m_objects.clear();
     m_podsByNode.clear();
+    m_byOwner.clear();
     m_revision = 0;
 }
 
@@ -103,6 +113,12 @@ const ObjectCache::Objects &ObjectCache::podsOnNode(const std::string &node) con
 {
     auto it = m_podsByNode.find(node);
     return it == m_podsByNode.end() ? kEmpty : it->second;
+}
+
+const ObjectCache::Objects &ObjectCache::ownedBy(const std::string &uid) const
+{
+    auto it = m_byOwner.find(uid);
+    return it == m_byOwner.end() ? kEmpty : it->second;
 }
 
 std::size_t ObjectCache::size() const

@@ -42,6 +42,8 @@ public:
     const Objects &list(const ResourceInfo &resource) const;
     /// Pods whose spec.nodeName is `node`, by key.
     const Objects &podsOnNode(const std::string &node) const;
+    /// Objects whose controller ownerReference has this uid (any resource), by key.
+    const Objects &ownedBy(const std::string &uid) const;
     /// The revision of the last change applied (0 before any).
     std::int64_t revision() const { return m_revision; }
     std::size_t size() const;
@@ -62,6 +64,7 @@ private:
 
     std::map<const ResourceInfo *, Objects> m_objects;
     std::map<std::string, Objects> m_podsByNode;
+    std::map<std::string, Objects> m_byOwner; // controller uid -> objects
     std::map<int, Subscription> m_listeners;
     std::map<std::string, std::vector<int>> m_nodeListeners; // node -> subscription ids
     int m_nextListener = 1;

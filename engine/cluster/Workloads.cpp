@@ -58,9 +58,9 @@ std::string uidOf(const Json &object)
 std::vector<ObjectPtr> ownedReplicaSets(const ObjectCache &cache, const std::string &ns, const std::string &uid)
 {
     std::vector<ObjectPtr> out;
-    for (const auto &[key, rs] : cache.list(res::replicaSets()))
-        if (namespaceOf(*rs) == ns && controllerUid(*rs) == uid)
-            out.push_back(rs);
+    for (const auto &[key, object] : cache.ownedBy(uid))
+        if (resourceForKey(key) == &res::replicaSets() && namespaceOf(*object) == ns)
+            out.push_back(object);
     return out;
 }
 
@@ -92,9 +92,9 @@ int statusInt(const Json &object, const char *field)
 std::vector<ObjectPtr> ownedPods(const ObjectCache &cache, const std::string &ns, const std::string &uid)
 {
     std::vector<ObjectPtr> out;
-    for (const auto &[key, pod] : cache.list(res::pods()))
-        if (namespaceOf(*pod) == ns && controllerUid(*pod) == uid)
-            out.push_back(pod);
+    for (const auto &[key, object] : cache.ownedBy(uid))
+        if (resourceForKey(key) == &res::pods() && namespaceOf(*object) == ns)
+            out.push_back(object);
     return out;
 }
 

@@ -5,6 +5,7 @@
 #include "engine/clustersim/NodeRuntime.h"
 #include "engine/generate/Artifacts.h"
 #include "engine/model/TopologyYaml.h"
+#include "engine/store/Command.h"
 
 #include <algorithm>
 
@@ -40,6 +41,7 @@ ClusterSim::ClusterSim(const model::Topology &topology, ClusterOptions options)
     so.heartbeatTick = 1;
     so.electionTick = static_cast<int>(std::max<std::int64_t>(2, t.etcdElectionTimeoutMs / std::max<std::int64_t>(1, t.etcdHeartbeatMs)));
     so.checkSafety = options.raftSafetyChecks;
+    so.snapshotEvery = options.snapshotCount;
     m_etcd = std::make_unique<sim::Simulation>(so);
     m_etcd->setApplyObserver([this](raft::NodeId id, std::uint64_t, const store::ApplyResult &r) { onApplied(id, r); });
     m_etcd->setTimeline([this](const std::string &) { onRaftTimeline(); });
@@ -121,10 +123,43 @@ ClusterSim::ClusterSim(const model::Topology &topology, ClusterOptions options)
             after(kSecond, [self] { (*self)(); });
     };
     after(kSecond, [tick] { (*tick)(); });
+    if (options.compactionInterval > 0) {
+        auto compactor = std::make_shared<std::function<void()>>();
+        *compactor = [this, weak = std::weak_ptr<std::function<void()>>(compactor)] {
+            compact();
+            if (auto self = weak.lock())
+                after(m_options.compactionInterval, [self] { (*self)(); });
+        };
+        after(options.compactionInterval, [compactor] { (*compactor)(); });
+    }
     bootstrap();
 }
 
 ClusterSim::~ClusterSim() = default;
+
+void ClusterSim::compact()
+{
+    // kube-apiserver's compactor: compact up to the revision it saw one interval ago, so watchers
+    // keep an interval of history. One API server's etcd client proposes it (any that is up).
+    const ObjectCache *cache = freshestCache();
+    if (!cache)
+        return;
+    const std::int64_t target = m_compactTarget;
+    m_compactTarget = cache->revision();
+    if (target <= 1)
+        return;
+    for (const std::string &name : m_cpNodes) {
+        NodeRuntime &n = *m_nodes.at(name);
+        if (!n.api || !n.api->up() || !m_etcd->isUp(n.api->member()))
+            continue;
+        const store::Command command{(1ULL << 62) + m_compactRequest++, store::Compact{target}};
+        if (m_etcd->propose(n.api->member(), store::encodeCommand(command)) == raft::ProposeResult::Ok) {
+            emit(ClusterEvent{0, EventKind::Info, false, "etcd", "Compacted", "compacting etcd history to revision " +
+                                                                              std::to_string(target)});
+            return;
+        }
+    }
+}
 
 Micros ClusterSim::now() const
 {

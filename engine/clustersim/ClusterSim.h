@@ -37,6 +37,12 @@ struct ClusterOptions {
     Micros networkLatency = 500;  ///< one way, between nodes (API requests, health checks)
     ApiServerOptions apiServer;
     bool raftSafetyChecks = true; ///< run engine/sim's invariant checks on the etcd members
+    /// kube-apiserver's --etcd-compaction-interval: every interval, etcd history older than
+    /// the revision seen one interval before is compacted (0: never).
+    Micros compactionInterval = 5 * 60 * cluster::kSecond;
+    /// etcd --snapshot-count: applied entries between snapshots of a member's store (etcd 3.4
+    /// defaults to 100,000; lower keeps the simulated Raft logs small).
+    std::uint64_t snapshotCount = 10000;
 };
 
 class Connection;
@@ -134,6 +140,7 @@ private:
     void healthCheck();
     void keepalivedTick();
     void probeWrites();
+    void compact();
     void reconnectAll();
     NodeRuntime *findNode(const std::string &name);
     const NodeRuntime *findNode(const std::string &name) const;
@@ -168,6 +175,8 @@ private:
     std::uint64_t m_probeSeq = 0;     // probes sent
     std::uint64_t m_probeDone = 0;    // highest probe answered
     std::uint64_t m_probeDecided = 0; // probe whose outcome writesAvailable shows
+    std::int64_t m_compactTarget = 0;   // revision seen at the previous compaction tick
+    std::uint64_t m_compactRequest = 1; // request ids of compactions
 };
 
 } // namespace quorum::clustersim

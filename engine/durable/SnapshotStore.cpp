@@ -1,13 +1,15 @@
 #include "engine/durable/SnapshotStore.h"
 
 #include "engine/durable/Bytes.h"
-#include "engine/durable/Crc32c.h"
+#include "engine/checksum/Crc32c.h"
 #include "engine/durable/Text.h"
 
 #include <algorithm>
 #include <cstdio>
 
 namespace quorum::durable {
+
+using checksum::crc32c;
 
 using text::cat;
 

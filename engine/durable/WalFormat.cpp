@@ -1,11 +1,13 @@
 #include "engine/durable/WalFormat.h"
 
 #include "engine/durable/Bytes.h"
-#include "engine/durable/Crc32c.h"
+#include "engine/checksum/Crc32c.h"
 
 #include <cstdio>
 
 namespace quorum::durable::wal {
+
+using checksum::crc32c;
 
 namespace {
 

@@ -1,34 +1,6 @@
 #include "engine/store/Codec.h"
 
-#include <array>
-
 namespace quorum::store::codec {
-
-namespace {
-
-constexpr std::array<std::uint32_t, 256> makeCrcTable()
-{
-    std::array<std::uint32_t, 256> table{};
-    for (std::uint32_t i = 0; i < 256; ++i) {
-        std::uint32_t c = i;
-        for (int k = 0; k < 8; ++k)
-            c = (c & 1) ? (c >> 1) ^ 0x82F63B78u : c >> 1;
-        table[i] = c;
-    }
-    return table;
-}
-
-constexpr std::array<std::uint32_t, 256> kCrcTable = makeCrcTable();
-
-} // namespace
-
-std::uint32_t crc32c(std::string_view data, std::uint32_t seed)
-{
-    std::uint32_t c = ~seed;
-    for (char ch : data)
-        c = kCrcTable[(c ^ static_cast<unsigned char>(ch)) & 0xffu] ^ (c >> 8);
-    return ~c;
-}
 
 void ByteWriter::varint(std::uint64_t v)
 {

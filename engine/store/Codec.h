@@ -1,7 +1,8 @@
 #pragma once
 
 // Internal to engine/store: the byte-level primitives of the command and snapshot encodings
-// (LEB128 varints, zigzag, length-prefixed strings, little-endian fixed32) and CRC-32C.
+// (LEB128 varints, zigzag, length-prefixed strings, little-endian fixed32); checksums come from
+// engine/checksum.
 
 #include <cstddef>
 #include <cstdint>
@@ -10,9 +11,6 @@
 #include <vector>
 
 namespace quorum::store::codec {
-
-/// CRC-32C (Castagnoli), the checksum etcd uses; `seed` chains calls over several pieces.
-std::uint32_t crc32c(std::string_view data, std::uint32_t seed = 0);
 
 /// Appends encoded values to a string.
 class ByteWriter {

@@ -1,6 +1,7 @@
 // KvStore: watches, lease queries, snapshots and hashes (the member-local and the
 // whole-state parts; applying commands is in KvStore.cpp).
 
+#include "engine/checksum/Crc32c.h"
 #include "engine/store/KvStore.h"
 
 #include "engine/store/Codec.h"
@@ -85,7 +86,7 @@ std::string KvStore::snapshot() const
     w.u8(kSnapshotFormatVersion);
     w.varint(m_appliedIndex);
     encodeState(out);
-    w.fixed32(codec::crc32c(out));
+    w.fixed32(checksum::crc32c(out));
     return out;
 }
 
@@ -93,7 +94,7 @@ std::uint32_t KvStore::hash() const
 {
     std::string state;
     encodeState(state);
-    return codec::crc32c(state);
+    return checksum::crc32c(state);
 }
 
 RestoreResult KvStore::restore(const std::string &bytes, std::int64_t nowMs)
@@ -112,7 +113,7 @@ RestoreResult KvStore::restore(const std::string &bytes, std::int64_t nowMs)
     codec::ByteReader tail(all.substr(payload.size()));
     std::uint32_t stored = 0;
     tail.fixed32(stored, "checksum");
-    const std::uint32_t computed = codec::crc32c(payload);
+    const std::uint32_t computed = checksum::crc32c(payload);
     if (stored != computed)
         return {"snapshot: checksum mismatch (stored " + std::to_string(stored) + ", computed " +
                 std::to_string(computed) + "): the snapshot is truncated or corrupt"};

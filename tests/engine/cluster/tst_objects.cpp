@@ -105,6 +105,29 @@ private slots:
         QCOMPARE(cache.list(res::nodes()).size(), std::size_t{1});
     }
 
+    void ownerIndex()
+    {
+        ObjectCache cache;
+        auto owned = [](const char *name, const char *owner) {
+            Json pod{{"kind", "Pod"}, {"metadata", {{"name", name}, {"namespace", "default"}}}};
+            if (*owner)
+                pod["metadata"]["ownerReferences"] = Json::array({Json{{"controller", true}, {"uid", owner}}});
+            return std::make_shared<const Json>(pod);
+        };
+        cache.put("/registry/pods/default/a", owned("a", "rs-1"), 2);
+        cache.put("/registry/pods/default/b", owned("b", "rs-1"), 3);
+        cache.put("/registry/pods/default/c", owned("c", ""), 4);
+        QCOMPARE(cache.ownedBy("rs-1").size(), std::size_t{2});
+        cache.put("/registry/pods/default/b", owned("b", "rs-2"), 5); // adopted elsewhere
+        QCOMPARE(cache.ownedBy("rs-1").size(), std::size_t{1});
+        QCOMPARE(cache.ownedBy("rs-2").size(), std::size_t{1});
+        cache.erase("/registry/pods/default/a", 6);
+        QCOMPARE(cache.ownedBy("rs-1").size(), std::size_t{0});
+        QCOMPARE(ownedPods(cache, "default", "rs-2").size(), std::size_t{1});
+        QCOMPARE(ownedPods(cache, "other", "rs-2").size(), std::size_t{0});
+        QCOMPARE(cache.ownedBy("").size(), std::size_t{0});
+    }
+
     void rollingUpdateArithmetic()
     {
         // maxSurge rounds up, maxUnavailable rounds down (Deployment RollingUpdate defaults).

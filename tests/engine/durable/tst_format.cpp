@@ -3,13 +3,14 @@
 
 #include "tests/engine/durable/DurableTestUtil.h"
 
-#include "engine/durable/Crc32c.h"
+#include "engine/checksum/Crc32c.h"
 #include "engine/durable/SnapshotStore.h"
 #include "engine/durable/WalFormat.h"
 #include "engine/durable/WalReplay.h"
 
 using namespace quorum;
 using namespace quorum::durable;
+using quorum::checksum::crc32c;
 using namespace quorum::durable::testing;
 
 Q_DECLARE_METATYPE(quorum::durable::wal::Record)

@@ -6,6 +6,7 @@
 #include "RandomCommands.h"
 #include "StoreTestUtil.h"
 
+#include "engine/checksum/Crc32c.h"
 #include "engine/store/Codec.h"  // white-box: to seal hand-made snapshots with a valid checksum
 
 using namespace quorum::store;
@@ -45,7 +46,7 @@ std::string sealed(Body body, std::uint64_t appliedIndex = 1)
     w.u8(1);
     w.varint(appliedIndex);
     body(w);
-    w.fixed32(codec::crc32c(out));
+    w.fixed32(quorum::checksum::crc32c(out));
     return out;
 }
 
@@ -278,7 +279,7 @@ void TestSnapshot::fuzz()
         std::string snap = body;
         if (i % 8 != 0) {  // most get a valid checksum, some are left to the checksum
             ByteWriter w(snap);
-            w.fixed32(codec::crc32c(body));
+            w.fixed32(quorum::checksum::crc32c(body));
         }
         Member m;
         m.store.watch(std::string(1, '\0'), std::string(1, '\0'), 1);

@@ -1,8 +1,8 @@
-#include "engine/durable/Crc32c.h"
+#include "engine/checksum/Crc32c.h"
 
 #include <array>
 
-namespace quorum::durable {
+namespace quorum::checksum {
 
 namespace {
 
@@ -49,4 +49,4 @@ std::uint32_t crc32c(std::string_view data, std::uint32_t crc)
     return ~c;
 }
 
-} // namespace quorum::durable
+} // namespace quorum::checksum
