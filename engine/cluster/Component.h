@@ -8,6 +8,7 @@
 // Thread rules: one thread (the simulation's). Callbacks run from the driver's event queue.
 
 #include "engine/cluster/ObjectCache.h"
+#include "engine/telemetry/Event.h"
 
 #include <cstdint>
 #include <functional>
@@ -15,21 +16,8 @@
 
 namespace quorum::cluster {
 
-/// Kinds of event the engine reports (the same list as engine/telemetry's EventKind).
-enum class EventKind {
-    RaftLeaderChange,
-    RaftTerm,
-    Fault,
-    Heal,
-    LeaseHolderChange,
-    NodeCondition,
-    PodPhase,
-    Scheduling,
-    Eviction,
-    Expectation,
-    Kubernetes,
-    Info
-};
+/// Kinds of event the engine reports: engine/telemetry's list, one for both.
+using EventKind = telemetry::EventKind;
 
 /// One event, in the spirit of `kubectl get events`.
 struct ClusterEvent {

@@ -13,8 +13,7 @@ telemetry::Event toTelemetryEvent(const cluster::ClusterEvent &e)
 {
     telemetry::Event out;
     out.time = e.time;
-    // The two enums list the same kinds in the same order (checked in tests).
-    out.kind = static_cast<telemetry::EventKind>(static_cast<int>(e.kind));
+    out.kind = e.kind;
     out.type = e.warning ? telemetry::Severity::Warning : telemetry::Severity::Normal;
     out.object = e.object;
     out.reason = e.reason;

@@ -72,8 +72,7 @@ private slots:
 
     void eventKindsMapOneForOne()
     {
-        // toTelemetryEvent relies on cluster::EventKind and telemetry::EventKind listing the
-        // same kinds in the same order.
+        // Events keep their kind on the way to telemetry (whose spellings go into CSV/SQLite).
         const char *names[] = {"RaftLeaderChange", "RaftTerm", "Fault", "Heal", "LeaseHolderChange", "NodeCondition",
                                "PodPhase", "Scheduling", "Eviction", "Expectation", "Kubernetes", "Info"};
         for (int i = 0; i < 12; ++i) {
