@@ -68,6 +68,19 @@ std::string nodeReadyStatus(const Json &node)
     return {};
 }
 
+namespace {
+
+/// The string at object[field], or an empty view (no copy: these run for every pod often).
+std::string_view stringField(const Json &object, const char *field)
+{
+    if (!object.is_object())
+        return {};
+    auto it = object.find(field);
+    return it != object.end() && it->is_string() ? std::string_view(it->get_ref<const std::string &>()) : std::string_view();
+}
+
+} // namespace
+
 bool podReady(const Json &pod)
 {
     auto status = pod.find("status");
@@ -77,17 +90,25 @@ bool podReady(const Json &pod)
     if (conditions == status->end() || !conditions->is_array())
         return false;
     for (const Json &c : *conditions)
-        if (c.value("type", std::string()) == "Ready")
-            return c.value("status", std::string()) == "True";
+        if (stringField(c, "type") == "Ready")
+            return stringField(c, "status") == "True";
     return false;
 }
 
 std::string podPhase(const Json &pod)
 {
+    return std::string(podPhaseView(pod));
+}
+
+std::string_view podPhaseView(const Json &pod)
+{
     auto status = pod.find("status");
-    if (status == pod.end())
+    if (status == pod.end() || !status->is_object())
         return "Pending";
-    return status->value("phase", std::string("Pending"));
+    auto phase = status->find("phase");
+    if (phase == status->end() || !phase->is_string())
+        return "Pending";
+    return phase->get_ref<const std::string &>();
 }
 
 Kubelet::Kubelet(Runtime &runtime, ApiClient &api, KubeletConfig config)

@@ -84,5 +84,7 @@ std::string nodeReadyStatus(const Json &node);
 bool podReady(const Json &pod);
 /// status.phase, or "Pending" when missing.
 std::string podPhase(const Json &pod);
+/// The same without a copy; valid as long as `pod` is.
+std::string_view podPhaseView(const Json &pod);
 
 } // namespace quorum::cluster

@@ -226,7 +226,11 @@ Json controllerRef(const Json &owner)
 
 bool isTerminating(const Json &object)
 {
-    return !metadataString(object, "deletionTimestamp").empty();
+    auto meta = object.find("metadata");
+    if (meta == object.end() || !meta->is_object())
+        return false;
+    auto it = meta->find("deletionTimestamp");
+    return it != meta->end() && it->is_string() && !it->get_ref<const std::string &>().empty();
 }
 
 std::string formatTime(Micros t)

@@ -1,5 +1,9 @@
 #include "engine/cluster/ObjectCache.h"
 
+#include "engine/cluster/Kubelet.h"
+#include "engine/cluster/Workloads.h"
+
+#include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
@@ -7,6 +11,7 @@ namespace quorum::cluster {
 
 namespace {
 const ObjectCache::Objects kEmpty;
+const ObjectCache::OwnedPodCounts kNoPods;
 }
 
 std::string podNodeName(const Json &pod)
@@ -39,10 +44,27 @@ void reindex(std::map<std::string, ObjectCache::Objects> &index, const std::stri
 
 void ObjectCache::index(const ObjectPtr &before, const ObjectPtr &after, const std::string &key)
 {
-    reindex(m_byOwner, before ? controllerUid(*before) : std::string(), after ? controllerUid(*after) : std::string(), key, after);
+    const std::string ownerBefore = before ? controllerUid(*before) : std::string();
+    const std::string ownerAfter = after ? controllerUid(*after) : std::string();
+    reindex(m_byOwner, ownerBefore, ownerAfter, key, after);
     if (resourceForKey(key) != &res::pods())
         return;
     reindex(m_podsByNode, before ? podNodeName(*before) : std::string(), after ? podNodeName(*after) : std::string(), key, after);
+    auto count = [&](const std::string &owner, const Json &pod, int sign) {
+        if (owner.empty())
+            return;
+        OwnedPodCounts &c = m_podCounts[owner];
+        const bool active = isActivePod(pod);
+        c.pods += sign;
+        c.active += active ? sign : 0;
+        c.activeReady += active && podReady(pod) ? sign : 0;
+        if (c == OwnedPodCounts{})
+            m_podCounts.erase(owner);
+    };
+    if (before)
+        count(ownerBefore, *before, -1);
+    if (after)
+        count(ownerAfter, *after, +1);
 }
 
 void ObjectCache::put(const std::string &key, ObjectPtr object, std::int64_t revision)
@@ -83,6 +105,7 @@ void ObjectCache::clear()
     m_objects.clear();
     m_podsByNode.clear();
     m_byOwner.clear();
+    m_podCounts.clear();
     m_revision = 0;
 }
 
@@ -121,6 +144,12 @@ const ObjectCache::Objects &ObjectCache::ownedBy(const std::string &uid) const
     return it == m_byOwner.end() ? kEmpty : it->second;
 }
 
+const ObjectCache::OwnedPodCounts &ObjectCache::ownedPodCounts(const std::string &uid) const
+{
+    auto it = m_podCounts.find(uid);
+    return it == m_podCounts.end() ? kNoPods : it->second;
+}
+
 std::size_t ObjectCache::size() const
 {
     std::size_t n = 0;
@@ -131,11 +160,14 @@ std::size_t ObjectCache::size() const
 
 void ObjectCache::notify(const Change &change)
 {
-    // Listeners may unsubscribe others; iterate over ids.
+    // Listeners may unsubscribe others; iterate over ids (node-filtered subscriptions are
+    // looked up by node, so a change does not visit every kubelet's subscription).
     std::vector<int> ids;
-    for (const auto &[id, sub] : m_listeners)
-        if (sub.node.empty() && (!sub.resource || sub.resource == change.resource))
+    for (int id : m_anyNodeListeners) {
+        const Subscription &sub = m_listeners.at(id);
+        if (!sub.resource || sub.resource == change.resource)
             ids.push_back(id);
+    }
     if (change.resource == &res::pods()) {
         const std::string a = change.before ? podNodeName(*change.before) : std::string();
         const std::string b = change.after ? podNodeName(*change.after) : std::string();
@@ -161,6 +193,8 @@ int ObjectCache::subscribe(Listener listener, const ResourceInfo *resource, std:
     const int id = m_nextListener++;
     if (!node.empty())
         m_nodeListeners[node].push_back(id);
+    else
+        m_anyNodeListeners.push_back(id); // ids grow, so the list stays ascending
     m_listeners.emplace(id, Subscription{std::move(listener), resource, std::move(node)});
     return id;
 }
@@ -175,6 +209,8 @@ void ObjectCache::unsubscribe(int id)
         std::erase(ids, id);
         if (ids.empty())
             m_nodeListeners.erase(it->second.node);
+    } else {
+        std::erase(m_anyNodeListeners, id);
     }
     m_listeners.erase(it);
 }

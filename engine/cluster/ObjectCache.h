@@ -28,6 +28,14 @@ public:
     };
     using Listener = std::function<void(const Change &)>;
     using Objects = std::map<std::string, ObjectPtr>;
+    /// Counts over the pods one controller owns, kept up to date on every change, so a
+    /// controller's status needs no scan of its pods.
+    struct OwnedPodCounts {
+        int pods = 0;        ///< every pod with this controller
+        int active = 0;      ///< not terminating and not Succeeded/Failed (isActivePod)
+        int activeReady = 0; ///< active and Ready (podReady)
+        bool operator==(const OwnedPodCounts &) const = default;
+    };
 
     /// Stores the object at `key` (whose resource is known) as of `revision`; its
     /// metadata.resourceVersion must already say `modRevision`.
@@ -44,6 +52,8 @@ public:
     const Objects &podsOnNode(const std::string &node) const;
     /// Objects whose controller ownerReference has this uid (any resource), by key.
     const Objects &ownedBy(const std::string &uid) const;
+    /// Counts over the pods whose controller ownerReference has this uid (zeros when none).
+    const OwnedPodCounts &ownedPodCounts(const std::string &uid) const;
     /// The revision of the last change applied (0 before any).
     std::int64_t revision() const { return m_revision; }
     std::size_t size() const;
@@ -65,7 +75,9 @@ private:
     std::map<const ResourceInfo *, Objects> m_objects;
     std::map<std::string, Objects> m_podsByNode;
     std::map<std::string, Objects> m_byOwner; // controller uid -> objects
+    std::map<std::string, OwnedPodCounts> m_podCounts; // controller uid -> counts of its pods
     std::map<int, Subscription> m_listeners;
+    std::vector<int> m_anyNodeListeners; // ids of subscriptions without a node filter, ascending
     std::map<std::string, std::vector<int>> m_nodeListeners; // node -> subscription ids
     int m_nextListener = 1;
     std::int64_t m_revision = 0;

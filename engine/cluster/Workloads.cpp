@@ -122,7 +122,7 @@ std::string workloadOf(const Json &pod, const ObjectCache &cache)
 
 bool isActivePod(const Json &pod)
 {
-    const std::string phase = podPhase(pod);
+    const std::string_view phase = podPhaseView(pod);
     return !isTerminating(pod) && phase != "Succeeded" && phase != "Failed";
 }
 
@@ -182,13 +182,14 @@ void ReplicaSetController::reconcile(const ObjectCache &cache, const std::string
         return;
     }
     const std::string ns = namespaceOf(*rs);
-    const std::vector<ObjectPtr> pods = ownedPods(cache, ns, uidOf(*rs));
-    std::vector<ObjectPtr> active;
-    for (const ObjectPtr &p : pods)
-        if (isActivePod(*p))
-            active.push_back(p);
+    const std::string uid = uidOf(*rs);
+    // The cache keeps counts of each owner's pods, so a reconcile that changes nothing costs
+    // O(1) instead of a pass over every pod of the ReplicaSet.
+    const ObjectCache::OwnedPodCounts &counts = cache.ownedPodCounts(uid);
+    const int activeCount = counts.active;
+    const int readyCount = counts.activeReady;
     const int want = specReplicas(*rs);
-    const int diff = want - static_cast<int>(active.size());
+    const int diff = want - activeCount;
     if (diff > 0) {
         // Slow start as the real controller: batches of 1, 2, 4, ... stopping at the first error;
         // here one batch per reconcile, at most 500 pods.
@@ -210,6 +211,10 @@ void ReplicaSetController::reconcile(const ObjectCache &cache, const std::string
             })));
         }
     } else if (diff < 0) {
+        std::vector<ObjectPtr> active;
+        for (const ObjectPtr &p : ownedPods(cache, ns, uid))
+            if (isActivePod(*p))
+                active.push_back(p);
         // Delete the least useful pods first: unscheduled, pending, not ready, then the newest.
         auto rank = [](const ObjectPtr &p) {
             if (podNodeName(*p).empty())
@@ -236,13 +241,10 @@ void ReplicaSetController::reconcile(const ObjectCache &cache, const std::string
         }
     }
     // Status.
-    int ready = 0;
-    for (const ObjectPtr &p : active)
-        ready += podReady(*p) ? 1 : 0;
-    Json status{{"replicas", static_cast<int>(active.size())},
-                {"fullyLabeledReplicas", static_cast<int>(active.size())},
-                {"readyReplicas", ready},
-                {"availableReplicas", ready},
+    Json status{{"replicas", activeCount},
+                {"fullyLabeledReplicas", activeCount},
+                {"readyReplicas", readyCount},
+                {"availableReplicas", readyCount},
                 {"observedGeneration", generationOf(*rs)}};
     if (rs->value("status", Json::object()) != status) {
         Json updated = *rs;

@@ -29,11 +29,12 @@ bool hasSpec(const ResourceInfo &r)
 } // namespace
 
 ApiServer::ApiServer(std::string node, sim::Simulation &etcd, cluster::Runtime &runtime, ApiServerOptions options,
-                     std::uint64_t requestIdBase)
+                     std::uint64_t requestIdBase, ObjectDecoder &decoder)
     : m_node(std::move(node))
     , m_etcd(etcd)
     , m_runtime(runtime)
     , m_options(options)
+    , m_decoder(decoder)
     , m_nextRequest(requestIdBase)
 {
 }
@@ -67,13 +68,7 @@ bool ApiServer::healthy() const
 
 ObjectPtr ApiServer::decode(const store::KeyValue &kv) const
 {
-    Json object = Json::parse(kv.value, nullptr, /*allow_exceptions=*/false);
-    if (object.is_discarded()) {
-        std::fprintf(stderr, "apiserver %s: undecodable object at %s\n", m_node.c_str(), kv.key.c_str());
-        return nullptr;
-    }
-    object["metadata"]["resourceVersion"] = std::to_string(kv.modRevision);
-    return std::make_shared<const Json>(std::move(object));
+    return m_decoder.decode(kv, m_node);
 }
 
 void ApiServer::rewatch()
@@ -112,8 +107,10 @@ void ApiServer::syncWatch()
     for (const store::Event &e : batch.events) {
         if (!cluster::resourceForKey(e.kv.key))
             continue;
-        if (e.type == store::EventType::Delete)
+        if (e.type == store::EventType::Delete) {
+            m_decoder.forget(e.kv.key);
             m_cache.erase(e.kv.key, e.kv.modRevision);
+        }
         else if (ObjectPtr o = decode(e.kv))
             m_cache.put(e.kv.key, std::move(o), e.kv.modRevision);
     }

@@ -12,6 +12,7 @@
 // marks it (graceful deletion) and the kubelet finishes it.
 
 #include "engine/cluster/Component.h"
+#include "engine/clustersim/ObjectDecoder.h"
 #include "engine/sim/Simulation.h"
 
 #include <map>
@@ -34,9 +35,10 @@ struct ApiServerOptions {
 
 class ApiServer {
 public:
-    /// Request ids are requestIdBase + n, so several API servers never share one.
+    /// Request ids are requestIdBase + n, so several API servers never share one. `decoder`
+    /// (shared by the API servers of one cluster) must outlive this.
     ApiServer(std::string node, sim::Simulation &etcd, cluster::Runtime &runtime, ApiServerOptions options,
-              std::uint64_t requestIdBase);
+              std::uint64_t requestIdBase, ObjectDecoder &decoder);
 
     const std::string &node() const { return m_node; }
     bool up() const { return m_up; }
@@ -82,6 +84,7 @@ private:
     sim::Simulation &m_etcd;
     cluster::Runtime &m_runtime;
     ApiServerOptions m_options;
+    ObjectDecoder &m_decoder;
     ObjectCache m_cache;
     raft::NodeId m_member = raft::kNone;
     std::uint64_t m_memberIncarnation = 0;

@@ -72,7 +72,7 @@ ClusterSim::ClusterSim(const model::Topology &topology, ClusterOptions options)
         if (m_apiLb)
             node.lbHost = std::find(m_apiLb->hosts.begin(), m_apiLb->hosts.end(), n.name) != m_apiLb->hosts.end();
         if (n.runs(model::Component::ApiServer)) {
-            node.api = std::make_unique<ApiServer>(n.name, *m_etcd, *this, options.apiServer, requestBase);
+            node.api = std::make_unique<ApiServer>(n.name, *m_etcd, *this, options.apiServer, requestBase, m_decoder);
             requestBase += 1ULL << 40;
         }
         if (n.runs(model::Component::ControllerManager) || n.runs(model::Component::Scheduler))

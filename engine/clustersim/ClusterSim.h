@@ -153,6 +153,7 @@ private:
     model::Topology m_topology;
     ClusterOptions m_options;
     std::unique_ptr<sim::Simulation> m_etcd;
+    ObjectDecoder m_decoder; // shared by the API servers; declared before m_nodes, which use it
     std::function<void(const ClusterEvent &)> m_sink;
     std::vector<std::string> m_nodeNames;
     std::vector<std::string> m_etcdNodes; // index i hosts raft member i+1

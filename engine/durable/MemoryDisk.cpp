@@ -3,16 +3,36 @@
 #include "engine/raft/Random.h"
 
 #include <algorithm>
+#include <optional>
 #include <set>
+#include <string_view>
 
 namespace quorum::durable {
 
 struct MemoryDisk::Node {
     bool directory = false;
-    std::string durable; // content as of the last sync()
     std::string current; // content readers see
-    // Truncated or replaced since the last sync: `durable` may not be a prefix of `current`.
-    bool rewritten = false;
+    // The content as of the last sync(). Files are mostly appended to, so the durable content
+    // is normally the prefix current[0, durableSize) (one copy of the bytes, not two); only
+    // when a truncate or a replace cuts into that prefix is it kept apart in durableCopy.
+    std::size_t durableSize = 0;
+    std::optional<std::string> durableCopy;
+
+    std::string_view durable() const
+    {
+        return durableCopy ? std::string_view(*durableCopy) : std::string_view(current).substr(0, durableSize);
+    }
+    /// Before `current` loses bytes of its durable prefix: keep the durable content apart.
+    void detachDurable()
+    {
+        if (!durableCopy)
+            durableCopy = current.substr(0, durableSize);
+    }
+    void markSynced()
+    {
+        durableCopy.reset();
+        durableSize = current.size();
+    }
 };
 
 struct MemoryDisk::EntryOp {
@@ -35,7 +55,7 @@ Status failure(const char *op, const std::string &path, const char *what)
     return Status::failure(std::move(m));
 }
 
-std::size_t commonPrefix(const std::string &a, const std::string &b)
+std::size_t commonPrefix(std::string_view a, std::string_view b)
 {
     const std::size_t n = std::min(a.size(), b.size());
     std::size_t i = 0;
@@ -148,8 +168,8 @@ Result<FileId> MemoryDisk::open(const std::string &path, OpenMode mode)
         m_current[path] = n;
         recordOp(parentPath(path), EntryOp{EntryOp::Kind::Create, path, {}, n});
     } else if (mode == OpenMode::Replace) {
+        n->detachDurable();
         n->current.clear();
-        n->rewritten = true;
     }
     const FileId id = m_nextId++;
     m_handles[id] = Handle{n, path};
@@ -174,13 +194,7 @@ Status MemoryDisk::sync(FileId file)
     auto n = handle(file, "sync");
     if (!n.ok())
         return n.status();
-    Node &node = **n;
-    // Appends only since the last sync (the common case): copy just the new bytes.
-    if (!node.rewritten && node.durable.size() <= node.current.size())
-        node.durable.append(node.current, node.durable.size());
-    else
-        node.durable = node.current;
-    node.rewritten = false;
+    (*n)->markSynced();
     return Status::success();
 }
 
@@ -193,8 +207,9 @@ Status MemoryDisk::truncate(FileId file, std::uint64_t size)
         return n.status();
     RAFT_CHECK(size <= (*n)->current.size(),
                "truncate to " << size << " bytes of a file of " << (*n)->current.size() << " bytes");
+    if (size < (*n)->durableSize)
+        (*n)->detachDurable();
     (*n)->current.resize(static_cast<std::size_t>(size));
-    (*n)->rewritten = true;
     return Status::success();
 }
 
@@ -380,13 +395,17 @@ CrashReport MemoryDisk::crash(const CrashOptions &options)
         Node &n = *node;
         if (n.directory || !done.insert(&n).second)
             continue;
-        if (n.current == n.durable)
+        const std::string_view durable = n.durable();
+        if (n.current == durable) {
+            n.markSynced();
             continue;
-        std::size_t base = commonPrefix(n.durable, n.current);
-        const bool truncated = base < n.durable.size();
+        }
+        std::size_t base = n.durableCopy ? commonPrefix(durable, n.current) : n.durableSize;
+        const bool truncated = base < durable.size();
         if (truncated && rng.below(2) == 0) {
             // The truncation (and what followed it) never reached the disk.
-            n.current = n.durable;
+            n.current = std::string(durable);
+            n.markSynced();
             continue;
         }
         const std::size_t tail = n.current.size() - base;
@@ -401,13 +420,15 @@ CrashReport MemoryDisk::crash(const CrashOptions &options)
             survived[at] = static_cast<char>(survived[at] ^ static_cast<char>(1 + rng.below(255)));
             ++report.bytesGarbled;
         }
-        n.durable = survived;
         n.current = std::move(survived);
+        n.markSynced();
     }
     // Unreachable nodes may still hold unsynced bytes; they are gone with their names.
     for (auto &[path, node] : ns) {
-        node->current = node->durable;
-        node->rewritten = false;
+        if (node->directory || done.count(node.get()))
+            continue;
+        node->current = std::string(node->durable());
+        node->markSynced();
     }
 
     m_durable = ns;
@@ -434,9 +455,10 @@ Status MemoryDisk::flipByte(const std::string &path, std::uint64_t offset)
     if (offset >= node.current.size())
         return failure("flipByte", path, "offset past the end of the file");
     const auto at = static_cast<std::size_t>(offset);
+    // Without a separate durable copy, flipping `current` flips the durable prefix too.
     node.current[at] = static_cast<char>(node.current[at] ^ 0x5A);
-    if (at < node.durable.size())
-        node.durable[at] = static_cast<char>(node.durable[at] ^ 0x5A);
+    if (node.durableCopy && at < node.durableCopy->size())
+        (*node.durableCopy)[at] = static_cast<char>((*node.durableCopy)[at] ^ 0x5A);
     return Status::success();
 }
 
@@ -449,7 +471,7 @@ Status MemoryDisk::cutFile(const std::string &path, std::uint64_t size)
     if (size > node.current.size())
         return failure("cutFile", path, "size past the end of the file");
     node.current.resize(static_cast<std::size_t>(size));
-    node.durable = node.current;
+    node.markSynced();
     return Status::success();
 }
 
@@ -464,8 +486,8 @@ Status MemoryDisk::putFile(const std::string &path, std::string_view content)
     if (const NodePtr old = lookup(path); old && old->directory)
         return failure("putFile", path, "Is a directory");
     auto n = std::make_shared<Node>();
-    n->durable = std::string(content);
-    n->current = n->durable;
+    n->current = std::string(content);
+    n->markSynced();
     m_current[path] = n;
     m_durable[path] = n;
     return Status::success();

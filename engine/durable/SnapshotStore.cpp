@@ -99,10 +99,12 @@ std::string SnapshotStore::pathOf(const wal::SnapshotPoint &point) const
     return joinPath(m_dir, snapshotFileName(point));
 }
 
-std::string SnapshotStore::encode(const raft::Snapshot &snapshot)
+namespace {
+
+/// Everything before the data: magic, version, index, term, voters, learners, data length.
+std::string encodeHeader(const raft::Snapshot &snapshot)
 {
     std::string out;
-    out.reserve(snapshot.data.size() + 64);
     bytes::putU32(out, kMagic);
     bytes::putU32(out, kVersion);
     bytes::putU64(out, snapshot.metadata.index);
@@ -110,8 +112,26 @@ std::string SnapshotStore::encode(const raft::Snapshot &snapshot)
     putIds(out, snapshot.metadata.confState.voters);
     putIds(out, snapshot.metadata.confState.learners);
     bytes::putU64(out, snapshot.data.size());
+    return out;
+}
+
+std::string encodeTrailer(const std::string &header, const raft::Snapshot &snapshot)
+{
+    std::string out;
+    bytes::putU32(out, crc32c(snapshot.data, crc32c(header)));
+    return out;
+}
+
+} // namespace
+
+std::string SnapshotStore::encode(const raft::Snapshot &snapshot)
+{
+    const std::string header = encodeHeader(snapshot);
+    std::string out;
+    out.reserve(header.size() + snapshot.data.size() + 4);
+    out += header;
     out += snapshot.data;
-    bytes::putU32(out, crc32c(out));
+    out += encodeTrailer(header, snapshot);
     return out;
 }
 
@@ -148,7 +168,14 @@ Status SnapshotStore::save(const raft::Snapshot &snapshot)
     auto file = m_disk->open(temp, OpenMode::Replace);
     if (!file.ok())
         return file.status();
-    Status s = m_disk->append(*file, encode(snapshot));
+    // The same bytes as encode(), written in three appends so the (possibly large) data is
+    // not copied into one more buffer first.
+    const std::string header = encodeHeader(snapshot);
+    Status s = m_disk->append(*file, header);
+    if (s.ok())
+        s = m_disk->append(*file, snapshot.data);
+    if (s.ok())
+        s = m_disk->append(*file, encodeTrailer(header, snapshot));
     if (s.ok())
         s = m_disk->sync(*file);
     (void)m_disk->close(*file);

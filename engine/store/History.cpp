@@ -3,11 +3,46 @@
 #include "engine/store/Invariant.h"
 
 #include <algorithm>
+#include <functional>
 
 namespace quorum::store {
 
 using codec::ByteReader;
 using codec::ByteWriter;
+
+namespace {
+
+// splitmix64's finalizer: spreads every input bit over the output.
+std::uint64_t mix(std::uint64_t x)
+{
+    x ^= x >> 30;
+    x *= 0xbf58476d1ce4e5b9ULL;
+    x ^= x >> 27;
+    x *= 0x94d049bb133111ebULL;
+    x ^= x >> 31;
+    return x;
+}
+
+std::uint64_t combine(std::uint64_t h, std::uint64_t v)
+{
+    return mix(h ^ (v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2)));
+}
+
+} // namespace
+
+std::uint64_t History::versionHash(std::string_view key, const KeyRevision &v)
+{
+    std::uint64_t h = std::hash<std::string_view>{}(key);
+    h = combine(h, static_cast<std::uint64_t>(v.main));
+    h = combine(h, static_cast<std::uint64_t>(v.sub));
+    h = combine(h, static_cast<std::uint64_t>(v.version));
+    if (!v.tombstone()) {
+        h = combine(h, static_cast<std::uint64_t>(v.createRevision));
+        h = combine(h, static_cast<std::uint64_t>(v.lease));
+        h = combine(h, std::hash<std::string_view>{}(v.value));
+    }
+    return h;
+}
 
 const KeyRevision *History::latest(std::string_view key) const
 {
@@ -105,6 +140,7 @@ const KeyRevision &History::put(std::string_view key, std::string_view value, st
     v.version = version;
     v.lease = lease;
     v.value.assign(value);
+    m_digest += versionHash(key, v);
     return v;
 }
 
@@ -118,6 +154,7 @@ void History::remove(std::string_view key)
     KeyRevision &v = it->second.emplace_back();
     v.main = rev;
     v.sub = m_sub++;
+    m_digest += versionHash(key, v);
 }
 
 std::int64_t History::endWrite()
@@ -145,6 +182,8 @@ void History::compact(std::int64_t revision)
             --keep;
             if (keep->tombstone() && keep->main < revision)
                 ++keep;
+            for (auto v = versions.begin(); v != keep; ++v)
+                m_digest -= versionHash(it->first, *v);
             versions.erase(versions.begin(), keep);
         }
         it = versions.empty() ? m_keys.erase(it) : std::next(it);
@@ -232,6 +271,7 @@ std::string checkVersion(const KeyRevision *prev, const KeyRevision &v, std::int
 bool History::decode(ByteReader &r)
 {
     m_keys.clear();
+    m_digest = 0;
     m_writing = false;
     m_sub = 0;
     const std::size_t start = r.offset();
@@ -277,8 +317,11 @@ bool History::decode(ByteReader &r)
             r.withinIndex(k);
             r.within("keys");
             m_keys.clear();
+            m_digest = 0;
             return false;
         }
+        for (const KeyRevision &v : versions)
+            m_digest += versionHash(key, v);
         m_keys.emplace_hint(m_keys.end(), std::move(key), std::move(versions));
     }
     return true;

@@ -94,7 +94,13 @@ public:
 
     const KeyMap &keys() const { return m_keys; }
 
+    /// Order-independent digest of every version of every key (a sum of per-version hashes),
+    /// kept up to date by put / remove / compact / decode, so hashing the state is O(1).
+    /// Equal histories give equal digests.
+    std::uint64_t digest() const { return m_digest; }
+
 private:
+    static std::uint64_t versionHash(std::string_view key, const KeyRevision &version);
     static const KeyRevision *versionAt(const Versions &versions, std::int64_t revision);
     std::pair<KeyMap::const_iterator, KeyMap::const_iterator> span(std::string_view key,
                                                                     std::string_view rangeEnd) const;
@@ -104,6 +110,7 @@ private:
     std::int64_t m_compact = 0;
     bool m_writing = false;
     std::int64_t m_sub = 0;  // changes recorded in the open write
+    std::uint64_t m_digest = 0;
 };
 
 } // namespace quorum::store

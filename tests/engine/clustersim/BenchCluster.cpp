@@ -72,9 +72,21 @@ struct RunResult {
     long rssKiB = 0;            ///< getrusage(RUSAGE_SELF) in the child at the end of the run
 };
 
+/// --no-fork: run in this process (for heap profilers that follow one process).
+bool g_noFork = false;
+
 /// Runs `body` in a child process; returns its result and the child's peak RSS.
 RunResult inChild(const std::function<RunResult()> &body, long &childMaxRssKiB, double &childCpuSeconds)
 {
+    if (g_noFork) {
+        RunResult r = body();
+        r.rssKiB = childMaxRssKiB = selfMaxRssKiB();
+        rusage ru{};
+        getrusage(RUSAGE_SELF, &ru);
+        childCpuSeconds = static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+                          static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+        return r;
+    }
     int fds[2];
     if (pipe(fds) != 0) {
         std::perror("pipe");
@@ -406,12 +418,14 @@ int main(int argc, char **argv)
                      "usage: bench_cluster time-compression [--runs 5] [--hours 1] [--template PATH]\n"
                      "       bench_cluster scale --nodes N --pods P [--runs R] [--timeout-virtual 600s]\n"
                      "                     [--per-deployment 1000] [--wall-cap 300] [--check-every 5s]\n"
-                     "                     [--boot 30s] [--no-safety-checks] [--verbose] [--verbose]\n");
+                     "                     [--boot 30s] [--no-safety-checks] [--verbose]\n"
+                     "       (either: --no-fork runs in this process, for heap profilers)\n");
         return 2;
     }
     Args args;
     for (int i = 2; i < argc; ++i)
         args.items.emplace_back(argv[i]);
+    g_noFork = args.has("--no-fork");
     const std::string command = argv[1];
     if (command == "time-compression")
         return timeCompression(args);

@@ -1,0 +1,36 @@
+#include "engine/clustersim/ObjectDecoder.h"
+
+#include <cstdio>
+#include <functional>
+
+namespace quorum::clustersim {
+
+cluster::ObjectPtr ObjectDecoder::decode(const store::KeyValue &kv, const std::string &who)
+{
+    const std::uint64_t hash = std::hash<std::string_view>{}(kv.value);
+    auto it = m_entries.find(kv.key);
+    if (it != m_entries.end() && it->second.modRevision == kv.modRevision && it->second.valueHash == hash)
+        if (cluster::ObjectPtr shared = it->second.object.lock())
+            return shared;
+    cluster::Json object = cluster::Json::parse(kv.value, nullptr, /*allow_exceptions=*/false);
+    if (object.is_discarded()) {
+        std::fprintf(stderr, "apiserver %s: undecodable object at %s\n", who.c_str(), kv.key.c_str());
+        return nullptr;
+    }
+    object["metadata"]["resourceVersion"] = std::to_string(kv.modRevision);
+    auto decoded = std::make_shared<const cluster::Json>(std::move(object));
+    // A newer revision replaces the remembered one; an older one (a lagging member's) is not
+    // remembered, so the newest stays shared.
+    if (it == m_entries.end())
+        m_entries.emplace(kv.key, Entry{kv.modRevision, hash, decoded});
+    else if (kv.modRevision >= it->second.modRevision || it->second.object.expired())
+        it->second = Entry{kv.modRevision, hash, decoded};
+    return decoded;
+}
+
+void ObjectDecoder::forget(const std::string &key)
+{
+    m_entries.erase(key);
+}
+
+} // namespace quorum::clustersim

@@ -1,0 +1,41 @@
+#pragma once
+
+// Decodes the JSON values of etcd key-values into API objects once for every API server. Each
+// kube-apiserver decodes what its own etcd member applied; Raft makes those the same bytes at
+// the same (key, modRevision) on every member, and decoded objects are immutable, so the
+// first decode is shared by every watch cache (memory once, not once per API server). A value
+// whose bytes differ from the shared one (compared by hash) is decoded on its own, so a
+// diverging member still shows what it holds.
+//
+// Thread rules: one thread (the simulation's).
+
+#include "engine/cluster/Object.h"
+#include "engine/store/Types.h"
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <unordered_map>
+
+namespace quorum::clustersim {
+
+class ObjectDecoder {
+public:
+    /// The object stored at kv (metadata.resourceVersion set to its modRevision), or null with
+    /// a line on stderr naming `who` and the key when the value is not JSON.
+    cluster::ObjectPtr decode(const store::KeyValue &kv, const std::string &who);
+    /// The key was deleted: drop what is remembered of it.
+    void forget(const std::string &key);
+    /// Keys remembered (for tests).
+    std::size_t size() const { return m_entries.size(); }
+
+private:
+    struct Entry {
+        std::int64_t modRevision = 0;
+        std::uint64_t valueHash = 0;
+        std::weak_ptr<const cluster::Json> object;
+    };
+    std::unordered_map<std::string, Entry> m_entries;
+};
+
+} // namespace quorum::clustersim
