@@ -302,7 +302,13 @@ void ApiServer::update(Json object, ApiCallback done)
         meta["deletionTimestamp"] = cmeta["deletionTimestamp"];
     if (hasSpec(*r)) {
         const std::int64_t generation = cluster::generationOf(*current);
-        const bool specChanged = object.value("spec", Json()) != current->value("spec", Json());
+        // Compare in place: value() would copy both specs.
+        static const Json kNull;
+        auto specOf = [](const Json &o) -> const Json & {
+            auto it = o.find("spec");
+            return it == o.end() ? kNull : *it;
+        };
+        const bool specChanged = specOf(object) != specOf(*current);
         meta["generation"] = generation + (specChanged ? 1 : 0);
     }
     meta.erase("resourceVersion");

@@ -42,6 +42,8 @@ ClusterSim::ClusterSim(const model::Topology &topology, ClusterOptions options)
     so.electionTick = static_cast<int>(std::max<std::int64_t>(2, t.etcdElectionTimeoutMs / std::max<std::int64_t>(1, t.etcdHeartbeatMs)));
     so.checkSafety = options.raftSafetyChecks;
     so.snapshotEvery = options.snapshotCount;
+    so.snapshotsToKeep = options.snapshotsToKeep;
+    so.persistentBackend = options.persistentBackend;
     m_etcd = std::make_unique<sim::Simulation>(so);
     m_etcd->setApplyObserver([this](raft::NodeId id, std::uint64_t, const store::ApplyResult &r) { onApplied(id, r); });
     m_etcd->setTimeline([this](const std::string &) { onRaftTimeline(); });

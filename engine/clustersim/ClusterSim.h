@@ -43,6 +43,13 @@ struct ClusterOptions {
     /// etcd --snapshot-count: applied entries between snapshots of a member's store (etcd 3.4
     /// defaults to 100,000; lower keeps the simulated Raft logs small).
     std::uint64_t snapshotCount = 10000;
+    /// Snapshot files per etcd member. etcd v3 keeps 5 (--max-snapshots), but its .snap files
+    /// hold no key-values (those are in its bolt database); ours hold the whole store, so one.
+    std::size_t snapshotsToKeep = 1;
+    /// etcd v3's storage layout (sim::SimOptions::persistentBackend): the store persists on its
+    /// own and Raft snapshots carry no key-values, so a snapshot costs O(1) instead of a copy
+    /// of the whole store, and a restart keeps the store.
+    bool persistentBackend = true;
 };
 
 class Connection;

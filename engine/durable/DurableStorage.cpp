@@ -3,6 +3,7 @@
 #include "engine/durable/Text.h"
 
 #include <algorithm>
+#include <cstdio>
 
 namespace quorum::durable {
 
@@ -125,7 +126,7 @@ Result<std::unique_ptr<DurableStorage>> DurableStorage::open(Disk &disk, const s
     std::unique_ptr<DurableStorage> s(new DurableStorage(std::move(opened->wal), std::move(*snaps), options));
     if (snap) {
         report.snapshot = wal::SnapshotPoint{snap->metadata.index, snap->metadata.term};
-        s->m_cache.applySnapshot(*snap);
+        s->m_cache.applySnapshot(raft::Snapshot{snap->metadata, {}});
     }
     const std::uint64_t from = snap ? snap->metadata.index : 0;
     std::vector<raft::Entry> rest;
@@ -179,7 +180,19 @@ std::uint64_t DurableStorage::lastIndex() const
 
 raft::StorageResult<raft::Snapshot> DurableStorage::snapshot() const
 {
-    return m_cache.snapshot();
+    auto r = m_cache.snapshot();
+    if (!r.ok() || r.value.empty())
+        return r;
+    const raft::SnapshotMetadata &meta = r.value.metadata;
+    auto loaded = m_snapshots.load({meta.index, meta.term});
+    if (!loaded.ok()) {
+        // The file was synced when the snapshot was made; only damage to the disk since then
+        // gets here. Raft retries a temporarily unavailable snapshot later.
+        std::fprintf(stderr, "storage: cannot read snapshot %s: %s\n", m_snapshots.pathOf({meta.index, meta.term}).c_str(),
+                     loaded.status().message().c_str());
+        return {raft::StorageStatus::SnapshotTemporarilyUnavailable, {}};
+    }
+    return {raft::StorageStatus::Ok, std::move(*loaded)};
 }
 
 Status DurableStorage::fail(Status s)
@@ -205,7 +218,7 @@ Status DurableStorage::save(const std::optional<raft::HardState> &hardState, con
     if (!m_failure.ok())
         return m_failure;
     // Check the preconditions before writing anything (MemoryStorage would abort afterwards).
-    const bool newSnapshot = snapshot && snapshot->metadata.index > m_cache.snapshot().value.metadata.index;
+    const bool newSnapshot = snapshot && snapshot->metadata.index > m_cache.snapshotMetadata().index;
     const std::uint64_t first = newSnapshot ? snapshot->metadata.index + 1 : m_cache.firstIndex();
     const std::uint64_t last = newSnapshot ? snapshot->metadata.index : m_cache.lastIndex();
     std::vector<raft::Entry> kept;
@@ -237,7 +250,7 @@ Status DurableStorage::save(const std::optional<raft::HardState> &hardState, con
     }
 
     if (newSnapshot)
-        m_cache.applySnapshot(*snapshot);
+        m_cache.applySnapshot(raft::Snapshot{snapshot->metadata, {}});
     m_cache.append(kept);
     if (hardState)
         m_cache.setHardState(*hardState);
@@ -260,7 +273,7 @@ Result<raft::StorageResult<raft::Snapshot>> DurableStorage::createSnapshot(std::
     if (!m_failure.ok())
         return m_failure;
     using R = raft::StorageResult<raft::Snapshot>;
-    if (i <= m_cache.snapshot().value.metadata.index)
+    if (i <= m_cache.snapshotMetadata().index)
         return R{raft::StorageStatus::OutOfDate, {}};
     RAFT_CHECK(i <= lastIndex(), "snapshot index " << i << " is past the last index " << lastIndex());
     if (i < firstIndex() - 1)
@@ -277,8 +290,9 @@ Result<raft::StorageResult<raft::Snapshot>> DurableStorage::createSnapshot(std::
         return fail(s);
     if (Status s = m_wal->sync(); !s.ok())
         return fail(s);
-    auto r = m_cache.createSnapshot(i, confState, std::move(snap.data));
+    auto r = m_cache.createSnapshot(i, confState, {});
     RAFT_CHECK(r.ok(), "cache refused a snapshot the checks allowed: " << raft::toString(r.status));
+    r.value.data = std::move(snap.data);
     if (Status s = retain(point); !s.ok())
         return s;
     return r;

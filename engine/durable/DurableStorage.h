@@ -124,7 +124,9 @@ private:
     Status retain(const wal::SnapshotPoint &newest);
 
     std::unique_ptr<Wal> m_wal;
-    SnapshotStore m_snapshots;
+    // mutable: snapshot() reads the current snapshot's data back from its file (the in-memory
+    // cache keeps only the metadata, so a snapshot's bytes are held once, on the disk).
+    mutable SnapshotStore m_snapshots;
     DurableOptions m_options;
     raft::MemoryStorage m_cache;
     std::vector<wal::SnapshotPoint> m_retained; // ascending; their WAL records are durable

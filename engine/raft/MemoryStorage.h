@@ -21,6 +21,8 @@ public:
     std::uint64_t firstIndex() const override;
     std::uint64_t lastIndex() const override;
     StorageResult<Snapshot> snapshot() const override;
+    /// The current snapshot's metadata (no copy of its data).
+    const SnapshotMetadata &snapshotMetadata() const { return m_snapshot.metadata; }
 
     void setHardState(const HardState &hs);
     const HardState &hardState() const { return m_hardState; }

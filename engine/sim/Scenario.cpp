@@ -37,6 +37,8 @@ void accumulate(SimStats &a, const SimStats &b)
     a.snapshotsSent += b.snapshotsSent;
     a.snapshotsInstalled += b.snapshotsInstalled;
     a.restoredFromSnapshot += b.restoredFromSnapshot;
+    a.restartsWithBackend += b.restartsWithBackend;
+    a.entriesSkipped += b.entriesSkipped;
     a.tornTailsCut += b.tornTailsCut;
     a.tornWrites += b.tornWrites;
     a.transfers += b.transfers;
@@ -46,7 +48,8 @@ void accumulate(SimStats &a, const SimStats &b)
 std::string describeStorage(const SimStats &s)
 {
     return cat("snapshots ", s.snapshotsTaken, " taken, ", s.snapshotsSent, " sent, ", s.snapshotsInstalled,
-               " installed, ", s.restoredFromSnapshot, " restarts from a snapshot; ", s.tornWrites,
+               " installed, ", s.restoredFromSnapshot, " restarts from a snapshot, ", s.restartsWithBackend,
+               " restarts keeping the backend (", s.entriesSkipped, " entries skipped); ", s.tornWrites,
                " torn writes left by crashes, ", s.tornTailsCut, " torn WAL tails cut by recovery; leadership transfers ",
                s.transfers, " requested, ", s.transfersDone, " done");
 }

@@ -64,6 +64,7 @@ Simulation::Simulation(const SimOptions &options)
         m->config.checkQuorum = true;
         m->config.seed = raftSeed;
         m->storageOptions.wal.segmentBytes = options.walSegmentBytes;
+        m->storageOptions.snapshotsToKeep = std::max<std::size_t>(1, options.snapshotsToKeep);
         auto opened = durable::DurableStorage::open(m->disk, kStorageDir, m->storageOptions);
         RAFT_CHECK(opened.ok(), "member " << id << ": " << opened.error());
         m->storage = std::move(*opened);
@@ -167,13 +168,19 @@ void Simulation::startNode(Member &m)
     // The store starts from the storage's snapshot (Config::applied 0 = the snapshot index), the
     // node replays the committed log after it.
     m.node = std::make_unique<raft::RawNode>(m.config, *m.storage);
-    m.kv = std::make_unique<store::KvStore>();
     m.reads.clear();
-    const raft::Snapshot &snap = m.storage->snapshot().value;
-    m.applied = snap.metadata.index;
-    if (!snap.data.empty()) {
-        restoreStore(m, snap);
-        ++m_stats.restoredFromSnapshot;
+    if (m_options.persistentBackend && m.kv) {
+        // The backend survived: the log replay skips what it already holds.
+        m.applied = std::max<std::uint64_t>(m.storage->firstIndex() - 1, m.kv->appliedIndex());
+        ++m_stats.restartsWithBackend;
+    } else {
+        m.kv = std::make_unique<store::KvStore>();
+        const raft::Snapshot &snap = m.storage->snapshot().value;
+        m.applied = snap.metadata.index;
+        if (!snap.data.empty()) {
+            restoreStore(m, snap);
+            ++m_stats.restoredFromSnapshot;
+        }
     }
     m.role = raft::Role::Follower;
     m.readyInFlight = false;
@@ -239,6 +246,13 @@ void Simulation::pump(Member &m)
         timeline(cat("n", m.id, " ", raft::toString(m.role), " term ", r.term(), " commit ", r.log().committed()));
         updateLeaderClock();
     }
+    // With a persistent backend, a received snapshot's data is the sender's store: it goes to
+    // the backend (after the persist, below), not into the snapshot file.
+    std::shared_ptr<std::string> backend;
+    if (m_options.persistentBackend && rd->snapshot && !rd->snapshot->data.empty()) {
+        backend = std::make_shared<std::string>(std::move(rd->snapshot->data));
+        rd->snapshot->data.clear();
+    }
     write(m, *rd);
     if (m_options.unsafeSendBeforePersist) {
         for (raft::Message &msg : rd->messages)
@@ -246,15 +260,15 @@ void Simulation::pump(Member &m)
         rd->messages.clear();
     }
     if (!rd->mustSync) {
-        finishReady(m, rd);
+        finishReady(m, rd, backend);
         return;
     }
     const NodeId id = m.id;
     const std::uint64_t inc = m.incarnation;
-    m_queue.after(m_rng.uniform(m_options.fsyncMin, m_options.fsyncMax) + m.extraFsync, [this, id, inc, rd] {
+    m_queue.after(m_rng.uniform(m_options.fsyncMin, m_options.fsyncMax) + m.extraFsync, [this, id, inc, rd, backend] {
         Member &mm = member(id);
         if (mm.node && mm.incarnation == inc)
-            finishReady(mm, rd);
+            finishReady(mm, rd, backend);
     });
 }
 
@@ -281,14 +295,22 @@ void Simulation::write(Member &m, const raft::Ready &rd)
 
 void Simulation::send(raft::Message message)
 {
-    if (message.type == raft::MessageType::MsgSnap)
+    if (message.type == raft::MessageType::MsgSnap) {
         ++m_stats.snapshotsSent;
+        // etcd's merged snapshot message: the Raft snapshot's metadata with the sender's
+        // whole backend as of now.
+        if (m_options.persistentBackend) {
+            const Member &from = member(message.from);
+            if (from.kv && message.snapshot)
+                message.snapshot->data = from.kv->snapshot();
+        }
+    }
     if (m_options.checkSafety)
         m_safety.onSent(message);
     m_network.send(std::move(message));
 }
 
-void Simulation::finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd)
+void Simulation::finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd, const std::shared_ptr<std::string> &backend)
 {
     // 1. Sync what pump() wrote (the fsync has completed).
     if (rd->mustSync) {
@@ -300,7 +322,12 @@ void Simulation::finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd)
         send(std::move(msg));
     // 3. Apply: a received snapshot replaces the store, then the committed entries after it.
     if (rd->snapshot && !rd->snapshot->empty()) {
-        restoreStore(m, *rd->snapshot);
+        if (backend) {
+            raft::Snapshot withData{rd->snapshot->metadata, std::move(*backend)};
+            restoreStore(m, withData);
+        } else {
+            restoreStore(m, *rd->snapshot);
+        }
         ++m_stats.snapshotsInstalled;
         timeline(cat("n", m.id, " installed a snapshot at index ", rd->snapshot->metadata.index));
     }
@@ -328,10 +355,15 @@ void Simulation::serveReads(Member &m)
 void Simulation::applyEntry(Member &m, const raft::Entry &e)
 {
     ++m_stats.entriesApplied;
-    m.applied = e.index;
+    m.applied = std::max(m.applied, e.index);
     if (m_options.checkSafety)
         m_safety.onApplied(now(), m.id, e);
-    if (e.type == raft::EntryType::Normal && !e.data.empty()) {
+    // A persistent backend already holds entries up to its applied index (after a restart or
+    // a merged snapshot): they are skipped, and nobody is told again.
+    const bool skipped = e.index <= m.kv->appliedIndex();
+    if (skipped)
+        ++m_stats.entriesSkipped;
+    if (!skipped && e.type == raft::EntryType::Normal && !e.data.empty()) {
         const store::ApplyResult result = m.kv->apply(e.index, e.data, now() / kMs);
         if (m_applyObserver)
             m_applyObserver(m.id, m.incarnation, result);
@@ -343,7 +375,7 @@ void Simulation::applyEntry(Member &m, const raft::Entry &e)
         // Snapshot indexes are always checked: a member restored from a snapshot is compared
         // there (restoreStore).
         const std::uint64_t every = std::max<std::uint64_t>(m_options.storeHashEvery, std::bit_floor(e.index / 32));
-        if (e.index % every == 0 || snapshotHere)
+        if (!skipped && (e.index % every == 0 || snapshotHere))
             m_safety.onStoreHash(now(), m.id, e.index, m.kv->hash());
     }
     if (snapshotHere)
@@ -352,7 +384,8 @@ void Simulation::applyEntry(Member &m, const raft::Entry &e)
 
 void Simulation::takeSnapshot(Member &m, std::uint64_t index)
 {
-    auto r = m.storage->createSnapshot(index, m_conf, m.kv->snapshot());
+    // With a persistent backend the key-values are not part of the Raft snapshot.
+    auto r = m.storage->createSnapshot(index, m_conf, m_options.persistentBackend ? std::string() : m.kv->snapshot());
     RAFT_CHECK(r.ok(), "member " << m.id << ": " << r.error());
     if (!r->ok())
         return; // OutOfDate: a snapshot received from the leader is newer
@@ -367,11 +400,12 @@ void Simulation::takeSnapshot(Member &m, std::uint64_t index)
 void Simulation::restoreStore(Member &m, const raft::Snapshot &snap)
 {
     const store::RestoreResult r = m.kv->restore(snap.data, now() / kMs);
-    m.applied = snap.metadata.index;
     RAFT_CHECK(r.ok(), "member " << m.id << " cannot restore the snapshot at " << snap.metadata.index << ": " << r.error);
+    // A merged snapshot (persistentBackend) may be ahead of its metadata index.
+    m.applied = std::max<std::uint64_t>(snap.metadata.index, m.kv->appliedIndex());
     mixHash(snap.metadata.index ^ (static_cast<std::uint64_t>(m.id) << 48));
     if (m_options.checkSafety && m_options.storeHashEvery != 0)
-        m_safety.onStoreHash(now(), m.id, snap.metadata.index, m.kv->hash());
+        m_safety.onStoreHash(now(), m.id, m.kv->appliedIndex(), m.kv->hash());
 }
 
 raft::ProposeResult Simulation::propose(NodeId id, std::string bytes)
@@ -432,7 +466,10 @@ void Simulation::crash(NodeId id)
     ++m_stats.crashes;
     ++m.incarnation;
     m.node.reset();
-    m.kv.reset();
+    if (m_options.persistentBackend && m.kv)
+        m.kv->cancelAllWatches(); // the process's watchers die with it; the backend stays
+    else
+        m.kv.reset();
     m.storage.reset();
     m.readyInFlight = false; // the process is gone; what its unsynced Ready wrote is up to the disk
     durable::CrashOptions co;

@@ -58,6 +58,19 @@ struct SimOptions {
     std::uint64_t snapshotCatchUpEntries = 50;
     /// WAL segment size: small, so compaction releases segments during a run.
     std::uint64_t walSegmentBytes = 64 << 10;
+    /// Snapshot files each member keeps (durable::DurableOptions::snapshotsToKeep): more allow
+    /// recovery to fall back past a corrupt newest one, at the price of disk (here: memory).
+    std::size_t snapshotsToKeep = 2;
+    /// Where a member's key-value state lives across restarts and snapshots.
+    /// false: in the Raft snapshots — each snapshot holds the whole store, a restart restores the
+    ///   store from the newest one and replays the log after it.
+    /// true: in a backend that persists every applied entry and survives a crash (etcd v3's bolt
+    ///   database with its consistent index): Raft snapshots carry no key-values (they only let
+    ///   the log be compacted), a restart keeps the store and replays only the entries after its
+    ///   applied index (earlier ones are AlreadyApplied), and a MsgSnap to a lagging follower
+    ///   carries the sender's whole store as of sending, as etcd's merged snapshot message does
+    ///   (its applied index may be past the snapshot's; the follower skips up to it).
+    bool persistentBackend = false;
     /// Chances, per crash, that it keeps a torn prefix of each file's unsynced tail, that the
     /// kept tail ends in a garbled byte, and that unsynced directory entries survive.
     double crashKeepsTornTail = 0.5;
@@ -80,6 +93,8 @@ struct SimStats {
     std::uint64_t snapshotsSent = 0;   ///< MsgSnap sent by leaders
     std::uint64_t snapshotsInstalled = 0; ///< received snapshots a member restored its store from
     std::uint64_t restoredFromSnapshot = 0; ///< restarts that restored the store from a snapshot
+    std::uint64_t restartsWithBackend = 0;  ///< restarts that kept the persisted store (persistentBackend)
+    std::uint64_t entriesSkipped = 0;       ///< entries the store had applied already (persistentBackend)
     std::uint64_t tornTailsCut = 0;    ///< recoveries that cut a torn WAL tail
     std::uint64_t tornWrites = 0;      ///< files a crash left with part of their unsynced tail
     std::uint64_t transfers = 0;       ///< leadership transfers requested
@@ -174,7 +189,7 @@ private:
     void scheduleTick(Member &m, Micros delay);
     void deliver(raft::Message message);
     void pump(Member &m);
-    void finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd);
+    void finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd, const std::shared_ptr<std::string> &backend);
     void applyEntry(Member &m, const raft::Entry &e);
     void serveReads(Member &m);
     void afterInput(Member &m);

@@ -97,6 +97,8 @@ public:
                             WatchFilter filter = {});
     /// Removes a watcher; false when unknown.
     bool cancelWatch(WatchId id);
+    /// Cancels every watch (the process that held them is gone).
+    void cancelAllWatches();
     /// Takes the pending events of one watcher.
     WatchBatch takeEvents(WatchId id);
     /// Watchers with pending events or a notice, by id.

@@ -48,6 +48,11 @@ bool KvStore::cancelWatch(WatchId id)
     return m_watches.cancel(id);
 }
 
+void KvStore::cancelAllWatches()
+{
+    m_watches.watchers().clear();
+}
+
 WatchBatch KvStore::takeEvents(WatchId id)
 {
     return m_watches.take(id);
