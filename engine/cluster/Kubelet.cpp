@@ -10,6 +10,7 @@ namespace quorum::cluster {
 namespace {
 
 const char *const kExitAfterAnnotation = "sim.quorum.studio/exit-after";
+const char *const kUnhealthyAfterAnnotation = "sim.quorum.studio/unhealthy-after";
 
 const Json *firstContainer(const Json &pod)
 {
@@ -30,7 +31,43 @@ std::string metadataField(const Json &object, const char *field)
     return meta->value(field, std::string());
 }
 
+std::optional<Micros> annotationDuration(const Json &pod, const char *annotation);
+
 std::optional<Micros> exitAfter(const Json &pod)
+{
+    return annotationDuration(pod, kExitAfterAnnotation);
+}
+
+/// A probe's schedule and threshold (Kubernetes defaults: period 10 s, failureThreshold 3).
+struct ProbeSpec {
+    Micros initialDelay = 0;
+    Micros period = 10 * kSecond;
+    int failureThreshold = 3;
+};
+
+std::optional<ProbeSpec> probeOf(const Json *container, const char *field)
+{
+    if (!container || !container->contains(field))
+        return std::nullopt;
+    const Json &p = (*container)[field];
+    ProbeSpec s;
+    s.initialDelay = std::max(0, p.value("initialDelaySeconds", 0)) * kSecond;
+    s.period = std::max(1, p.value("periodSeconds", 10)) * kSecond;
+    s.failureThreshold = std::max(1, p.value("failureThreshold", 3));
+    return s;
+}
+
+/// When the probe fails for the failureThreshold-th time in a row, for a container started at
+/// `started` whose probes run at started + initialDelay + phase + k * period and fail from
+/// `unhealthyAt` on.
+Micros failureTime(const ProbeSpec &probe, Micros started, Micros phase, Micros unhealthyAt)
+{
+    const Micros first = started + probe.initialDelay + phase;
+    const Micros k = unhealthyAt <= first ? 0 : (unhealthyAt - first + probe.period - 1) / probe.period;
+    return first + (k + probe.failureThreshold - 1) * probe.period;
+}
+
+std::optional<Micros> annotationDuration(const Json &pod, const char *annotation)
 {
     auto meta = pod.find("metadata");
     if (meta == pod.end())
@@ -38,7 +75,7 @@ std::optional<Micros> exitAfter(const Json &pod)
     auto annotations = meta->find("annotations");
     if (annotations == meta->end() || !annotations->is_object())
         return std::nullopt;
-    auto it = annotations->find(kExitAfterAnnotation);
+    auto it = annotations->find(annotation);
     if (it == annotations->end() || !it->is_string())
         return std::nullopt;
     const auto ms = model::parseDurationMs(it->get<std::string>());
@@ -127,13 +164,26 @@ std::size_t Kubelet::runningPods() const
 bool Kubelet::serving(const std::string &podKey) const
 {
     auto it = m_pods.find(podKey);
-    return running() && it != m_pods.end() && it->second.stage == Stage::Running && it->second.ready;
+    return (running() || m_orphaned) && it != m_pods.end() && it->second.stage == Stage::Running &&
+           it->second.ready && it->second.healthy;
+}
+
+void Kubelet::stopProcess()
+{
+    if (!running())
+        return;
+    m_orphaned = true;
+    stop();
 }
 
 void Kubelet::onStart()
 {
-    // A (re)started kubelet has no containers: whatever ran before died with the node.
-    m_pods.clear();
+    // A kubelet started on a booted node has no containers: whatever ran before died with the
+    // node. One whose process alone had stopped adopts the containers still running (probes
+    // and exits pending while it was away are not replayed).
+    if (!m_orphaned)
+        m_pods.clear();
+    m_orphaned = false;
     m_statusInFlight.clear();
     m_statusDirty.clear();
     m_leaseInFlight = false;
@@ -158,7 +208,8 @@ void Kubelet::onStop()
 {
     m_api.unsubscribe(m_subscription);
     m_subscription = 0;
-    m_pods.clear();
+    if (!m_orphaned)
+        m_pods.clear();
 }
 
 void Kubelet::registerNode()
@@ -360,17 +411,20 @@ void Kubelet::containerStarted(const std::string &key, std::uint64_t life)
     ObjectPtr pod = cache ? cache->get(key) : nullptr;
     Micros readyAfter = 0;
     std::optional<Micros> exit;
+    std::optional<Micros> unhealthy;
+    local.healthy = true;
     if (pod) {
         const Json *container = firstContainer(*pod);
-        if (container && container->contains("readinessProbe")) {
-            const Json &probe = (*container)["readinessProbe"];
-            const Micros period = std::max<Micros>(1, probe.value("periodSeconds", 10)) * kSecond;
+        if (const auto probe = probeOf(container, "readinessProbe")) {
             // The prober's first run comes after initialDelaySeconds plus a random phase within
             // one period, as the kubelet's probe workers start with jitter.
-            readyAfter = probe.value("initialDelaySeconds", 0) * kSecond +
-                         static_cast<Micros>(m_runtime.random() % static_cast<std::uint64_t>(period));
+            local.readinessPhase = static_cast<Micros>(m_runtime.random() % static_cast<std::uint64_t>(probe->period));
+            readyAfter = probe->initialDelay + local.readinessPhase;
         }
         exit = exitAfter(*pod);
+        unhealthy = annotationDuration(*pod, kUnhealthyAfterAnnotation);
+        if (const auto probe = probeOf(container, "livenessProbe"); probe && unhealthy)
+            local.livenessPhase = static_cast<Micros>(m_runtime.random() % static_cast<std::uint64_t>(probe->period));
         emit(EventKind::PodPhase, false, refOf(*pod), "Started", "Started container " +
              (container ? container->value("name", std::string("main")) : std::string("main")));
     }
@@ -380,7 +434,48 @@ void Kubelet::containerStarted(const std::string &key, std::uint64_t life)
         later(readyAfter, [this, key, life] { probeReady(key, life); });
     if (exit)
         later(*exit, [this, key, life] { containerExited(key, life); });
+    if (unhealthy)
+        later(*unhealthy, [this, key, life] { becameUnhealthy(key, life); });
     writeStatus(key);
+}
+
+void Kubelet::becameUnhealthy(const std::string &key, std::uint64_t life)
+{
+    auto it = m_pods.find(key);
+    if (it == m_pods.end() || it->second.life != life || it->second.stage != Stage::Running)
+        return;
+    LocalPod &local = it->second;
+    local.healthy = false; // requests to it fail from now on
+    const ObjectCache *cache = m_api.cache();
+    ObjectPtr pod = cache ? cache->get(key) : nullptr;
+    const Json *container = pod ? firstContainer(*pod) : nullptr;
+    const Micros now = m_runtime.now();
+    // The failures follow from each prober's schedule (phases drawn at the container's start).
+    if (const auto readiness = probeOf(container, "readinessProbe")) {
+        const Micros at = failureTime(*readiness, local.startedAt, local.readinessPhase, now);
+        later(at - now, [this, key, life] {
+            auto p = m_pods.find(key);
+            if (p == m_pods.end() || p->second.life != life || !p->second.ready)
+                return;
+            p->second.ready = false;
+            emit(EventKind::PodPhase, true, p->second.ref, "Unhealthy", "Readiness probe failed: HTTP probe failed with statuscode: 503");
+            writeStatus(key);
+        });
+    }
+    if (const auto liveness = probeOf(container, "livenessProbe")) {
+        const Micros at = failureTime(*liveness, local.startedAt, local.livenessPhase, now);
+        later(at - now, [this, key, life] { livenessKill(key, life); });
+    }
+}
+
+void Kubelet::livenessKill(const std::string &key, std::uint64_t life)
+{
+    auto it = m_pods.find(key);
+    if (it == m_pods.end() || it->second.life != life || it->second.stage != Stage::Running)
+        return;
+    emit(EventKind::PodPhase, true, it->second.ref, "Unhealthy", "Liveness probe failed: HTTP probe failed with statuscode: 503");
+    emit(EventKind::PodPhase, false, it->second.ref, "Killing", "Container failed liveness probe, will be restarted");
+    restartWithBackOff(key);
 }
 
 void Kubelet::probeReady(const std::string &key, std::uint64_t life)
@@ -397,7 +492,12 @@ void Kubelet::containerExited(const std::string &key, std::uint64_t life)
     auto it = m_pods.find(key);
     if (it == m_pods.end() || it->second.life != life || it->second.stage != Stage::Running)
         return;
-    LocalPod &local = it->second;
+    restartWithBackOff(key);
+}
+
+void Kubelet::restartWithBackOff(const std::string &key)
+{
+    LocalPod &local = m_pods.at(key);
     local.stage = Stage::BackOff;
     local.ready = false;
     ++local.restarts;

@@ -6,7 +6,12 @@
 // containers: Pending/ContainerCreating (image pull time) -> Running; readiness probes make
 // the pod Ready after the first successful probe; a container told to exit (annotation
 // sim.quorum.studio/exit-after) restarts with CrashLoopBackOff (10 s doubling up to 5 min);
-// pods marked for deletion are stopped and then deleted.
+// a container that stops answering its probes (annotation sim.quorum.studio/unhealthy-after)
+// goes NotReady after the readiness probe's failureThreshold and is killed and restarted after
+// the liveness probe's (periodSeconds default 10 s, failureThreshold default 3, probes on a
+// fixed period from the container's start); pods marked for deletion are stopped and then
+// deleted. A kubelet whose process stops (stopProcess) leaves its containers running and
+// serving, unsupervised, and adopts them when it starts again.
 
 #include "engine/cluster/Component.h"
 
@@ -35,8 +40,11 @@ public:
     const std::string &nodeName() const { return m_config.nodeName; }
     /// Pods whose containers run on this node right now (running and serving or not).
     std::size_t runningPods() const;
-    /// True when the pod's containers run here and its readiness probe passes.
+    /// True when the pod's containers run here and answer (Running, last seen Ready).
     bool serving(const std::string &podKey) const;
+    /// The kubelet process dies while the node stays up: its containers keep running.
+    /// (stop() is the node going down: its containers die with it.)
+    void stopProcess();
 
 private:
     enum class Stage { Creating, Running, BackOff, Stopping };
@@ -49,6 +57,9 @@ private:
         Micros startedAt = 0;
         std::uint64_t life = 0; // bumps when the container (re)starts or stops
         std::string ip;
+        bool healthy = true;    // answers its probes
+        Micros readinessPhase = 0; // probe jitter of this container's prober workers
+        Micros livenessPhase = 0;
     };
 
     void onStart() override;
@@ -62,6 +73,10 @@ private:
     void containerStarted(const std::string &key, std::uint64_t life);
     void containerExited(const std::string &key, std::uint64_t life);
     void probeReady(const std::string &key, std::uint64_t life);
+    /// The container stopped answering: schedules the readiness and liveness failures.
+    void becameUnhealthy(const std::string &key, std::uint64_t life);
+    void livenessKill(const std::string &key, std::uint64_t life);
+    void restartWithBackOff(const std::string &key);
     void stopPod(const std::string &key, const Json &pod);
     void writeStatus(const std::string &key);
     Json podStatus(const Json &pod, const LocalPod &local) const;
@@ -76,6 +91,7 @@ private:
     bool m_leaseInFlight = false;
     bool m_nodeInFlight = false;
     Micros m_lastReport = -1;
+    bool m_orphaned = false; // the process stopped, its containers did not
 };
 
 /// The Ready condition's status of a Node ("True", "False", "Unknown"), or "" if missing.

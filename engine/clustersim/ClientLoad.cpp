@@ -33,34 +33,69 @@ void ClientLoad::tick()
         serviceRequest();
 }
 
+namespace {
+
+/// Forwarding targets from an Endpoints object (the designs without kube-proxy).
+std::vector<cluster::KubeProxy::Target> endpointTargets(const ObjectCache &cache, const std::string &service)
+{
+    std::vector<cluster::KubeProxy::Target> out;
+    for (const auto &[key, ep] : cache.list(res::endpoints())) {
+        if (cluster::nameOf(*ep) != service)
+            continue;
+        for (const Json &subset : ep->value("subsets", Json::array()))
+            for (const Json &a : subset.value("addresses", Json::array())) {
+                const Json ref = a.value("targetRef", Json::object());
+                out.push_back({a.value("ip", std::string()), a.value("nodeName", std::string()),
+                               cluster::registryKey(res::pods(), ref.value("namespace", std::string()),
+                                                    ref.value("name", std::string()))});
+            }
+    }
+    return out;
+}
+
+} // namespace
+
 void ClientLoad::serviceRequest()
 {
     const Micros now = m_sim.now();
-    RequestOutcome out{now, false, 0, {}};
-    const ObjectCache *cache = m_sim.freshestCache();
-    std::vector<Json> addresses;
-    if (cache)
-        for (const auto &[key, ep] : cache->list(res::endpoints())) {
-            if (cluster::nameOf(*ep) != m_service)
-                continue;
-            for (const Json &subset : ep->value("subsets", Json::array()))
-                for (const Json &a : subset.value("addresses", Json::array()))
-                    addresses.push_back(a);
+    RequestOutcome out{now, false, 0, {}, {}};
+    // The entry node: the next one (round robin) that is up and runs kube-proxy.
+    const std::vector<std::string> &nodes = m_sim.nodeNames();
+    const cluster::KubeProxy *proxy = nullptr;
+    bool anyProxy = false;
+    for (std::size_t i = 0; i < nodes.size() && !proxy; ++i) {
+        const std::string &name = nodes[(m_nextEntry + i) % nodes.size()];
+        const cluster::KubeProxy *p = m_sim.kubeProxy(name);
+        anyProxy = anyProxy || p;
+        if (p && m_sim.nodeUp(name)) {
+            proxy = p;
+            m_nextEntry = (m_nextEntry + i + 1) % nodes.size();
         }
-    if (!addresses.empty()) {
-        const Json &a = addresses[m_next++ % addresses.size()];
-        const std::string node = a.value("nodeName", std::string());
-        const Json ref = a.value("targetRef", Json::object());
-        const std::string podKey = cluster::registryKey(res::pods(), ref.value("namespace", std::string()),
-                                                        ref.value("name", std::string()));
-        const cluster::Kubelet *k = m_sim.kubelet(node);
-        if (k && m_sim.nodeUp(node) && k->serving(podKey)) {
-            out.ok = true;
-            out.latency = 1 * kMs + static_cast<Micros>(m_sim.random() % (2 * kMs));
-            out.backend = node;
-        } else {
-            out.latency = 3 * kSecond; // connect timeout to a dead endpoint
-        }
+    }
+    std::vector<cluster::KubeProxy::Target> fallback;
+    const std::vector<cluster::KubeProxy::Target> *targets = nullptr;
+    if (proxy) {
+        out.entry = proxy->nodeName();
+        targets = proxy->targets("", m_service);
+    } else if (!anyProxy) {
+        if (const ObjectCache *cache = m_sim.freshestCache())
+            fallback = endpointTargets(*cache, m_service);
+        targets = &fallback;
+    }
+    if (!targets || targets->empty()) {
+        out.latency = 1 * kMs; // no rule: the connection is refused at once
+        m_outcomes.push_back(out);
+        return;
+    }
+    const cluster::KubeProxy::Target &t = (*targets)[m_next++ % targets->size()];
+    const cluster::Kubelet *k = m_sim.kubelet(t.node);
+    const bool pathOk = out.entry.empty() || out.entry == t.node || m_sim.reachable(out.entry, t.node);
+    if (k && m_sim.nodeUp(t.node) && pathOk && k->serving(t.podKey)) {
+        out.ok = true;
+        out.latency = 1 * kMs + static_cast<Micros>(m_sim.random() % (2 * kMs));
+        out.backend = t.node;
+    } else {
+        out.latency = 3 * kSecond; // connect timeout to a dead endpoint
     }
     m_outcomes.push_back(out);
 }
@@ -78,7 +113,7 @@ void ClientLoad::apiRequest()
     lease["spec"]["renewTime"] = cluster::formatMicroTime(start);
     lease["metadata"].erase("resourceVersion"); // last write wins
     auto done = [this, start](const cluster::ApiResult &r) {
-        RequestOutcome out{start, r.ok(), m_sim.now() - start, {}};
+        RequestOutcome out{start, r.ok(), m_sim.now() - start, {}, {}};
         // Keep outcomes ordered by send time.
         auto pos = std::upper_bound(m_outcomes.begin(), m_outcomes.end(), start,
                                     [](Micros t, const RequestOutcome &o) { return t < o.time; });

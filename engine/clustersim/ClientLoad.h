@@ -1,10 +1,13 @@
 #pragma once
 
-// The built-in client load: requests at a fixed rate of virtual time from outside the cluster
-// to a Service (through kube-proxy's view: its Endpoints' ready addresses, round robin) or to
-// the API ("apiserver": small writes through the API endpoint). A Service request succeeds
-// when the pod it lands on really serves — its node is up and its kubelet runs it Ready — so
-// stale endpoints cost failures the way they do in production.
+// The built-in client load: requests at a fixed rate of virtual time to a Service or to the API
+// ("apiserver": small writes through the API endpoint). A Service request enters the cluster at
+// a node (round robin over the nodes that are up and run kube-proxy, as a NodePort behind an L4
+// balancer or in-cluster clients spread over nodes) and is forwarded by that node's kube-proxy
+// rules (round robin over their targets). It succeeds when the pod it lands on really serves —
+// its node is up, the path from the entry node to it is not cut, and its container runs and
+// answers — so stale endpoints and stale kube-proxy rules cost failures the way they do in
+// production. Without any kube-proxy in the design, requests use the freshest Endpoints.
 
 #include "engine/clustersim/ClusterSim.h"
 
@@ -17,6 +20,7 @@ struct RequestOutcome {
     bool ok = false;
     Micros latency = 0;
     std::string backend; ///< node that served it ("" on failure)
+    std::string entry;   ///< node whose kube-proxy forwarded it ("" for API requests)
 };
 
 class ClientLoad {
@@ -39,6 +43,7 @@ private:
     std::string m_service;
     Micros m_interval;
     std::size_t m_next = 0;
+    std::size_t m_nextEntry = 0;
     std::uint64_t m_sent = 0;
     std::deque<RequestOutcome> m_outcomes; // by time
 };

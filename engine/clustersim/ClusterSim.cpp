@@ -43,6 +43,7 @@ ClusterSim::ClusterSim(const model::Topology &topology, ClusterOptions options)
     so.checkSafety = options.raftSafetyChecks;
     so.snapshotEvery = options.snapshotCount;
     so.snapshotsToKeep = options.snapshotsToKeep;
+    so.snapshotCatchUpEntries = options.snapshotCatchUpEntries;
     so.persistentBackend = options.persistentBackend;
     m_etcd = std::make_unique<sim::Simulation>(so);
     m_etcd->setApplyObserver([this](raft::NodeId id, std::uint64_t, const store::ApplyResult &r) { onApplied(id, r); });
@@ -88,8 +89,11 @@ ClusterSim::ClusterSim(const model::Topology &topology, ClusterOptions options)
                 *this, *node.localConnection,
                 cluster::SchedulerServiceConfig{n.name + "_" + std::to_string(random() % 100000000), election,
                                                 5 * 60 * kSecond, options.seed});
-        if (n.runs(model::Component::Kubelet)) {
+        if (n.runs(model::Component::Kubelet) || n.runs(model::Component::KubeProxy))
             node.kubeletConnection = std::make_unique<Connection>(*this, n.name, n.runs(model::Component::ApiServer));
+        if (n.runs(model::Component::KubeProxy))
+            node.kubeProxy = std::make_unique<cluster::KubeProxy>(*this, *node.kubeletConnection, n.name);
+        if (n.runs(model::Component::Kubelet)) {
             cluster::KubeletConfig kc;
             kc.nodeName = n.name;
             kc.nodeTemplate = nodeObject(n, node.index);
@@ -268,11 +272,17 @@ void ClusterSim::startNode(NodeRuntime &n)
         n.scheduler->start();
     if (n.kubelet)
         n.kubelet->start();
+    if (n.kubeProxy) {
+        n.kubeProxy->flushRules(); // a rebooted node starts with an empty iptables
+        n.kubeProxy->start();
+    }
 }
 
 void ClusterSim::stopNode(NodeRuntime &n)
 {
     n.up = false;
+    if (n.kubeProxy)
+        n.kubeProxy->stop();
     if (n.kubelet)
         n.kubelet->stop();
     if (n.scheduler)
@@ -380,6 +390,12 @@ ApiServer *ClusterSim::apiServer(const std::string &node)
     return n ? n->api.get() : nullptr;
 }
 
+const cluster::KubeProxy *ClusterSim::kubeProxy(const std::string &node) const
+{
+    const NodeRuntime *n = findNode(node);
+    return n ? n->kubeProxy.get() : nullptr;
+}
+
 const cluster::Kubelet *ClusterSim::kubelet(const std::string &node) const
 {
     const NodeRuntime *n = findNode(node);
@@ -436,7 +452,9 @@ bool ClusterSim::stopComponent(const std::string &node, const std::string &compo
     else if (component == "kube-scheduler" && n->scheduler)
         n->scheduler->stop();
     else if (component == "kubelet" && n->kubelet)
-        n->kubelet->stop();
+        n->kubelet->stopProcess(); // its containers keep running
+    else if (component == "kube-proxy" && n->kubeProxy)
+        n->kubeProxy->stop(); // its rules stay in iptables, frozen
     else if (component == "load-balancer" && n->lbHost)
         ; // the host stays up; its LB and keepalived stop (below)
     else
@@ -464,6 +482,8 @@ bool ClusterSim::startComponent(const std::string &node, const std::string &comp
         n->scheduler->start();
     else if (component == "kubelet")
         n->kubelet->start();
+    else if (component == "kube-proxy")
+        n->kubeProxy->start();
     emit(ClusterEvent{0, EventKind::Heal, false, "node/" + node, "ComponentStarted", component + " started on " + node});
     reconnectAll();
     return true;

@@ -14,6 +14,7 @@
 // Thread rules: one thread. Not copyable.
 
 #include "engine/cluster/ControllerManager.h"
+#include "engine/cluster/KubeProxy.h"
 #include "engine/cluster/Kubelet.h"
 #include "engine/cluster/SchedulerService.h"
 #include "engine/clustersim/ApiServer.h"
@@ -43,6 +44,9 @@ struct ClusterOptions {
     /// etcd --snapshot-count: applied entries between snapshots of a member's store (etcd 3.4
     /// defaults to 100,000; lower keeps the simulated Raft logs small).
     std::uint64_t snapshotCount = 10000;
+    /// Entries kept behind a snapshot for slow followers (etcd's SnapshotCatchUpEntries, 5000):
+    /// a follower further behind needs a whole-store MsgSnap.
+    std::uint64_t snapshotCatchUpEntries = 5000;
     /// Snapshot files per etcd member. etcd v3 keeps 5 (--max-snapshots), but its .snap files
     /// hold no key-values (those are in its bolt database); ours hold the whole store, so one.
     std::size_t snapshotsToKeep = 1;
@@ -88,7 +92,9 @@ public:
     bool killNode(const std::string &node);
     bool restartNode(const std::string &node);
     /// component: kube-apiserver, etcd, kube-controller-manager, kube-scheduler, kubelet,
-    /// load-balancer. False when the node does not run it.
+    /// kube-proxy, load-balancer. False when the node does not run it. A stopped kubelet leaves
+    /// its containers running (they serve, unsupervised); a stopped kube-proxy leaves its
+    /// forwarding rules in place, no longer updated.
     bool stopComponent(const std::string &node, const std::string &component);
     bool startComponent(const std::string &node, const std::string &component);
     /// Cuts every direction between different groups (oneWay: only from the first group to the
@@ -133,6 +139,8 @@ public:
     ApiServer *apiServer(const std::string &node);
     /// Kubelet of a node, or null.
     const cluster::Kubelet *kubelet(const std::string &node) const;
+    /// kube-proxy of a node (its forwarding rules), or null when the node runs none.
+    const cluster::KubeProxy *kubeProxy(const std::string &node) const;
 
 private:
     friend class Connection;

@@ -4,6 +4,7 @@
 
 #include "engine/clustersim/ClusterSim.h"
 #include "engine/clustersim/Connection.h"
+#include "engine/cluster/KubeProxy.h"
 
 namespace quorum::clustersim {
 
@@ -15,10 +16,11 @@ struct ClusterSim::NodeRuntime {
     std::set<std::string> stopped; // components stopped on their own
     std::unique_ptr<ApiServer> api;
     std::unique_ptr<Connection> localConnection;  // controller-manager, scheduler
-    std::unique_ptr<Connection> kubeletConnection;
+    std::unique_ptr<Connection> kubeletConnection; // kubelet and kube-proxy (both use the API endpoint)
     std::unique_ptr<cluster::ControllerManager> controllerManager;
     std::unique_ptr<cluster::SchedulerService> scheduler;
     std::unique_ptr<cluster::Kubelet> kubelet;
+    std::unique_ptr<cluster::KubeProxy> kubeProxy;
     bool lbHost = false;
     bool slowDisk = false;
 

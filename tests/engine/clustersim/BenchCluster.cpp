@@ -382,9 +382,11 @@ int scale(const Args &args)
                 out.virtualEnd = static_cast<double>(sim.now()) / kSecond;
                 out.wallTotal = secondsSince(start);
                 const sim::SimStats &st = sim.etcd().stats();
-                std::printf("    etcd: %llu entries applied (all members), %llu snapshots taken, %llu leader changes\n",
+                std::printf("    etcd: %llu entries applied (all members), %llu snapshots taken, %llu sent to followers, "
+                            "%llu leader changes\n",
                             static_cast<unsigned long long>(st.entriesApplied),
                             static_cast<unsigned long long>(st.snapshotsTaken),
+                            static_cast<unsigned long long>(st.snapshotsSent),
                             static_cast<unsigned long long>(st.leaderChanges));
                 return out;
             },
