@@ -186,6 +186,10 @@ void Kubelet::onStart()
     m_orphaned = false;
     m_statusInFlight.clear();
     m_statusDirty.clear();
+    // Adopted pods report their status again (the node controller may have marked them not
+    // Ready meanwhile), as the kubelet's status manager does at start.
+    for (const auto &[key, local] : m_pods)
+        m_statusDirty.insert(key);
     m_leaseInFlight = false;
     m_nodeInFlight = false;
     m_lastReport = -1;
