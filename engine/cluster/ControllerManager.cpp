@@ -12,7 +12,9 @@ ControllerManager::ControllerManager(Runtime &runtime, ApiClient &api, Controlle
     , m_statefulSets(runtime, api)
     , m_daemonSets(runtime, api)
     , m_volumes(runtime, api)
-    , m_controllers{&m_nodeLifecycle, &m_replicaSets, &m_deployments, &m_endpoints, &m_statefulSets, &m_daemonSets, &m_volumes}
+    , m_attachDetach(runtime, api)
+    , m_controllers{&m_nodeLifecycle, &m_replicaSets, &m_deployments, &m_endpoints, &m_statefulSets, &m_daemonSets, &m_volumes,
+                    &m_attachDetach}
 {
 }
 

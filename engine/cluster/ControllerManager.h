@@ -4,6 +4,7 @@
 // kube-system/kube-controller-manager, and the controllers, which run only while this instance
 // holds the lease (active-passive, as with --leader-elect=true).
 
+#include "engine/cluster/AttachDetach.h"
 #include "engine/cluster/LeaderElector.h"
 #include "engine/cluster/NodeLifecycle.h"
 #include "engine/cluster/StatefulSets.h"
@@ -42,6 +43,7 @@ private:
     StatefulSetController m_statefulSets;
     DaemonSetController m_daemonSets;
     VolumeController m_volumes;
+    AttachDetachController m_attachDetach;
     std::vector<Component *> m_controllers;
 };
 

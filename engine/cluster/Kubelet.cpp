@@ -1,5 +1,6 @@
 #include "engine/cluster/Kubelet.h"
 
+#include "engine/cluster/AttachDetach.h"
 #include "engine/cluster/StatefulSets.h"
 #include "engine/model/TopologyYaml.h"
 
@@ -401,8 +402,20 @@ void Kubelet::containerStarted(const std::string &key, std::uint64_t life)
         if (ObjectPtr p = c->get(key); p && local.stage == Stage::Creating)
             for (const std::string &claim : podClaims(*p)) {
                 ObjectPtr pvc = c->get(res::persistentVolumeClaims(), namespaceOf(*p), claim);
-                if (!pvc || pvc->value("spec", Json::object()).value("volumeName", std::string()).empty()) {
+                const std::string volume = pvc ? pvc->value("spec", Json::object()).value("volumeName", std::string()) : std::string();
+                ObjectPtr pv = volume.empty() ? nullptr : c->get(res::persistentVolumes(), "", volume);
+                // Bound, and attached here when the volume is attachable (a block device).
+                const bool ready = pv && (!isAttachableProvisioner(volumeDriver(*pv)) || volumeAttached(*c, volume, m_config.nodeName));
+                if (!ready) {
                     // The volume is not there yet: the container waits in ContainerCreating.
+                    if (local.waitingSince < 0)
+                        local.waitingSince = m_runtime.now();
+                    if (!local.mountTimeoutReported && m_runtime.now() - local.waitingSince >= 2 * 60 * kSecond) {
+                        local.mountTimeoutReported = true;
+                        emit(EventKind::Kubernetes, true, local.ref, "FailedMount",
+                             "Unable to attach or mount volumes: unmounted volumes=[" + claim + "], unattached volumes=[" + claim +
+                                 "]: timed out waiting for the condition");
+                    }
                     later(kSecond, [this, key, life] { containerStarted(key, life); });
                     return;
                 }

@@ -60,6 +60,8 @@ private:
         bool healthy = true;    // answers its probes
         Micros readinessPhase = 0; // probe jitter of this container's prober workers
         Micros livenessPhase = 0;
+        Micros waitingSince = -1;         // waiting for its volumes since
+        bool mountTimeoutReported = false;
     };
 
     void onStart() override;

@@ -23,6 +23,7 @@ const std::vector<ResourceInfo> kResources = {
     {"StatefulSet", "apps/v1", "statefulsets", "/registry/statefulsets/", true},
     {"DaemonSet", "apps/v1", "daemonsets", "/registry/daemonsets/", true},
     {"StorageClass", "storage.k8s.io/v1", "storageclasses", "/registry/storageclasses/", false},
+    {"VolumeAttachment", "storage.k8s.io/v1", "volumeattachments", "/registry/volumeattachments/", false},
     {"Lease", "coordination.k8s.io/v1", "leases", "/registry/leases/", true},
     // Stored and served, not acted on: they round-trip so that real manifests apply whole.
     {"ConfigMap", "v1", "configmaps", "/registry/configmaps/", true},
@@ -94,6 +95,7 @@ const ResourceInfo &daemonSets() { return byKind("DaemonSet"); }
 const ResourceInfo &persistentVolumes() { return byKind("PersistentVolume"); }
 const ResourceInfo &persistentVolumeClaims() { return byKind("PersistentVolumeClaim"); }
 const ResourceInfo &storageClasses() { return byKind("StorageClass"); }
+const ResourceInfo &volumeAttachments() { return byKind("VolumeAttachment"); }
 const ResourceInfo &leases() { return byKind("Lease"); }
 const ResourceInfo &events() { return byKind("Event"); }
 } // namespace res

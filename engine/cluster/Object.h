@@ -62,6 +62,7 @@ const ResourceInfo &daemonSets();
 const ResourceInfo &persistentVolumes();
 const ResourceInfo &persistentVolumeClaims();
 const ResourceInfo &storageClasses();
+const ResourceInfo &volumeAttachments();
 const ResourceInfo &leases();
 const ResourceInfo &events();
 } // namespace res

@@ -1,6 +1,7 @@
 #include "engine/cluster/StatefulSets.h"
 
 #include "engine/cluster/Kubelet.h"
+#include "engine/cluster/WriteGroup.h"
 #include "engine/cluster/Workloads.h"
 
 #include <map>
@@ -9,27 +10,6 @@
 namespace quorum::cluster {
 
 namespace {
-
-/// Calls `done` when every added write completed (the reconcile holds one reference).
-struct Pending {
-    std::function<void()> done;
-    int count = 1;
-    void release()
-    {
-        if (--count == 0 && done)
-            done();
-    }
-};
-
-ApiCallback counted(const std::shared_ptr<Pending> &p, ApiCallback inner = {})
-{
-    ++p->count;
-    return [p, inner = std::move(inner)](const ApiResult &r) {
-        if (inner)
-            inner(r);
-        p->release();
-    };
-}
 
 std::string uidOf(const Json &o)
 {
@@ -72,7 +52,7 @@ std::vector<std::string> StatefulSetController::keysFor(const ObjectCache::Chang
 
 void StatefulSetController::reconcile(const ObjectCache &cache, const std::string &key, std::function<void()> done)
 {
-    auto pending = std::make_shared<Pending>(Pending{std::move(done), 1});
+    auto pending = WriteGroup::make(std::move(done));
     ObjectPtr sts = cache.get(key);
     if (!sts || isTerminating(*sts)) {
         pending->release();
@@ -123,14 +103,14 @@ void StatefulSetController::reconcile(const ObjectCache &cache, const std::strin
                              {"metadata", {{"name", pvcName}, {"namespace", ns}, {"labels", tmpl.value("metadata", Json::object()).value("labels", Json::object())}}},
                              {"spec", claim.value("spec", Json::object())},
                              {"status", {{"phase", "Pending"}}}};
-                    m_api.create(std::move(pvc), counted(pending, guarded([this, ref, pvcName, name](const ApiResult &r) {
+                    m_api.create(std::move(pvc), WriteGroup::add(pending, guarded([this, ref, pvcName, name](const ApiResult &r) {
                         if (r.ok())
                             emit(EventKind::Kubernetes, false, ref, "SuccessfulCreate",
                                  "create Claim " + pvcName + " in StatefulSet " + name + " success");
                     })));
                 }
             }
-            m_api.create(std::move(pod), counted(pending, guarded([this, ref, podName, name](const ApiResult &r) {
+            m_api.create(std::move(pod), WriteGroup::add(pending, guarded([this, ref, podName, name](const ApiResult &r) {
                 if (r.ok())
                     emit(EventKind::Kubernetes, false, ref, "SuccessfulCreate",
                          "create Pod " + podName + " in StatefulSet " + name + " successful");
@@ -148,7 +128,7 @@ void StatefulSetController::reconcile(const ObjectCache &cache, const std::strin
         const ObjectPtr &victim = pods.rbegin()->second;
         if (!isTerminating(*victim)) {
             const std::string podName = nameOf(*victim);
-            m_api.remove(res::pods(), ns, podName, 0, counted(pending, guarded([this, ref, podName, name](const ApiResult &r) {
+            m_api.remove(res::pods(), ns, podName, 0, WriteGroup::add(pending, guarded([this, ref, podName, name](const ApiResult &r) {
                 if (r.ok())
                     emit(EventKind::Kubernetes, false, ref, "SuccessfulDelete",
                          "delete Pod " + podName + " in StatefulSet " + name + " successful");
@@ -163,7 +143,7 @@ void StatefulSetController::reconcile(const ObjectCache &cache, const std::strin
     if (sts->value("status", Json::object()) != status) {
         Json updated = *sts;
         updated["status"] = status;
-        m_api.update(std::move(updated), counted(pending));
+        m_api.update(std::move(updated), WriteGroup::add(pending));
     }
     pending->release();
 }
@@ -217,7 +197,7 @@ bool tolerates(const Json &tolerations, const Json &taint)
 
 void DaemonSetController::reconcile(const ObjectCache &cache, const std::string &key, std::function<void()> done)
 {
-    auto pending = std::make_shared<Pending>(Pending{std::move(done), 1});
+    auto pending = WriteGroup::make(std::move(done));
     ObjectPtr ds = cache.get(key);
     if (!ds || isTerminating(*ds)) {
         pending->release();
@@ -274,7 +254,7 @@ void DaemonSetController::reconcile(const ObjectCache &cache, const std::string 
             Json::array({Json{{"matchExpressions", Json::array({Json{{"key", "kubernetes.io/hostname"},
                                                                      {"operator", "In"},
                                                                      {"values", Json::array({nodeName})}}})}}});
-        m_api.create(std::move(pod), counted(pending, guarded([this, ref](const ApiResult &r) {
+        m_api.create(std::move(pod), WriteGroup::add(pending, guarded([this, ref](const ApiResult &r) {
             if (r.ok())
                 emit(EventKind::Kubernetes, false, ref, "SuccessfulCreate", "Created pod: " + nameOf(*r.object));
         })));
@@ -283,7 +263,7 @@ void DaemonSetController::reconcile(const ObjectCache &cache, const std::string 
     for (const auto &[nodeName, pods] : byNode)
         for (const ObjectPtr &p : pods) {
             const std::string podName = nameOf(*p);
-            m_api.remove(res::pods(), ns, podName, 0, counted(pending, guarded([this, ref, podName](const ApiResult &r) {
+            m_api.remove(res::pods(), ns, podName, 0, WriteGroup::add(pending, guarded([this, ref, podName](const ApiResult &r) {
                 if (r.ok())
                     emit(EventKind::Kubernetes, false, ref, "SuccessfulDelete", "Deleted pod: " + podName);
             })));
@@ -296,7 +276,7 @@ void DaemonSetController::reconcile(const ObjectCache &cache, const std::string 
     if (ds->value("status", Json::object()) != status) {
         Json updated = *ds;
         updated["status"] = status;
-        m_api.update(std::move(updated), counted(pending));
+        m_api.update(std::move(updated), WriteGroup::add(pending));
     }
     pending->release();
 }
@@ -320,7 +300,7 @@ std::vector<std::string> VolumeController::keysFor(const ObjectCache::Change &ch
 
 void VolumeController::reconcile(const ObjectCache &cache, const std::string &key, std::function<void()> done)
 {
-    auto pending = std::make_shared<Pending>(Pending{std::move(done), 1});
+    auto pending = WriteGroup::make(std::move(done));
     ObjectPtr pvc = cache.get(key);
     if (!pvc || !pvc->value("spec", Json::object()).value("volumeName", std::string()).empty()) {
         pending->release();
@@ -372,17 +352,19 @@ void VolumeController::reconcile(const ObjectCache &cache, const std::string &ke
               {"persistentVolumeReclaimPolicy", sc->value("reclaimPolicy", std::string("Delete"))},
               {"claimRef", {{"kind", "PersistentVolumeClaim"}, {"namespace", ns}, {"name", name}, {"uid", uidOf(*pvc)}}}}},
             {"status", {{"phase", "Bound"}}}};
+    if (!isNodeLocalProvisioner(provisioner) && provisioner.find('.') != std::string::npos)
+        pv["spec"]["csi"] = Json{{"driver", provisioner}, {"volumeHandle", pvName}}; // a CSI volume
     if (isNodeLocalProvisioner(provisioner) && !selectedNode.empty())
         pv["spec"]["nodeAffinity"]["required"]["nodeSelectorTerms"] = Json::array({Json{
             {"matchExpressions", Json::array({Json{{"key", "kubernetes.io/hostname"}, {"operator", "In"}, {"values", Json::array({selectedNode})}}})}}});
     Json bound = *pvc;
     bound["spec"]["volumeName"] = pvName;
     bound["status"] = Json{{"phase", "Bound"}, {"accessModes", pv["spec"]["accessModes"]}, {"capacity", pv["spec"]["capacity"]}};
-    m_api.create(std::move(pv), counted(pending, guarded([this, bound, ref, pvName, pending](const ApiResult &r) mutable {
+    m_api.create(std::move(pv), WriteGroup::add(pending, guarded([this, bound, ref, pvName, pending](const ApiResult &r) mutable {
         if (!r.ok() && r.status != ApiStatus::AlreadyExists)
             return;
         emit(EventKind::Kubernetes, false, ref, "ProvisioningSucceeded", "Successfully provisioned volume " + pvName);
-        m_api.update(std::move(bound), counted(pending));
+        m_api.update(std::move(bound), WriteGroup::add(pending));
     })));
     pending->release();
 }

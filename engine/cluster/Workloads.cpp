@@ -1,6 +1,7 @@
 #include "engine/cluster/Workloads.h"
 
 #include "engine/cluster/Kubelet.h"
+#include "engine/cluster/WriteGroup.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,37 +10,6 @@
 namespace quorum::cluster {
 
 namespace {
-
-/// Calls `done` once every write added has completed (and finish() was called).
-class Join {
-public:
-    explicit Join(std::function<void()> done)
-        : m_done(std::move(done))
-    {
-    }
-    static std::shared_ptr<Join> make(std::function<void()> done) { return std::make_shared<Join>(std::move(done)); }
-    ApiCallback add(std::shared_ptr<Join> self, ApiCallback inner = {})
-    {
-        ++m_pending;
-        return [self, inner = std::move(inner)](const ApiResult &r) {
-            if (inner)
-                inner(r);
-            self->release();
-        };
-    }
-    void release()
-    {
-        if (--m_pending == 0 && m_done) {
-            auto done = std::move(m_done);
-            m_done = nullptr;
-            done();
-        }
-    }
-
-private:
-    int m_pending = 1; // held by the reconcile call until finish
-    std::function<void()> m_done;
-};
 
 int specReplicas(const Json &object)
 {
@@ -176,7 +146,7 @@ std::vector<std::string> ReplicaSetController::keysFor(const ObjectCache::Change
 void ReplicaSetController::reconcile(const ObjectCache &cache, const std::string &key, std::function<void()> done)
 {
     ObjectPtr rs = cache.get(key);
-    auto join = Join::make(std::move(done));
+    auto join = WriteGroup::make(std::move(done));
     if (!rs || isTerminating(*rs)) {
         join->release();
         return;
@@ -203,7 +173,7 @@ void ReplicaSetController::reconcile(const ObjectCache &cache, const std::string
             pod["metadata"]["ownerReferences"] = Json::array({controllerRef(*rs)});
             pod["spec"] = tmpl.value("spec", Json::object());
             const std::string rsRef = refOf(*rs);
-            m_api.create(std::move(pod), join->add(join, guarded([this, rsRef](const ApiResult &r) {
+            m_api.create(std::move(pod), WriteGroup::add(join, guarded([this, rsRef](const ApiResult &r) {
                 if (r.ok())
                     emit(EventKind::Kubernetes, false, rsRef, "SuccessfulCreate", "Created pod: " + nameOf(*r.object));
                 else
@@ -234,7 +204,7 @@ void ReplicaSetController::reconcile(const ObjectCache &cache, const std::string
             const ObjectPtr &p = active[static_cast<std::size_t>(i)];
             const std::string rsRef = refOf(*rs);
             const std::string podName = nameOf(*p);
-            m_api.remove(res::pods(), ns, podName, 0, join->add(join, guarded([this, rsRef, podName](const ApiResult &r) {
+            m_api.remove(res::pods(), ns, podName, 0, WriteGroup::add(join, guarded([this, rsRef, podName](const ApiResult &r) {
                 if (r.ok())
                     emit(EventKind::Kubernetes, false, rsRef, "SuccessfulDelete", "Deleted pod: " + podName);
             })));
@@ -249,7 +219,7 @@ void ReplicaSetController::reconcile(const ObjectCache &cache, const std::string
     if (rs->value("status", Json::object()) != status) {
         Json updated = *rs;
         updated["status"] = status;
-        m_api.update(std::move(updated), join->add(join));
+        m_api.update(std::move(updated), WriteGroup::add(join));
     }
     join->release();
 }
@@ -269,7 +239,7 @@ std::vector<std::string> DeploymentController::keysFor(const ObjectCache::Change
 void DeploymentController::reconcile(const ObjectCache &cache, const std::string &key, std::function<void()> done)
 {
     ObjectPtr d = cache.get(key);
-    auto join = Join::make(std::move(done));
+    auto join = WriteGroup::make(std::move(done));
     if (!d || isTerminating(*d)) {
         join->release();
         return;
@@ -311,7 +281,7 @@ void DeploymentController::reconcile(const ObjectCache &cache, const std::string
         updated["spec"]["replicas"] = to;
         const std::string dRef = refOf(*d);
         const std::string msg = std::string(why) + " replica set " + nameOf(*rs) + " to " + std::to_string(to);
-        m_api.update(std::move(updated), join->add(join, guarded([this, dRef, msg](const ApiResult &r) {
+        m_api.update(std::move(updated), WriteGroup::add(join, guarded([this, dRef, msg](const ApiResult &r) {
             if (r.ok())
                 emit(EventKind::Kubernetes, false, dRef, "ScalingReplicaSet", msg);
         })));
@@ -335,7 +305,7 @@ void DeploymentController::reconcile(const ObjectCache &cache, const std::string
         rs["spec"] = Json{{"replicas", initial}, {"selector", selector}, {"template", t}};
         const std::string dRef = refOf(*d);
         const std::string msg = "Scaled up replica set " + nameOf(*d) + "-" + hash + " to " + std::to_string(initial);
-        m_api.create(std::move(rs), join->add(join, guarded([this, dRef, msg](const ApiResult &r) {
+        m_api.create(std::move(rs), WriteGroup::add(join, guarded([this, dRef, msg](const ApiResult &r) {
             if (r.ok())
                 emit(EventKind::Kubernetes, false, dRef, "ScalingReplicaSet", msg);
         })));
@@ -392,7 +362,7 @@ void DeploymentController::reconcile(const ObjectCache &cache, const std::string
     if (d->value("status", Json::object()) != status) {
         Json copy = *d;
         copy["status"] = status;
-        m_api.update(std::move(copy), join->add(join));
+        m_api.update(std::move(copy), WriteGroup::add(join));
     }
     join->release();
 }
@@ -425,7 +395,7 @@ std::vector<std::string> EndpointsController::keysFor(const ObjectCache::Change 
 
 void EndpointsController::reconcile(const ObjectCache &cache, const std::string &key, std::function<void()> done)
 {
-    auto join = Join::make(std::move(done));
+    auto join = WriteGroup::make(std::move(done));
     ObjectPtr svc = cache.get(key);
     if (!svc || !svc->contains("spec") || !(*svc)["spec"].contains("selector")) {
         join->release();
@@ -473,9 +443,9 @@ void EndpointsController::reconcile(const ObjectCache &cache, const std::string 
                              {"metadata", {{"name", nameOf(*svc)}, {"namespace", ns}}}};
     ep["subsets"] = subsets;
     if (current)
-        m_api.update(std::move(ep), join->add(join));
+        m_api.update(std::move(ep), WriteGroup::add(join));
     else
-        m_api.create(std::move(ep), join->add(join));
+        m_api.create(std::move(ep), WriteGroup::add(join));
     join->release();
 }
 
