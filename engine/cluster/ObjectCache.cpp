@@ -4,6 +4,7 @@
 #include "engine/cluster/Workloads.h"
 
 #include <algorithm>
+#include <iterator>
 #include <cstdio>
 #include <cstdlib>
 
@@ -163,10 +164,14 @@ void ObjectCache::notify(const Change &change)
     // Listeners may unsubscribe others; iterate over ids (node-filtered subscriptions are
     // looked up by node, so a change does not visit every kubelet's subscription).
     std::vector<int> ids;
-    for (int id : m_anyNodeListeners) {
-        const Subscription &sub = m_listeners.at(id);
-        if (!sub.resource || sub.resource == change.resource)
-            ids.push_back(id);
+    {
+        static const std::vector<int> kNone;
+        auto every = m_resourceListeners.find(nullptr);
+        auto mine = m_resourceListeners.find(change.resource);
+        const std::vector<int> &a = every == m_resourceListeners.end() ? kNone : every->second;
+        const std::vector<int> &b = mine == m_resourceListeners.end() ? kNone : mine->second;
+        ids.reserve(a.size() + b.size());
+        std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(ids)); // in subscription order
     }
     if (change.resource == &res::pods()) {
         const std::string a = change.before ? podNodeName(*change.before) : std::string();
@@ -194,7 +199,7 @@ int ObjectCache::subscribe(Listener listener, const ResourceInfo *resource, std:
     if (!node.empty())
         m_nodeListeners[node].push_back(id);
     else
-        m_anyNodeListeners.push_back(id); // ids grow, so the list stays ascending
+        m_resourceListeners[resource].push_back(id); // ids grow, so each list stays ascending
     m_listeners.emplace(id, Subscription{std::move(listener), resource, std::move(node)});
     return id;
 }
@@ -210,7 +215,12 @@ void ObjectCache::unsubscribe(int id)
         if (ids.empty())
             m_nodeListeners.erase(it->second.node);
     } else {
-        std::erase(m_anyNodeListeners, id);
+        auto list = m_resourceListeners.find(it->second.resource);
+        if (list != m_resourceListeners.end()) {
+            std::erase(list->second, id);
+            if (list->second.empty())
+                m_resourceListeners.erase(list);
+        }
     }
     m_listeners.erase(it);
 }

@@ -77,7 +77,9 @@ private:
     std::map<std::string, Objects> m_byOwner; // controller uid -> objects
     std::map<std::string, OwnedPodCounts> m_podCounts; // controller uid -> counts of its pods
     std::map<int, Subscription> m_listeners;
-    std::vector<int> m_anyNodeListeners; // ids of subscriptions without a node filter, ascending
+    // Ids of subscriptions without a node filter, ascending: by resource, and those for every
+    // resource (key nullptr), so a change visits only the listeners it concerns.
+    std::map<const ResourceInfo *, std::vector<int>> m_resourceListeners;
     std::map<std::string, std::vector<int>> m_nodeListeners; // node -> subscription ids
     int m_nextListener = 1;
     std::int64_t m_revision = 0;
