@@ -175,6 +175,7 @@ void Simulation::startNode(Member &m)
         ++m_stats.restartsWithBackend;
     } else {
         m.kv = std::make_unique<store::KvStore>();
+        m.kv->setValuePool(m_values);
         const raft::Snapshot &snap = m.storage->snapshot().value;
         m.applied = snap.metadata.index;
         if (!snap.data.empty()) {

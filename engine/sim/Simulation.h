@@ -207,6 +207,7 @@ private:
     raft::ConfState m_conf; // fixed: the simulation makes no membership changes
     raft::NodeId m_transferTarget = raft::kNone;
     std::map<raft::NodeId, std::unique_ptr<Member>> m_members;
+    std::shared_ptr<store::ValuePool> m_values = std::make_shared<store::ValuePool>(); // shared by the members' stores
     ApplyObserver m_applyObserver;
     ReadObserver m_readObserver;
     TimelineSink m_timeline;

@@ -39,7 +39,7 @@ std::uint64_t History::versionHash(std::string_view key, const KeyRevision &v)
     if (!v.tombstone()) {
         h = combine(h, static_cast<std::uint64_t>(v.createRevision));
         h = combine(h, static_cast<std::uint64_t>(v.lease));
-        h = combine(h, std::hash<std::string_view>{}(v.value));
+        h = combine(h, std::hash<std::string_view>{}(v.value()));
     }
     return h;
 }
@@ -119,6 +119,15 @@ void History::beginWrite()
     m_sub = 0;
 }
 
+std::shared_ptr<const std::string> History::store(std::string_view value)
+{
+    if (value.empty())
+        return nullptr;
+    if (m_pool)
+        return m_pool->intern(value, std::hash<std::string_view>{}(value));
+    return std::make_shared<const std::string>(value);
+}
+
 const KeyRevision &History::put(std::string_view key, std::string_view value, std::int64_t lease,
                                 const KeyRevision *prev)
 {
@@ -139,7 +148,7 @@ const KeyRevision &History::put(std::string_view key, std::string_view value, st
     v.createRevision = createRevision;
     v.version = version;
     v.lease = lease;
-    v.value.assign(value);
+    v.bytes = store(value);
     m_digest += versionHash(key, v);
     return v;
 }
@@ -199,7 +208,7 @@ KeyValue History::toKeyValue(const std::string &key, const KeyRevision &version)
     if (!version.tombstone()) {
         kv.createRevision = version.createRevision;
         kv.version = version.version;
-        kv.value = version.value;
+        kv.value = std::string(version.value());
         kv.lease = version.lease;
     }
     return kv;
@@ -223,7 +232,7 @@ void History::encode(ByteWriter &w) const
             if (!v.tombstone()) {
                 w.svarint(v.createRevision);
                 w.svarint(v.lease);
-                w.bytes(v.value);
+                w.bytes(v.value());
             }
         }
     }
@@ -300,9 +309,13 @@ bool History::decode(ByteReader &r)
             const std::size_t at = r.offset();
             KeyRevision &v = versions.emplace_back();
             ok = r.svarint(v.main, "revision") && r.svarint(v.sub, "subRevision") && r.svarint(v.version, "version");
-            if (ok && !v.tombstone())
+            if (ok && !v.tombstone()) {
+                std::string value;
                 ok = r.svarint(v.createRevision, "createRevision") && r.svarint(v.lease, "lease") &&
-                     r.bytes(v.value, "value");
+                     r.bytes(value, "value");
+                if (ok)
+                    v.bytes = store(value);
+            }
             if (ok) {
                 const std::string why = checkVersion(i ? &versions[i - 1] : nullptr, v, m_current, m_compact);
                 if (!why.empty())

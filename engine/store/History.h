@@ -6,6 +6,7 @@
 
 #include "engine/store/Codec.h"
 #include "engine/store/Types.h"
+#include "engine/store/ValuePool.h"
 
 #include <cstdint>
 #include <map>
@@ -22,7 +23,8 @@ struct KeyRevision {
     std::int64_t createRevision = 0;  ///< 0 for a tombstone
     std::int64_t version = 0;         ///< 0 for a tombstone
     std::int64_t lease = 0;
-    std::string value;
+    std::shared_ptr<const std::string> bytes; ///< the value (immutable, maybe shared); null when empty
+    std::string_view value() const { return bytes ? std::string_view(*bytes) : std::string_view(); }
     bool tombstone() const { return version == 0; }
 };
 
@@ -93,6 +95,9 @@ public:
     bool decode(codec::ByteReader &r);
 
     const KeyMap &keys() const { return m_keys; }
+    /// Values are interned in `pool` from now on (nullptr: each version owns its bytes).
+    /// The pool must outlive this history.
+    void setValuePool(ValuePool *pool) { m_pool = pool; }
 
     /// Order-independent digest of every version of every key (a sum of per-version hashes),
     /// kept up to date by put / remove / compact / decode, so hashing the state is O(1).
@@ -101,6 +106,7 @@ public:
 
 private:
     static std::uint64_t versionHash(std::string_view key, const KeyRevision &version);
+    std::shared_ptr<const std::string> store(std::string_view value);
     static const KeyRevision *versionAt(const Versions &versions, std::int64_t revision);
     std::pair<KeyMap::const_iterator, KeyMap::const_iterator> span(std::string_view key,
                                                                     std::string_view rangeEnd) const;
@@ -111,6 +117,7 @@ private:
     bool m_writing = false;
     std::int64_t m_sub = 0;  // changes recorded in the open write
     std::uint64_t m_digest = 0;
+    ValuePool *m_pool = nullptr;
 };
 
 } // namespace quorum::store

@@ -391,7 +391,7 @@ bool KvStore::compareHolds(const Compare &c) const
         case Compare::Target::Value:
             if (!v)
                 return false;  // etcd: a missing key fails every value compare
-            order = threeWay(std::string_view(v->value), std::string_view(c.value));
+            order = threeWay(v->value(), std::string_view(c.value));
             break;
         case Compare::Target::Version: order = threeWay(v ? v->version : 0, c.number); break;
         case Compare::Target::CreateRevision: order = threeWay(v ? v->createRevision : 0, c.number); break;
@@ -454,7 +454,7 @@ RangeResult KvStore::range(const Range &request) const
                                   kv.version = v.version;
                                   kv.lease = v.lease;
                                   if (!request.keysOnly)
-                                      kv.value = v.value;
+                                      kv.value = std::string(v.value());
                               }
                               return true;
                           });

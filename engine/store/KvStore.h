@@ -19,6 +19,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -62,6 +63,9 @@ struct RestoreResult {
 class KvStore {
 public:
     KvStore() = default;
+    /// Shares value bytes with the other stores using `pool` (the members of one simulated
+    /// cluster); changes nothing a reader or a snapshot sees.
+    void setValuePool(std::shared_ptr<ValuePool> pool);
 
     // ---- applying ------------------------------------------------------------------------
 
@@ -162,6 +166,7 @@ private:
     Lessor m_lessor;
     WatchHub m_watches;
     std::uint64_t m_appliedIndex = 0;
+    std::shared_ptr<ValuePool> m_pool;
     std::int64_t m_now = 0;          // nowMs of the entry being applied
     std::vector<Event> m_txnEvents;  // changes of the open write, for watchers
     bool m_collectEvents = false;    // whether the open write records events (any watcher)

@@ -48,6 +48,12 @@ bool KvStore::cancelWatch(WatchId id)
     return m_watches.cancel(id);
 }
 
+void KvStore::setValuePool(std::shared_ptr<ValuePool> pool)
+{
+    m_pool = std::move(pool);
+    m_history.setValuePool(m_pool.get());
+}
+
 void KvStore::cancelAllWatches()
 {
     m_watches.watchers().clear();
@@ -134,6 +140,7 @@ RestoreResult KvStore::restore(const std::string &bytes, std::int64_t nowMs)
         r.u8(skip, "header");
     std::uint64_t appliedIndex = 0;
     History history;
+    history.setValuePool(m_pool.get());
     Lessor lessor;
     bool ok = r.varint(appliedIndex, "appliedIndex");
     ok = ok && (history.decode(r) || r.within("history"));
