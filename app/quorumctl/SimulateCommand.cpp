@@ -1,5 +1,7 @@
 #include "app/quorumctl/SimulateCommand.h"
 
+#include "app/quorumctl/Text.h"
+
 #include "engine/cluster/Manifest.h"
 #include "engine/clustersim/ScenarioRunner.h"
 #include "engine/clustersim/Telemetry.h"
@@ -28,13 +30,6 @@ void usage(std::ostream &err)
            "  --csv FILE       write per-second samples to FILE and events to FILE-events.csv\n"
            "  --record FILE    record events and samples into a SQLite run file (for replay)\n"
            "  --quiet          print expectation results and the summary only\n";
-}
-
-std::string stamp(cluster::Micros t)
-{
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%10.3fs", static_cast<double>(t) / 1e6);
-    return buf;
 }
 
 std::string eventsPathFor(const std::string &csv)

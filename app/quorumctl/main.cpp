@@ -6,6 +6,7 @@
 #include "app/quorumctl/RaftCommand.h"
 #include "app/quorumctl/SimulateCommand.h"
 #include "app/quorumctl/ValidateCommand.h"
+#include "app/quorumctl/WatchCommand.h"
 
 #include <iostream>
 #include <string>
@@ -27,6 +28,8 @@ void printHelp(std::ostream &out)
            "                     run the deterministic raft simulation: timeline, summary, safety verdict\n"
            "  simulate TOPOLOGY [--scenario FILE] [--seed N] [--until DURATION] [--csv FILE]\n"
            "                     run the design in the cluster engine (virtual time), check a scenario's expectations\n"
+           "  watch ADDRESS [--from-start] [--count N] [--until DURATION] [--events-only]\n"
+           "                     print the telemetry stream of a running engine (quorumd)\n"
            "  bench raft-failover [--members N] [--trials T] | raft-throughput [--entries N]\n"
            "                     benchmarks of the raft core in simulation\n"
            "  help               show this text\n";
@@ -53,6 +56,8 @@ int main(int argc, char **argv)
         return quorum::ctl::runRaft(args, std::cout, std::cerr);
     if (command == "simulate")
         return quorum::ctl::runSimulate(args, std::cout, std::cerr);
+    if (command == "watch")
+        return quorum::ctl::runWatch(args, std::cout, std::cerr);
     if (command == "bench")
         return quorum::ctl::runBench(args, std::cout, std::cerr);
     std::cerr << "quorumctl: unknown command '" << command << "'\n";

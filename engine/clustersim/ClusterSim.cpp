@@ -378,6 +378,12 @@ std::string ClusterSim::leaseHolderNode(const std::string &name) const
     return identity.substr(0, identity.rfind('_'));
 }
 
+std::vector<std::string> ClusterSim::stoppedComponents(const std::string &node) const
+{
+    const NodeRuntime *n = findNode(node);
+    return n ? std::vector<std::string>(n->stopped.begin(), n->stopped.end()) : std::vector<std::string>{};
+}
+
 bool ClusterSim::nodeUp(const std::string &node) const
 {
     const NodeRuntime *n = findNode(node);

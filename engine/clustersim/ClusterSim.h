@@ -111,6 +111,8 @@ public:
 
     // ---- observation ---------------------------------------------------------------------
     bool nodeUp(const std::string &node) const;
+    /// Components stopped on their own on a node that is up (by their fault names).
+    std::vector<std::string> stoppedComponents(const std::string &node) const;
     bool reachable(const std::string &from, const std::string &to) const;
     /// The node hosting the etcd leader ("" when none).
     std::string etcdLeaderNode() const;

@@ -50,6 +50,22 @@ double percentile(std::vector<double> values, double p)
 
 } // namespace
 
+telemetry::PodPhase monitorPhase(const cluster::Json &pod)
+{
+    if (cluster::isTerminating(pod))
+        return telemetry::PodPhase::Terminating;
+    const std::string_view phase = cluster::podPhaseView(pod);
+    if (phase == "Running")
+        return telemetry::PodPhase::Running;
+    if (phase == "Succeeded")
+        return telemetry::PodPhase::Succeeded;
+    if (phase == "Failed")
+        return telemetry::PodPhase::Failed;
+    if (!cluster::podNodeName(pod).empty())
+        return telemetry::PodPhase::ContainerCreating;
+    return telemetry::PodPhase::Pending;
+}
+
 telemetry::Sample Sampler::take()
 {
     telemetry::Sample s;
@@ -96,18 +112,7 @@ telemetry::Sample Sampler::take()
             for (const auto &[key, o] : cache->list(*r))
                 s.workloads[cluster::nameOf(*o)].desired = (*o)["spec"].value("replicas", 1);
         for (const auto &[key, pod] : cache->list(res::pods())) {
-            const std::string phase = cluster::podPhase(*pod);
-            telemetry::PodPhase p = telemetry::PodPhase::Pending;
-            if (cluster::isTerminating(*pod))
-                p = telemetry::PodPhase::Terminating;
-            else if (phase == "Running")
-                p = telemetry::PodPhase::Running;
-            else if (phase == "Succeeded")
-                p = telemetry::PodPhase::Succeeded;
-            else if (phase == "Failed")
-                p = telemetry::PodPhase::Failed;
-            else if (!cluster::podNodeName(*pod).empty())
-                p = telemetry::PodPhase::ContainerCreating;
+            const telemetry::PodPhase p = monitorPhase(*pod);
             ++s.pods[p];
             const std::string workload = cluster::workloadOf(*pod, *cache);
             if (!workload.empty() && p == telemetry::PodPhase::Running) {

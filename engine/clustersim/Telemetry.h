@@ -12,6 +12,8 @@
 namespace quorum::clustersim {
 
 telemetry::Event toTelemetryEvent(const cluster::ClusterEvent &event);
+/// A pod's phase as the monitor counts it (Terminating and ContainerCreating as kubectl shows).
+telemetry::PodPhase monitorPhase(const cluster::Json &pod);
 
 class Sampler {
 public:

@@ -1,0 +1,411 @@
+#include "engine/rpc/EngineHost.h"
+
+#include "engine/cluster/Kubelet.h"
+#include "engine/cluster/Manifest.h"
+#include "engine/cluster/Workloads.h"
+#include "engine/model/Findings.h"
+#include "engine/model/TopologyYaml.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace quorum::rpc {
+
+using cluster::kSecond;
+using WallClock = std::chrono::steady_clock;
+
+struct EngineHost::Run {
+    std::string id;
+    model::Topology topology;
+    std::unique_ptr<clustersim::ClusterSim> sim;
+    std::unique_ptr<clustersim::Sampler> sampler;
+    std::deque<Item> items;
+    std::uint64_t nextSeq = 1;
+    std::optional<telemetry::Sample> lastSample;
+    Micros nextSample = kSecond;
+    // The clock: virtual time follows the wall clock from (baseWall, baseVirtual) while running.
+    bool running = false;
+    double speed = 1;
+    WallClock::time_point baseWall;
+    Micros baseVirtual = 0;
+};
+
+namespace {
+
+const char *roleName(model::NodeRole role)
+{
+    switch (role) {
+    case model::NodeRole::ControlPlane: return "control-plane";
+    case model::NodeRole::Worker: return "worker";
+    case model::NodeRole::Etcd: return "etcd";
+    case model::NodeRole::LoadBalancer: return "load-balancer";
+    case model::NodeRole::Storage: return "storage";
+    }
+    return "worker";
+}
+
+model::Diagnostic manifestDiagnostic(const cluster::ManifestProblem &p)
+{
+    return model::Diagnostic{p.file, p.line, p.column, p.field, p.message};
+}
+
+} // namespace
+
+EngineHost::EngineHost(EngineHostOptions options)
+    : m_options(options)
+{
+    m_driver = std::thread([this] { driverLoop(); });
+}
+
+EngineHost::~EngineHost()
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_stop = true;
+    }
+    m_changed.notify_all();
+    m_driver.join();
+}
+
+LoadOutcome EngineHost::load(const std::string &yaml, const std::string &sourceName, std::uint64_t seed)
+{
+    LoadOutcome out;
+    model::LoadResult loaded = model::parseTopology(yaml, sourceName.empty() ? "<topology>" : sourceName);
+    if (!loaded.ok()) {
+        out.diagnostics = std::move(loaded.errors);
+        return out;
+    }
+    for (const model::Finding &f : model::checkTopology(*loaded.topology))
+        if (f.severity == model::Severity::Error)
+            out.diagnostics.push_back(model::Diagnostic{sourceName, 0, 0, f.element.toString(), f.message()});
+    if (!out.diagnostics.empty())
+        return out;
+    // Boot outside the lock (it can take a moment for big designs), then swap in.
+    auto run = std::make_unique<Run>();
+    run->topology = *loaded.topology;
+    clustersim::ClusterOptions options;
+    options.seed = seed == 0 ? 1 : seed;
+    run->sim = std::make_unique<clustersim::ClusterSim>(run->topology, options);
+    run->sampler = std::make_unique<clustersim::Sampler>(*run->sim, nullptr);
+    {
+        std::lock_guard lock(m_mutex);
+        run->id = "run-" + std::to_string(++m_runCounter);
+        Run *raw = run.get();
+        raw->sim->setEventSink([this, raw](const cluster::ClusterEvent &e) {
+            // Called from inside the simulation, under m_mutex, for the run being advanced.
+            if (m_run.get() == raw)
+                pushLocked(clustersim::toTelemetryEvent(e));
+        });
+        m_run = std::move(run);
+        out.ok = true;
+        out.runId = m_run->id;
+    }
+    m_changed.notify_all();
+    return out;
+}
+
+ApplyOutcome EngineHost::apply(const std::string &yaml, const std::string &sourceName)
+{
+    ApplyOutcome out;
+    cluster::ManifestResult parsed = cluster::parseManifests(yaml, sourceName.empty() ? "<manifests>" : sourceName);
+    for (const cluster::ManifestProblem &p : parsed.problems)
+        out.diagnostics.push_back(manifestDiagnostic(p));
+    if (!parsed.ok())
+        return out;
+    std::lock_guard lock(m_mutex);
+    if (!m_run) {
+        out.diagnostics.push_back(model::Diagnostic{sourceName, 0, 0, "", "no design is running: load a topology first"});
+        return out;
+    }
+    out.objects = static_cast<int>(parsed.objects.size());
+    Run *raw = m_run.get();
+    m_run->sim->apply(std::move(parsed.objects), [this, raw](std::vector<std::string> failures) {
+        if (m_run.get() != raw)
+            return;
+        for (const std::string &f : failures) {
+            telemetry::Event e;
+            e.time = raw->sim->now();
+            e.kind = telemetry::EventKind::Kubernetes;
+            e.type = telemetry::Severity::Warning;
+            e.object = "apply";
+            e.reason = "ApplyFailed";
+            e.message = f;
+            pushLocked(std::move(e));
+        }
+    });
+    out.ok = true;
+    return out;
+}
+
+Clock EngineHost::clockLocked() const
+{
+    Clock c;
+    if (m_run) {
+        c.virtualMicros = m_run->sim->now();
+        c.speed = m_run->speed;
+        c.running = m_run->running;
+    }
+    return c;
+}
+
+Clock EngineHost::run(double speed)
+{
+    std::unique_lock lock(m_mutex);
+    if (!m_run) {
+        Clock c;
+        c.message = "no design is running: load a topology first";
+        return c;
+    }
+    if (!(speed >= 0.25 && speed <= 1000)) {
+        Clock c = clockLocked();
+        c.message = "speed must be between 0.25 and 1000";
+        return c;
+    }
+    m_run->speed = speed;
+    m_run->running = true;
+    m_run->baseWall = WallClock::now();
+    m_run->baseVirtual = m_run->sim->now();
+    Clock c = clockLocked();
+    lock.unlock();
+    m_changed.notify_all();
+    return c;
+}
+
+Clock EngineHost::pause()
+{
+    std::lock_guard lock(m_mutex);
+    if (m_run)
+        m_run->running = false;
+    return clockLocked();
+}
+
+Clock EngineHost::step(Micros micros)
+{
+    std::unique_lock lock(m_mutex);
+    if (!m_run) {
+        Clock c;
+        c.message = "no design is running: load a topology first";
+        return c;
+    }
+    if (micros <= 0) {
+        Clock c = clockLocked();
+        c.message = "a step must be longer than 0";
+        return c;
+    }
+    m_run->running = false;
+    advanceLocked(m_run->sim->now() + micros);
+    Clock c = clockLocked();
+    lock.unlock();
+    m_changed.notify_all();
+    return c;
+}
+
+Clock EngineHost::clock() const
+{
+    std::lock_guard lock(m_mutex);
+    return clockLocked();
+}
+
+std::string EngineHost::resolveTarget(const std::string &target) const
+{
+    const clustersim::ClusterSim &sim = *m_run->sim;
+    if (target == "etcd-leader")
+        return sim.etcdLeaderNode();
+    const std::string prefix = "lease-holder:";
+    if (target.rfind(prefix, 0) == 0)
+        return sim.leaseHolderNode(target.substr(prefix.size()));
+    return target;
+}
+
+Outcome EngineHost::fault(const FaultSpec &f)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_run)
+        return {false, "no design is running: load a topology first"};
+    clustersim::ClusterSim &sim = *m_run->sim;
+    const std::string node = resolveTarget(f.target);
+    if (f.kind != "partition" && f.kind != "zone-outage" && node.empty())
+        return {false, "'" + f.target + "' names no node right now"};
+    bool ok = false;
+    std::string why;
+    if (f.kind == "kill-node") {
+        ok = sim.killNode(node);
+        why = "node '" + node + "' does not exist or is already down";
+    } else if (f.kind == "restart-node") {
+        ok = sim.restartNode(node);
+        why = "node '" + node + "' does not exist or is already up";
+    } else if (f.kind == "stop-component") {
+        ok = sim.stopComponent(node, f.component);
+        why = "node '" + node + "' does not run " + f.component + ", is down, or it is already stopped";
+    } else if (f.kind == "start-component") {
+        ok = sim.startComponent(node, f.component);
+        why = f.component + " is not stopped on node '" + node + "'";
+    } else if (f.kind == "isolate") {
+        std::vector<std::string> others;
+        for (const std::string &n : sim.nodeNames())
+            if (n != node)
+                others.push_back(n);
+        ok = std::find(sim.nodeNames().begin(), sim.nodeNames().end(), node) != sim.nodeNames().end();
+        if (ok)
+            sim.partition({{node}, others}, false);
+        why = "node '" + node + "' does not exist";
+    } else if (f.kind == "partition") {
+        ok = f.groups.size() >= 2;
+        if (ok)
+            sim.partition(f.groups, f.oneWay);
+        why = "a partition needs at least two groups of nodes";
+    } else if (f.kind == "zone-outage") {
+        ok = sim.zoneOutage(f.target);
+        why = "zone '" + f.target + "' does not exist";
+    } else if (f.kind == "slow-disk") {
+        ok = f.fsync > 0 && sim.slowDisk(node, f.fsync);
+        why = "node '" + node + "' runs no etcd member, or the fsync delay is not positive";
+    } else {
+        return {false, "unknown fault kind '" + f.kind +
+                           "' (kill-node, restart-node, stop-component, start-component, isolate, partition, "
+                           "zone-outage, slow-disk)"};
+    }
+    m_changed.notify_all();
+    return ok ? Outcome{true, {}} : Outcome{false, why};
+}
+
+Outcome EngineHost::heal(const std::string &node)
+{
+    std::lock_guard lock(m_mutex);
+    if (!m_run)
+        return {false, "no design is running: load a topology first"};
+    if (node.empty()) {
+        m_run->sim->healAll();
+        return {true, {}};
+    }
+    const auto &names = m_run->sim->nodeNames();
+    if (std::find(names.begin(), names.end(), node) == names.end())
+        return {false, "node '" + node + "' does not exist"};
+    m_run->sim->healNode(node);
+    return {true, {}};
+}
+
+StateView EngineHost::state() const
+{
+    std::lock_guard lock(m_mutex);
+    StateView v;
+    if (!m_run)
+        return v;
+    const clustersim::ClusterSim &sim = *m_run->sim;
+    v.runId = m_run->id;
+    v.clock = clockLocked();
+    v.sample = m_run->lastSample;
+    v.apiLoadBalancer = sim.apiLoadBalancer();
+    v.healthyApiBackends = sim.healthyApiBackends();
+    const cluster::ObjectCache *cache = sim.freshestCache();
+    const std::string leader = sim.etcdLeaderNode();
+    for (const model::Node &n : m_run->topology.nodes) {
+        NodeView nv;
+        nv.name = n.name;
+        nv.zone = n.zone;
+        nv.role = roleName(n.role);
+        nv.up = sim.nodeUp(n.name);
+        nv.stopped = sim.stoppedComponents(n.name);
+        nv.etcdLeader = n.name == leader;
+        nv.vipHolder = sim.vipHolder() == n.name;
+        for (const char *lease : {"kube-controller-manager", "kube-scheduler"})
+            if (sim.leaseHolderNode(lease) == n.name)
+                nv.leaseHolderOf.push_back(lease);
+        for (const model::Node &other : m_run->topology.nodes)
+            if (other.name != n.name && nv.up && sim.nodeUp(other.name) && !sim.reachable(n.name, other.name))
+                nv.partitioned = true;
+        if (cache) {
+            if (cluster::ObjectPtr node = cache->get(cluster::res::nodes(), "", n.name))
+                nv.ready = cluster::nodeReadyStatus(*node);
+            for (const auto &[key, pod] : cache->podsOnNode(n.name))
+                nv.pods.push_back({cluster::namespaceOf(*pod) + "/" + cluster::nameOf(*pod), cluster::workloadOf(*pod, *cache),
+                                   telemetry::toString(clustersim::monitorPhase(*pod)), cluster::podReady(*pod)});
+        }
+        v.nodes.push_back(std::move(nv));
+    }
+    return v;
+}
+
+std::string EngineHost::runId() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_run ? m_run->id : std::string();
+}
+
+std::uint64_t EngineHost::lastSeq() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_run ? m_run->nextSeq - 1 : 0;
+}
+
+bool EngineHost::waitItems(const std::string &runId, std::uint64_t &cursor, std::vector<Item> &out,
+                           std::chrono::milliseconds wait) const
+{
+    std::unique_lock lock(m_mutex);
+    auto current = [&] { return m_run && m_run->id == runId; };
+    auto available = [&] { return !current() || m_stop || (!m_run->items.empty() && m_run->items.back().seq > cursor); };
+    m_changed.wait_for(lock, wait, available);
+    if (!current() || m_stop)
+        return false;
+    for (const Item &item : m_run->items)
+        if (item.seq > cursor)
+            out.push_back(item);
+    if (!out.empty())
+        cursor = out.back().seq;
+    return true;
+}
+
+void EngineHost::pushLocked(std::variant<telemetry::Event, telemetry::Sample> value)
+{
+    m_run->items.push_back(Item{m_run->nextSeq++, std::move(value)});
+    while (m_run->items.size() > m_options.retainItems)
+        m_run->items.pop_front();
+}
+
+void EngineHost::advanceLocked(Micros target)
+{
+    Run &run = *m_run;
+    while (run.sim->now() < target) {
+        const Micros until = std::min(target, run.nextSample);
+        run.sim->runUntil(until);
+        if (run.sim->now() >= run.nextSample) {
+            telemetry::Sample s = run.sampler->take();
+            run.lastSample = s;
+            pushLocked(std::move(s));
+            run.nextSample += kSecond;
+        }
+    }
+}
+
+void EngineHost::driverLoop()
+{
+    std::unique_lock lock(m_mutex);
+    while (!m_stop) {
+        if (!m_run || !m_run->running) {
+            m_changed.wait_for(lock, std::chrono::milliseconds(100));
+            continue;
+        }
+        Run &run = *m_run;
+        const double elapsed = std::chrono::duration<double>(WallClock::now() - run.baseWall).count();
+        Micros target = run.baseVirtual + static_cast<Micros>(std::llround(elapsed * 1e6 * run.speed));
+        // One slice at a time, so requests get the lock in between.
+        const Micros now = run.sim->now();
+        if (target - now > 10 * kSecond * std::max(1.0, run.speed / 10)) {
+            // Far behind (the CPU cannot keep up): drop the backlog rather than burst.
+            run.baseWall = WallClock::now();
+            run.baseVirtual = now;
+            target = now;
+        }
+        if (target > now) {
+            advanceLocked(std::min(target, now + m_options.slice));
+            lock.unlock();
+            m_changed.notify_all();
+            std::this_thread::yield();
+            lock.lock();
+        } else {
+            m_changed.wait_for(lock, std::chrono::milliseconds(5));
+        }
+    }
+}
+
+} // namespace quorum::rpc

@@ -1,0 +1,161 @@
+#pragma once
+
+// One run of the cluster engine behind the engine API: a ClusterSim booted from a design, a
+// sample of it every virtual second, the run's telemetry kept (bounded) for watchers, and the
+// driver thread that moves virtual time with the wall clock (virtual = wall x speed while
+// running) — the "real-time driver" of the design. The GUI's embedded engine and quorumd both
+// serve one EngineHost through EngineService.
+//
+// Thread rules: every public method may be called from any thread; one mutex guards the run.
+// The simulation itself only ever runs on the driver thread or inside step() under that mutex.
+
+#include "engine/clustersim/ClusterSim.h"
+#include "engine/clustersim/Telemetry.h"
+#include "engine/model/TopologyYaml.h"
+#include "engine/telemetry/Event.h"
+#include "engine/telemetry/Sample.h"
+
+#include <chrono>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <variant>
+#include <vector>
+
+namespace quorum::rpc {
+
+using Micros = std::int64_t;
+
+/// One telemetry item of a run, numbered from 1.
+struct Item {
+    std::uint64_t seq = 0;
+    std::variant<telemetry::Event, telemetry::Sample> value;
+};
+
+struct Clock {
+    Micros virtualMicros = 0;
+    double speed = 1;
+    bool running = false;
+    std::string message; ///< why a request was refused ("" when accepted)
+};
+
+struct Outcome {
+    bool ok = false;
+    std::string message;
+};
+
+struct LoadOutcome {
+    bool ok = false;
+    std::vector<model::Diagnostic> diagnostics;
+    std::string runId;
+};
+
+struct ApplyOutcome {
+    bool ok = false;
+    std::vector<model::Diagnostic> diagnostics;
+    int objects = 0;
+};
+
+/// A fault as the API names it (see FaultRequest in engine.proto).
+struct FaultSpec {
+    std::string kind;
+    std::string target;
+    std::string component;
+    std::vector<std::vector<std::string>> groups;
+    bool oneWay = false;
+    Micros fsync = 0;
+};
+
+/// What the diagram shows of one node.
+struct NodeView {
+    struct Pod {
+        std::string name; ///< "<namespace>/<name>"
+        std::string workload;
+        std::string phase;
+        bool ready = false;
+    };
+    std::string name, zone, role;
+    bool up = false;
+    std::string ready; ///< Node Ready condition ("" when no Node object)
+    bool partitioned = false;
+    std::vector<std::string> stopped;
+    bool etcdLeader = false;
+    std::vector<std::string> leaseHolderOf;
+    bool vipHolder = false;
+    std::vector<Pod> pods;
+};
+
+struct StateView {
+    std::string runId;
+    Clock clock;
+    std::vector<NodeView> nodes;
+    std::optional<telemetry::Sample> sample; ///< the latest (once a second)
+    std::string apiLoadBalancer;
+    int healthyApiBackends = 0;
+};
+
+struct EngineHostOptions {
+    /// Items kept for watchers that start from the beginning (older ones are dropped first).
+    std::size_t retainItems = 200000;
+    /// The driver advances at most this much virtual time per slice before letting requests in.
+    Micros slice = 100 * 1000;
+};
+
+class EngineHost {
+public:
+    explicit EngineHost(EngineHostOptions options = {});
+    ~EngineHost(); ///< stops the driver thread
+    EngineHost(const EngineHost &) = delete;
+    EngineHost &operator=(const EngineHost &) = delete;
+
+    /// Boots the design in `yaml` at virtual time 0, paused, replacing any run (its watchers'
+    /// streams end). A design that does not parse, or has error findings, is refused with its
+    /// places and the current run stays.
+    LoadOutcome load(const std::string &yaml, const std::string &sourceName, std::uint64_t seed);
+    /// Sends Kubernetes manifests to the API endpoint; refusals arrive as Warning events.
+    ApplyOutcome apply(const std::string &yaml, const std::string &sourceName);
+    /// speed in [0.25, 1000].
+    Clock run(double speed);
+    Clock pause();
+    /// Advances `micros` of virtual time now (then paused).
+    Clock step(Micros micros);
+    Clock clock() const;
+    Outcome fault(const FaultSpec &fault);
+    /// Heals `node` ("" = everything).
+    Outcome heal(const std::string &node);
+    StateView state() const;
+
+    /// The current run's id ("" before the first load).
+    std::string runId() const;
+    /// Items with seq > *cursor of run `runId`, waiting up to `wait` for some; moves the cursor.
+    /// A cursor of 0 with fromStart=false skips to the newest item first. Returns false when
+    /// `runId` is no longer the current run (the stream should end).
+    bool waitItems(const std::string &runId, std::uint64_t &cursor, std::vector<Item> &out,
+                   std::chrono::milliseconds wait) const;
+    /// The seq of the newest item of the current run (0 when none).
+    std::uint64_t lastSeq() const;
+
+private:
+    struct Run;
+    void driverLoop();
+    /// Runs the simulation to `target` virtual time, sampling each whole second. Lock held.
+    void advanceLocked(Micros target);
+    void pushLocked(std::variant<telemetry::Event, telemetry::Sample> value);
+    std::string resolveTarget(const std::string &target) const;
+    Clock clockLocked() const;
+
+    EngineHostOptions m_options;
+    mutable std::mutex m_mutex;
+    mutable std::condition_variable m_changed; // items added, run replaced, clock changed
+    std::unique_ptr<Run> m_run;
+    std::uint64_t m_runCounter = 0;
+    bool m_stop = false;
+    std::thread m_driver;
+};
+
+} // namespace quorum::rpc

@@ -1,0 +1,309 @@
+// The engine API over real gRPC on loopback TCP: a design loaded through LoadTopology runs in
+// virtual time; two watchers at once see the same telemetry stream, number for number; killing
+// the etcd leader through InjectFault shows up as a new leader in both streams and in
+// GetState; bad input comes back with its place; stepping is exact; the daemon refuses
+// addresses that are not loopback.
+
+#include "engine/rpc/EngineHost.h"
+#include "engine/rpc/EngineService.h"
+#include "engine/rpc/proto/engine.grpc.pb.h"
+
+#include <google/protobuf/util/message_differencer.h>
+#include <grpcpp/grpcpp.h>
+
+#include <QFile>
+#include <QProcess>
+#include <QtTest>
+
+#include <atomic>
+#include <thread>
+
+using namespace quorum;
+
+namespace {
+
+std::string readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return f.readAll().toStdString();
+}
+
+std::string productionHa()
+{
+    return readFile(QStringLiteral(QUORUM_SOURCE_DIR "/resources/templates/production-ha.yaml"));
+}
+
+/// A watcher on its own TCP channel, collecting items on its own thread until told to stop or
+/// until it has seen a sample at `until` (virtual micros).
+class Watcher {
+public:
+    Watcher(const std::string &address, std::int64_t until)
+        : m_stub(v1::Engine::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials())))
+        , m_until(until)
+    {
+        m_thread = std::thread([this] {
+            v1::WatchRequest request;
+            request.set_from_start(true);
+            auto reader = m_stub->Watch(&m_context, request);
+            v1::TelemetryItem item;
+            while (reader->Read(&item)) {
+                m_items.push_back(item);
+                if (item.has_sample() && item.sample().time_micros() >= m_until)
+                    break;
+            }
+            m_context.TryCancel();
+            reader->Finish();
+            m_done = true;
+        });
+    }
+    ~Watcher()
+    {
+        m_context.TryCancel();
+        if (m_thread.joinable())
+            m_thread.join();
+    }
+    bool waitDone(int ms)
+    {
+        for (int i = 0; i < ms / 10 && !m_done; ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        return m_done;
+    }
+    const std::vector<v1::TelemetryItem> &items() const { return m_items; }
+
+private:
+    std::unique_ptr<v1::Engine::Stub> m_stub;
+    grpc::ClientContext m_context;
+    std::int64_t m_until;
+    std::vector<v1::TelemetryItem> m_items;
+    std::atomic<bool> m_done{false};
+    std::thread m_thread;
+};
+
+const v1::Event *findEvent(const std::vector<v1::TelemetryItem> &items, const std::string &reason, std::int64_t from)
+{
+    for (const v1::TelemetryItem &i : items)
+        if (i.has_event() && i.event().reason() == reason && i.event().time_micros() >= from)
+            return &i.event();
+    return nullptr;
+}
+
+} // namespace
+
+class TestRpc : public QObject {
+    Q_OBJECT
+private slots:
+    void loopbackOnly_data()
+    {
+        QTest::addColumn<QString>("address");
+        QTest::addColumn<bool>("allowed");
+        QTest::newRow("ipv4 loopback") << "127.0.0.1:7443" << true;
+        QTest::newRow("another 127 address") << "127.1.2.3:0" << true;
+        QTest::newRow("ipv6 loopback") << "[::1]:7443" << true;
+        QTest::newRow("localhost") << "localhost:7443" << true;
+        QTest::newRow("any ipv4") << "0.0.0.0:7443" << false;
+        QTest::newRow("any ipv6") << "[::]:7443" << false;
+        QTest::newRow("lan") << "192.168.1.5:7443" << false;
+        QTest::newRow("a name") << "example.com:7443" << false;
+        QTest::newRow("no port") << "127.0.0.1" << false;
+        QTest::newRow("bad port") << "127.0.0.1:99999" << false;
+        QTest::newRow("bare ipv6") << "::1:7443" << false;
+        QTest::newRow("lookalike") << "127.0.0.1.example.com:80" << false;
+    }
+
+    void loopbackOnly()
+    {
+        QFETCH(QString, address);
+        QFETCH(bool, allowed);
+        std::string why;
+        QCOMPARE(rpc::isLoopbackAddress(address.toStdString(), why), allowed);
+        QCOMPARE(why.empty(), allowed);
+    }
+
+    void twoWatchersSeeTheSameRunOverTcp()
+    {
+        rpc::EngineHost host;
+        rpc::EngineServer server(host);
+        std::string error;
+        const auto port = server.listen("127.0.0.1:0", error);
+        QVERIFY2(port, error.c_str());
+        const std::string address = "127.0.0.1:" + std::to_string(*port);
+        auto stub = v1::Engine::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+
+        grpc::ClientContext loadContext;
+        v1::LoadTopologyRequest load;
+        load.set_yaml(productionHa());
+        load.set_source_name("production-ha.yaml");
+        load.set_seed(1);
+        v1::LoadTopologyReply loaded;
+        QVERIFY(stub->LoadTopology(&loadContext, load, &loaded).ok());
+        QVERIFY(loaded.ok());
+
+        const std::int64_t until = 40'000'000;
+        Watcher a(address, until);
+        Watcher b(address, until);
+
+        grpc::ClientContext runContext;
+        v1::ControlRequest run;
+        run.set_run_speed(400);
+        v1::ClockState clock;
+        QVERIFY(stub->Control(&runContext, run, &clock).ok());
+        QVERIFY(clock.running());
+        // Wait for 20 s of virtual time, then kill the node hosting the etcd leader.
+        std::string oldLeader;
+        for (int i = 0; i < 500; ++i) {
+            grpc::ClientContext c;
+            v1::ClusterState state;
+            QVERIFY(stub->GetState(&c, v1::StateRequest(), &state).ok());
+            if (state.clock().virtual_micros() >= 20'000'000) {
+                for (const v1::NodeState &n : state.nodes())
+                    if (n.etcd_leader())
+                        oldLeader = n.name();
+                break;
+            }
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        QVERIFY(!oldLeader.empty());
+        grpc::ClientContext faultContext;
+        v1::FaultRequest kill;
+        kill.set_kind("kill-node");
+        kill.set_target("etcd-leader");
+        v1::FaultReply killed;
+        QVERIFY(stub->InjectFault(&faultContext, kill, &killed).ok());
+        QVERIFY2(killed.ok(), killed.message().c_str());
+        grpc::ClientContext badFaultContext;
+        v1::FaultRequest bad;
+        bad.set_kind("explode");
+        bad.set_target("cp-1");
+        v1::FaultReply refused;
+        QVERIFY(stub->InjectFault(&badFaultContext, bad, &refused).ok());
+        QVERIFY(!refused.ok());
+        QVERIFY(refused.message().find("unknown fault kind 'explode'") != std::string::npos);
+
+        QVERIFY(a.waitDone(30000));
+        QVERIFY(b.waitDone(30000));
+        // The same stream, item for item.
+        QCOMPARE(a.items().size(), b.items().size());
+        QVERIFY(a.items().size() > 40);
+        for (std::size_t i = 0; i < a.items().size(); ++i) {
+            QCOMPARE(a.items()[i].seq(), static_cast<std::uint64_t>(i + 1));
+            // (maps serialize in no fixed order: compare as messages)
+            QVERIFY(google::protobuf::util::MessageDifferencer::Equals(a.items()[i], b.items()[i]));
+        }
+        // One sample per virtual second, and a new leader elected after the kill.
+        int samples = 0;
+        for (const v1::TelemetryItem &i : a.items())
+            samples += i.has_sample() ? 1 : 0;
+        QVERIFY(samples >= 40);
+        const v1::Event *fault = findEvent(a.items(), "NodeKilled", 0);
+        QVERIFY(fault);
+        QCOMPARE(fault->object(), "node/" + oldLeader);
+        QCOMPARE(fault->kind(), std::string("Fault"));
+        QVERIFY(fault->time_micros() >= 20'000'000);
+        const v1::Event *elected = nullptr;
+        for (const v1::TelemetryItem &i : a.items())
+            if (i.has_event() && i.event().reason() == "LeaderElected" && i.event().time_micros() >= 20'000'000)
+                elected = &i.event();
+        QVERIFY(elected);
+        QVERIFY(elected->object() != "etcd/" + oldLeader);
+
+        grpc::ClientContext stateContext;
+        v1::ClusterState state;
+        QVERIFY(stub->GetState(&stateContext, v1::StateRequest(), &state).ok());
+        int leaders = 0;
+        for (const v1::NodeState &n : state.nodes()) {
+            if (n.name() == oldLeader)
+                QVERIFY(!n.up());
+            leaders += n.etcd_leader() ? 1 : 0;
+        }
+        QCOMPARE(leaders, 1);
+        QCOMPARE(state.sample().quorum().voters_up(), 2);
+        QCOMPARE(state.sample().quorum().needed(), 2);
+    }
+
+    void badInputComesBackWithItsPlace()
+    {
+        rpc::EngineHost host;
+        rpc::EngineServer server(host);
+        std::string error;
+        QVERIFY(server.startInProcess(error));
+        auto stub = v1::Engine::NewStub(server.inProcessChannel());
+        grpc::ClientContext c1;
+        v1::LoadTopologyRequest load;
+        load.set_yaml("apiVersion: quorum.studio/v1alpha1\nkind: Topology\nmetadata: {name: x}\nspec:\n  nodes:\n    - name: a\n      roel: worker\n");
+        load.set_source_name("typo.yaml");
+        v1::LoadTopologyReply reply;
+        QVERIFY(stub->LoadTopology(&c1, load, &reply).ok());
+        QVERIFY(!reply.ok());
+        QVERIFY(reply.diagnostics_size() > 0);
+        QCOMPARE(reply.diagnostics(0).file(), std::string("typo.yaml"));
+        QVERIFY(reply.diagnostics(0).line() > 0);
+        // Nothing runs yet: controls say so instead of failing silently.
+        grpc::ClientContext c2;
+        v1::ControlRequest run;
+        run.set_run_speed(10);
+        v1::ClockState clock;
+        QVERIFY(stub->Control(&c2, run, &clock).ok());
+        QVERIFY(!clock.message().empty());
+        // A good design, then manifests with a problem.
+        grpc::ClientContext c3;
+        load.set_yaml(productionHa());
+        load.set_source_name("production-ha.yaml");
+        QVERIFY(stub->LoadTopology(&c3, load, &reply).ok());
+        QVERIFY(reply.ok());
+        grpc::ClientContext c4;
+        v1::ApplyRequest apply;
+        apply.set_yaml("apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: x\nspec:\n  replicas: [1\n");
+        apply.set_source_name("broken.yaml");
+        v1::ApplyReply applied;
+        QVERIFY(stub->Apply(&c4, apply, &applied).ok());
+        QVERIFY(!applied.ok());
+        QVERIFY(applied.diagnostics_size() > 0);
+        QCOMPARE(applied.diagnostics(0).file(), std::string("broken.yaml"));
+        // Out-of-range speed is refused with a reason.
+        grpc::ClientContext c5;
+        run.set_run_speed(5000);
+        QVERIFY(stub->Control(&c5, run, &clock).ok());
+        QVERIFY(clock.message().find("between 0.25 and 1000") != std::string::npos);
+        QVERIFY(!clock.running());
+    }
+
+    void stepIsExact()
+    {
+        rpc::EngineHost host;
+        QVERIFY(host.load(productionHa(), "production-ha.yaml", 1).ok);
+        QCOMPARE(host.clock().virtualMicros, std::int64_t{0});
+        const rpc::Clock c = host.step(5'000'000);
+        QCOMPARE(c.virtualMicros, std::int64_t{5'000'000});
+        QVERIFY(!c.running);
+        // Five samples, one per second, and the same run id throughout.
+        std::uint64_t cursor = 0;
+        std::vector<rpc::Item> items;
+        QVERIFY(host.waitItems(host.runId(), cursor, items, std::chrono::milliseconds(0)));
+        int samples = 0;
+        for (const rpc::Item &i : items)
+            samples += std::holds_alternative<telemetry::Sample>(i.value) ? 1 : 0;
+        QCOMPARE(samples, 5);
+        // Replacing the run ends the old one's streams.
+        const std::string old = host.runId();
+        QVERIFY(host.load(productionHa(), "production-ha.yaml", 2).ok);
+        QVERIFY(host.runId() != old);
+        std::vector<rpc::Item> none;
+        std::uint64_t c2 = 0;
+        QVERIFY(!host.waitItems(old, c2, none, std::chrono::milliseconds(0)));
+    }
+
+    void daemonRefusesRemoteAddresses()
+    {
+        QProcess p;
+        p.start(QStringLiteral(QUORUMD_PATH), {"--listen", "0.0.0.0:7443", QStringLiteral(QUORUM_SOURCE_DIR "/resources/templates/production-ha.yaml")});
+        QVERIFY(p.waitForFinished(20000));
+        QCOMPARE(p.exitCode(), 2);
+        const QString err = QString::fromUtf8(p.readAllStandardError());
+        QVERIFY2(err.contains("refusing to listen on 0.0.0.0:7443") && err.contains("not a loopback address"), qPrintable(err));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestRpc)
+#include "tst_rpc.moc"
