@@ -49,6 +49,8 @@ model::Diagnostic manifestDiagnostic(const cluster::ManifestProblem &p)
     return model::Diagnostic{p.file, p.line, p.column, p.field, p.message};
 }
 
+const char *const kNoRun = "no design is running: load a topology first";
+
 } // namespace
 
 EngineHost::EngineHost(EngineHostOptions options)
@@ -114,7 +116,7 @@ ApplyOutcome EngineHost::apply(const std::string &yaml, const std::string &sourc
         return out;
     std::lock_guard lock(m_mutex);
     if (!m_run) {
-        out.diagnostics.push_back(model::Diagnostic{sourceName, 0, 0, "", "no design is running: load a topology first"});
+        out.diagnostics.push_back(model::Diagnostic{sourceName, 0, 0, "", kNoRun});
         return out;
     }
     out.objects = static_cast<int>(parsed.objects.size());
@@ -148,19 +150,18 @@ Clock EngineHost::clockLocked() const
     return c;
 }
 
+Clock EngineHost::refusedLocked(std::string why) const
+{
+    Clock c = clockLocked();
+    c.message = m_run ? std::move(why) : std::string(kNoRun);
+    return c;
+}
+
 Clock EngineHost::run(double speed)
 {
     std::unique_lock lock(m_mutex);
-    if (!m_run) {
-        Clock c;
-        c.message = "no design is running: load a topology first";
-        return c;
-    }
-    if (!(speed >= 0.25 && speed <= 1000)) {
-        Clock c = clockLocked();
-        c.message = "speed must be between 0.25 and 1000";
-        return c;
-    }
+    if (!m_run || !(speed >= 0.25 && speed <= 1000))
+        return refusedLocked("speed must be between 0.25 and 1000");
     m_run->speed = speed;
     m_run->running = true;
     m_run->baseWall = WallClock::now();
@@ -182,16 +183,8 @@ Clock EngineHost::pause()
 Clock EngineHost::step(Micros micros)
 {
     std::unique_lock lock(m_mutex);
-    if (!m_run) {
-        Clock c;
-        c.message = "no design is running: load a topology first";
-        return c;
-    }
-    if (micros <= 0) {
-        Clock c = clockLocked();
-        c.message = "a step must be longer than 0";
-        return c;
-    }
+    if (!m_run || micros <= 0)
+        return refusedLocked("a step must be longer than 0");
     m_run->running = false;
     advanceLocked(m_run->sim->now() + micros);
     Clock c = clockLocked();
@@ -221,7 +214,7 @@ Outcome EngineHost::fault(const FaultSpec &f)
 {
     std::lock_guard lock(m_mutex);
     if (!m_run)
-        return {false, "no design is running: load a topology first"};
+        return {false, kNoRun};
     clustersim::ClusterSim &sim = *m_run->sim;
     const std::string node = resolveTarget(f.target);
     if (f.kind != "partition" && f.kind != "zone-outage" && node.empty())
@@ -273,7 +266,7 @@ Outcome EngineHost::heal(const std::string &node)
 {
     std::lock_guard lock(m_mutex);
     if (!m_run)
-        return {false, "no design is running: load a topology first"};
+        return {false, kNoRun};
     if (node.empty()) {
         m_run->sim->healAll();
         return {true, {}};

@@ -148,6 +148,8 @@ private:
     void pushLocked(std::variant<telemetry::Event, telemetry::Sample> value);
     std::string resolveTarget(const std::string &target) const;
     Clock clockLocked() const;
+    /// The clock with a refusal message (kNoRun when no design is running).
+    Clock refusedLocked(std::string why) const;
 
     EngineHostOptions m_options;
     mutable std::mutex m_mutex;

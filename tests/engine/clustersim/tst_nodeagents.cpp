@@ -13,6 +13,8 @@
 #include "engine/clustersim/ClusterSim.h"
 #include "engine/model/TopologyYaml.h"
 
+#include "tests/engine/clustersim/BootedCluster.h"
+
 #include <QtTest>
 
 using namespace quorum;
@@ -23,41 +25,7 @@ using cluster::Micros;
 
 namespace {
 
-model::Topology productionHa()
-{
-    const model::LoadResult r = model::loadTopologyFile(QUORUM_SOURCE_DIR "/resources/templates/production-ha.yaml");
-    if (!r.ok())
-        qFatal("cannot load the template");
-    return *r.topology;
-}
-
-struct Booted {
-    clustersim::ClusterSim sim;
-    std::vector<cluster::ClusterEvent> events;
-    explicit Booted(std::uint64_t seed = 1)
-        : sim(productionHa(), clustersim::ClusterOptions{seed, 500, {}, true})
-    {
-        sim.setEventSink([this](const cluster::ClusterEvent &e) { events.push_back(e); });
-    }
-    std::vector<const cluster::ClusterEvent *> all(const std::string &reason, const std::string &object) const
-    {
-        std::vector<const cluster::ClusterEvent *> out;
-        for (const cluster::ClusterEvent &e : events)
-            if (e.reason == reason && (object.empty() || e.object == object))
-                out.push_back(&e);
-        return out;
-    }
-    /// Pods of workload `name` as (pod key, node), by key.
-    std::vector<std::pair<std::string, std::string>> podsOf(const std::string &name) const
-    {
-        std::vector<std::pair<std::string, std::string>> out;
-        const cluster::ObjectCache *cache = sim.freshestCache();
-        for (const auto &[key, pod] : cache->list(cluster::res::pods()))
-            if (cluster::workloadOf(*pod, *cache) == name && !cluster::isTerminating(*pod))
-                out.emplace_back(key, cluster::podNodeName(*pod));
-        return out;
-    }
-};
+using Booted = test::BootedCluster;
 
 struct Window {
     int sent = 0;

@@ -11,6 +11,8 @@
 #include "engine/clustersim/ClusterSim.h"
 #include "engine/model/TopologyYaml.h"
 
+#include "tests/engine/clustersim/BootedCluster.h"
+
 #include <QtTest>
 
 #include <set>
@@ -22,30 +24,9 @@ using cluster::Micros;
 
 namespace {
 
-model::Topology productionHa()
-{
-    const model::LoadResult r = model::loadTopologyFile(QUORUM_SOURCE_DIR "/resources/templates/production-ha.yaml");
-    if (!r.ok())
-        qFatal("cannot load the template");
-    return *r.topology;
-}
-
-struct Booted {
-    clustersim::ClusterSim sim;
-    std::vector<cluster::ClusterEvent> events;
-    explicit Booted(std::uint64_t seed = 1)
-        : sim(productionHa(), clustersim::ClusterOptions{seed, 500, {}, true})
-    {
-        sim.setEventSink([this](const cluster::ClusterEvent &e) { events.push_back(e); });
-    }
-    /// The first event at or after `from` with this reason and object, or nullptr.
-    const cluster::ClusterEvent *find(const std::string &reason, const std::string &object, Micros from = 0) const
-    {
-        for (const cluster::ClusterEvent &e : events)
-            if (e.time >= from && e.reason == reason && (object.empty() || e.object == object))
-                return &e;
-        return nullptr;
-    }
+/// The cluster with the lease-renewal lookup the timing checks need.
+struct Booted : test::BootedCluster {
+    using BootedCluster::BootedCluster;
     Micros leaseRenew(const std::string &ns, const std::string &name)
     {
         cluster::ObjectPtr lease = sim.freshestCache()->get(cluster::res::leases(), ns, name);

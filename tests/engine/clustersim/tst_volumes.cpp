@@ -11,6 +11,8 @@
 #include "engine/clustersim/ClusterSim.h"
 #include "engine/model/TopologyYaml.h"
 
+#include "tests/engine/clustersim/BootedCluster.h"
+
 #include <QtTest>
 
 using namespace quorum;
@@ -20,14 +22,6 @@ using cluster::Micros;
 
 namespace {
 
-model::Topology productionHa()
-{
-    const model::LoadResult r = model::loadTopologyFile(QUORUM_SOURCE_DIR "/resources/templates/production-ha.yaml");
-    if (!r.ok())
-        qFatal("cannot load the template");
-    return *r.topology;
-}
-
 struct Pod {
     std::string key;
     std::string name;
@@ -36,14 +30,7 @@ struct Pod {
     bool terminating = false;
 };
 
-struct Booted {
-    clustersim::ClusterSim sim;
-    std::vector<cluster::ClusterEvent> events;
-    Booted()
-        : sim(productionHa(), clustersim::ClusterOptions{1, 500, {}, true})
-    {
-        sim.setEventSink([this](const cluster::ClusterEvent &e) { events.push_back(e); });
-    }
+struct Booted : test::BootedCluster {
     std::vector<Pod> pods(const std::string &workload) const
     {
         std::vector<Pod> out;
@@ -65,13 +52,6 @@ struct Booted {
                 found = p;
             }
         return found;
-    }
-    const cluster::ClusterEvent *find(const std::string &reason, const std::string &object, Micros from = 0) const
-    {
-        for (const cluster::ClusterEvent &e : events)
-            if (e.time >= from && e.reason == reason && e.object == object)
-                return &e;
-        return nullptr;
     }
     /// Nodes the volume of claim `claim` is attached to.
     std::vector<std::string> attachedTo(const std::string &claim) const
