@@ -31,6 +31,18 @@
             <source>Print the milliseconds from process start to the first painted diagram, then quit.</source>
             <translation>Die Millisekunden vom Prozessstart bis zum ersten gezeichneten Diagramm ausgeben, dann beenden.</translation>
         </message>
+        <message>
+            <source>Start the design running in the cluster engine at &lt;speed&gt; (e.g. 10).</source>
+            <translation>Den Entwurf in der Cluster-Engine mit &lt;speed&gt; starten (z. B. 10).</translation>
+        </message>
+        <message>
+            <source>Wait &lt;ms&gt; before the screenshot (default 300; 3000 with --run).</source>
+            <translation>Vor dem Bildschirmfoto &lt;ms&gt; warten (Standard 300; 3000 mit --run).</translation>
+        </message>
+        <message>
+            <source>With --run: kill the node of the etcd leader after &lt;ms&gt; of wall time (a drill).</source>
+            <translation>Mit --run: den Knoten des etcd-Leaders nach &lt;ms&gt; Echtzeit abschalten (eine Übung).</translation>
+        </message>
     </context>
     <context>
         <name>quorum::model::FindingsChecker</name>
@@ -701,6 +713,13 @@
         </message>
     </context>
     <context>
+        <name>quorum::ui::EngineBridge</name>
+        <message>
+            <source>The embedded engine did not start; see the log.</source>
+            <translation>Die eingebettete Engine ist nicht gestartet; siehe Protokoll.</translation>
+        </message>
+    </context>
+    <context>
         <name>quorum::ui::FindingsModel</name>
         <message>
             <source>Severity</source>
@@ -744,6 +763,161 @@
         <message>
             <source>Click a finding to show its element in the diagram.</source>
             <translation>Klicken Sie auf einen Befund, um sein Element im Diagramm zu zeigen.</translation>
+        </message>
+    </context>
+    <context>
+        <name>quorum::ui::LiveController</name>
+        <message>
+            <source>&amp;Run</source>
+            <translation>&amp;Ausführen</translation>
+        </message>
+        <message>
+            <source>Run the design in the cluster engine (virtual time at the chosen speed); again to pause</source>
+            <translation>Den Entwurf in der Cluster-Engine ausführen (virtuelle Zeit mit der gewählten Geschwindigkeit); erneut zum Anhalten</translation>
+        </message>
+        <message>
+            <source>&amp;Step 1 s</source>
+            <translation>&amp;Schritt 1 s</translation>
+        </message>
+        <message>
+            <source>Advance one second of virtual time, then pause</source>
+            <translation>Eine Sekunde virtuelle Zeit voranschreiten, dann anhalten</translation>
+        </message>
+        <message>
+            <source>&amp;Heal All</source>
+            <translation>Alles &amp;heilen</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+H</source>
+            <translation>Ctrl+Shift+H</translation>
+        </message>
+        <message>
+            <source>Heal partitions and restart every stopped node and component</source>
+            <translation>Partitionen aufheben und jeden gestoppten Knoten und jede Komponente neu starten</translation>
+        </message>
+        <message>
+            <source>Nothing is running to heal.</source>
+            <translation>Es läuft nichts, das geheilt werden könnte.</translation>
+        </message>
+        <message>
+            <source>Speed</source>
+            <translation>Geschwindigkeit</translation>
+        </message>
+        <message>
+            <source>Virtual time per second of wall time</source>
+            <translation>Virtuelle Zeit pro Sekunde Echtzeit</translation>
+        </message>
+        <message>
+            <source>Run</source>
+            <translation>Ausführen</translation>
+        </message>
+        <message>
+            <source>not running</source>
+            <translation>läuft nicht</translation>
+        </message>
+        <message>
+            <source>Cluster status</source>
+            <translation>Clusterstatus</translation>
+        </message>
+        <message>
+            <source>Filter events (object, reason or message)</source>
+            <translation>Ereignisse filtern (Objekt, Grund oder Meldung)</translation>
+        </message>
+        <message>
+            <source>Event filter</source>
+            <translation>Ereignisfilter</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <source>Object</source>
+            <translation>Objekt</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Grund</translation>
+        </message>
+        <message>
+            <source>Message</source>
+            <translation>Meldung</translation>
+        </message>
+        <message>
+            <source>Events</source>
+            <translation>Ereignisse</translation>
+        </message>
+        <message>
+            <source>The design cannot run: %1</source>
+            <translation>Der Entwurf kann nicht laufen: %1</translation>
+        </message>
+        <message>
+            <source>quorum %1/%2 — writes OK</source>
+            <translation>Quorum %1/%2 — Schreiben möglich</translation>
+        </message>
+        <message>
+            <source>quorum %1/%2 — writes unavailable</source>
+            <translation>Quorum %1/%2 — Schreiben nicht möglich</translation>
+        </message>
+        <message>
+            <source>no etcd leader</source>
+            <translation>kein etcd-Leader</translation>
+        </message>
+        <message>
+            <source>leader %1 (term %2)</source>
+            <translation>Leader %1 (Term %2)</translation>
+        </message>
+        <message>
+            <source>paused</source>
+            <translation>angehalten</translation>
+        </message>
+        <message>
+            <source>&amp;Pause</source>
+            <translation>An&amp;halten</translation>
+        </message>
+        <message>
+            <source>Warning</source>
+            <translation>Warnung</translation>
+        </message>
+        <message>
+            <source>Normal</source>
+            <translation>Normal</translation>
+        </message>
+        <message>
+            <source>&amp;Kill Node</source>
+            <translation>Knoten &amp;abschalten</translation>
+        </message>
+        <message>
+            <source>&amp;Restart Node</source>
+            <translation>Knoten &amp;neu starten</translation>
+        </message>
+        <message>
+            <source>&amp;Isolate (Partition Away)</source>
+            <translation>&amp;Isolieren (abtrennen)</translation>
+        </message>
+        <message>
+            <source>&amp;Stop Component</source>
+            <translation>Komponente &amp;stoppen</translation>
+        </message>
+        <message>
+            <source>Start %1</source>
+            <translation>%1 starten</translation>
+        </message>
+        <message>
+            <source>&amp;Heal Node</source>
+            <translation>Knoten &amp;heilen</translation>
+        </message>
+        <message>
+            <source>Node %1 cannot be healed now.</source>
+            <translation>Der Knoten %1 kann jetzt nicht geheilt werden.</translation>
+        </message>
+        <message>
+            <source>&amp;Zone Outage</source>
+            <translation>&amp;Zonenausfall</translation>
         </message>
     </context>
     <context>
@@ -955,6 +1129,29 @@
         <message>
             <source>Kubernetes, kind or kubeadm YAML (*.yaml *.yml);;All files (*)</source>
             <translation>Kubernetes-, kind- oder kubeadm-YAML (*.yaml *.yml);;Alle Dateien (*)</translation>
+        </message>
+    </context>
+    <context>
+        <name>quorum::ui::NodeItem</name>
+        <message>
+            <source>DOWN</source>
+            <translation>AUS</translation>
+        </message>
+        <message>
+            <source>NotReady</source>
+            <translation>NotReady</translation>
+        </message>
+        <message>
+            <source>etcd leader</source>
+            <translation>etcd-Leader</translation>
+        </message>
+        <message>
+            <source>partitioned</source>
+            <translation>abgetrennt</translation>
+        </message>
+        <message>
+            <source>%1 stopped</source>
+            <translation>%1 gestoppt</translation>
         </message>
     </context>
 </TS>

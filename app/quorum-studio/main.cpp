@@ -6,6 +6,8 @@
 #include "ui/common/Logging.h"
 #include "ui/diagram/DiagramView.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "ui/bridge/EngineBridge.h"
+#include "ui/monitor/LiveController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -74,6 +76,19 @@ int main(int argc, char *argv[])
     const QCommandLineOption startupOption(
         QStringLiteral("startup-time"),
         QApplication::translate("main", "Print the milliseconds from process start to the first painted diagram, then quit."));
+    const QCommandLineOption runOption(
+        QStringLiteral("run"), QApplication::translate("main", "Start the design running in the cluster engine at <speed> (e.g. 10)."),
+        QStringLiteral("speed"));
+    const QCommandLineOption delayOption(
+        QStringLiteral("screenshot-delay"),
+        QApplication::translate("main", "Wait <ms> before the screenshot (default 300; 3000 with --run)."), QStringLiteral("ms"));
+    const QCommandLineOption faultOption(
+        QStringLiteral("kill-etcd-leader-after"),
+        QApplication::translate("main", "With --run: kill the node of the etcd leader after <ms> of wall time (a drill)."),
+        QStringLiteral("ms"));
+    parser.addOption(runOption);
+    parser.addOption(delayOption);
+    parser.addOption(faultOption);
     parser.addOption(screenshotOption);
     parser.addOption(startupOption);
     parser.addOption(langOption);
@@ -108,8 +123,25 @@ int main(int argc, char *argv[])
     if (parser.isSet(selectOption) && !window.diagramView()->showElement(parser.value(selectOption)))
         spdlog::warn("No element {} in the diagram", parser.value(selectOption).toStdString());
 
+    if (parser.isSet(runOption)) {
+        bool ok = false;
+        const double speed = parser.value(runOption).toDouble(&ok);
+        window.live()->setSpeed(ok ? speed : 10);
+        if (!window.live()->start())
+            spdlog::error("The design cannot run");
+        if (parser.isSet(faultOption)) {
+            QTimer::singleShot(parser.value(faultOption).toInt(), &window, [&window] {
+                QString message;
+                if (!window.live()->engine()->fault(QStringLiteral("kill-node"), QStringLiteral("etcd-leader"), {}, &message))
+                    spdlog::error("Cannot kill the etcd leader: {}", message.toStdString());
+            });
+        }
+    }
+    const int screenshotDelay = parser.isSet(delayOption) ? parser.value(delayOption).toInt()
+                                : parser.isSet(runOption) ? 3000
+                                                          : kScreenshotDelayMs;
     if (!screenshotPath.isEmpty()) {
-        QTimer::singleShot(kScreenshotDelayMs, &window, [&window, screenshotPath] {
+        QTimer::singleShot(screenshotDelay, &window, [&window, screenshotPath] {
             const QString absolute = QFileInfo(screenshotPath).absoluteFilePath();
             if (!window.grab().save(absolute, "PNG")) {
                 spdlog::error("Cannot write screenshot {}", absolute.toStdString());

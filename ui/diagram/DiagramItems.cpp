@@ -1,7 +1,9 @@
 #include "ui/diagram/DiagramItems.h"
 
+
 #include "ui/common/Appearance.h"
 
+#include <QCoreApplication>
 #include <QFontMetricsF>
 #include <QPainter>
 #include <QPainterPath>
@@ -203,6 +205,136 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     }
 
     paintOverlay(painter, option, kCardRadius);
+}
+
+// ---- NodeItem (live) -------------------------------------------------------------------------
+
+namespace {
+
+namespace live {
+const QColor kReady{0x2F, 0x9E, 0x5B};
+const QColor kNotReady{0xD6, 0x9E, 0x2E};
+const QColor kDown{0xC5, 0x30, 0x30};
+const QColor kPartitioned{0x80, 0x5A, 0xD5};
+const QColor kLeader{0xB7, 0x79, 0x1F};
+const QColor kLease{0x1F, 0x6F, 0xB2};
+const QColor kVip{0x6B, 0x46, 0xC1};
+const QColor kPending{0x94, 0xA3, 0xB8};
+const QColor kTerminating{0xDD, 0x6B, 0x20};
+} // namespace live
+
+constexpr qreal kPillHeight = 16;
+constexpr qreal kDotSize = 9;
+
+QColor podColor(const NodeLiveMarks::Pod &p)
+{
+    if (p.phase == QLatin1String("Running"))
+        return p.ready ? live::kReady : live::kNotReady;
+    if (p.phase == QLatin1String("Terminating"))
+        return live::kTerminating;
+    if (p.phase == QLatin1String("Failed"))
+        return live::kDown;
+    return live::kPending;
+}
+
+void drawPill(QPainter *painter, const QRectF &pill, const QString &text, const QColor &color)
+{
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(color);
+    painter->drawRoundedRect(pill, kPillHeight / 2, kPillHeight / 2);
+    painter->setPen(Qt::white);
+    painter->drawText(pill, Qt::AlignCenter, text);
+}
+
+} // namespace
+
+void NodeItem::setLive(std::optional<NodeLiveMarks> marks)
+{
+    if (marks == m_live)
+        return;
+    prepareGeometryChange();
+    m_live = std::move(marks);
+    update();
+}
+
+QRectF NodeItem::boundingRect() const
+{
+    QRectF r = CardItem::boundingRect();
+    if (m_live)
+        r.adjust(0, -kPillHeight / 2 - 2, 0, kDotSize + 8);
+    return r;
+}
+
+void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget)
+{
+    CardItem::paint(painter, option, widget);
+    if (!m_live)
+        return;
+    const NodeLiveMarks &m = *m_live;
+    const QRectF r = rect();
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    // Health: the frame's colour; a node that is down is greyed out.
+    const QColor health = m.health == NodeLiveMarks::Health::Down       ? live::kDown
+                          : m.health == NodeLiveMarks::Health::NotReady ? live::kNotReady
+                                                                        : live::kReady;
+    if (m.health == NodeLiveMarks::Health::Down) {
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(QColor(0x1D, 0x29, 0x39, 70));
+        painter->drawRoundedRect(r, kCardRadius, kCardRadius);
+    }
+    painter->setBrush(Qt::NoBrush);
+    painter->setPen(QPen(health, 3));
+    painter->drawRoundedRect(r.adjusted(1.5, 1.5, -1.5, -1.5), kCardRadius, kCardRadius);
+    if (m.partitioned) {
+        QPen dashed(live::kPartitioned, 2.5, Qt::DashLine);
+        painter->setPen(dashed);
+        painter->drawRoundedRect(r.adjusted(-4, -4, 4, 4), kCardRadius + 3, kCardRadius + 3);
+    }
+    // Roles now: pills straddling the top edge.
+    painter->setFont(diagramFont(9, true));
+    const QFontMetricsF metrics(painter->font());
+    qreal x = r.left() + 12;
+    auto pill = [&](const QString &text, const QColor &color) {
+        const qreal width = metrics.horizontalAdvance(text) + 12;
+        drawPill(painter, QRectF(x, r.top() - kPillHeight / 2, width, kPillHeight), text, color);
+        x += width + 4;
+    };
+    if (m.health == NodeLiveMarks::Health::Down)
+        pill(QCoreApplication::translate("quorum::ui::NodeItem", "DOWN"), live::kDown);
+    else if (m.health == NodeLiveMarks::Health::NotReady)
+        pill(QCoreApplication::translate("quorum::ui::NodeItem", "NotReady"), live::kNotReady);
+    if (m.etcdLeader)
+        pill(QCoreApplication::translate("quorum::ui::NodeItem", "etcd leader"), live::kLeader);
+    for (const QString &lease : m.leases)
+        pill(lease == QLatin1String("kube-controller-manager") ? QStringLiteral("KCM")
+             : lease == QLatin1String("kube-scheduler")         ? QStringLiteral("SCHED")
+                                                                : lease,
+             live::kLease);
+    if (m.vipHolder)
+        pill(QStringLiteral("VIP"), live::kVip);
+    if (m.partitioned)
+        pill(QCoreApplication::translate("quorum::ui::NodeItem", "partitioned"), live::kPartitioned);
+    if (!m.stopped.isEmpty())
+        pill(QCoreApplication::translate("quorum::ui::NodeItem", "%1 stopped").arg(m.stopped.join(QStringLiteral(", "))),
+             live::kDown);
+    // Pods: a dot each under the card.
+    qreal dx = r.left() + 6;
+    const qreal dy = r.bottom() + 4;
+    const int shown = static_cast<int>(std::min<qsizetype>(m.pods.size(), static_cast<qsizetype>((r.width() - 40) / (kDotSize + 3))));
+    for (int i = 0; i < shown; ++i) {
+        painter->setPen(QPen(podColor(m.pods[i]).darker(130), 1));
+        painter->setBrush(podColor(m.pods[i]));
+        painter->drawEllipse(QRectF(dx, dy, kDotSize, kDotSize));
+        dx += kDotSize + 3;
+    }
+    if (shown < m.pods.size()) {
+        painter->setPen(colors::kTextMuted);
+        painter->setFont(diagramFont(9));
+        painter->drawText(QRectF(dx, dy - 2, 40, kDotSize + 4), Qt::AlignLeft | Qt::AlignVCenter,
+                          QStringLiteral("+%1").arg(m.pods.size() - shown));
+    }
+    painter->restore();
 }
 
 // ---- ClusterItem ---------------------------------------------------------------------------

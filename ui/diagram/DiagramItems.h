@@ -13,6 +13,7 @@
 #include <QPolygonF>
 #include <QString>
 #include <QStringList>
+#include <QVector>
 
 #include <optional>
 
@@ -105,12 +106,43 @@ private:
     CardContent m_content;
 };
 
-/// A node, drawn inside its zone lane.
+/// What a running cluster shows on a node's card (the live monitor).
+struct NodeLiveMarks {
+    enum class Health { Ready, NotReady, Down };
+    struct Pod {
+        QString name;
+        QString phase; ///< Pending, ContainerCreating, Running, Succeeded, Failed, Terminating
+        bool ready = false;
+        bool operator==(const Pod &) const = default;
+    };
+    Health health = Health::Ready;
+    bool registered = true;   ///< the kubelet registered a Node object (false: not yet / none)
+    bool partitioned = false;
+    bool etcdLeader = false;
+    QStringList leases;       ///< lease names held here
+    bool vipHolder = false;
+    QStringList stopped;      ///< components stopped on their own
+    QVector<Pod> pods;
+    bool operator==(const NodeLiveMarks &) const = default;
+};
+
+/// A node, drawn inside its zone lane; while the design runs, coloured by its state with the
+/// etcd leader, lease and VIP holders marked and its pods as dots under the card.
 class NodeItem final : public CardItem {
 public:
     enum { Type = NodeItemType };
     using CardItem::CardItem;
     int type() const override { return Type; }
+
+    /// The live state (nullopt: the design is not running).
+    void setLive(std::optional<NodeLiveMarks> marks);
+    const std::optional<NodeLiveMarks> &live() const { return m_live; }
+
+    QRectF boundingRect() const override;
+    void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
+
+private:
+    std::optional<NodeLiveMarks> m_live;
 };
 
 /// A load balancer, drawn above the lanes.

@@ -1,8 +1,10 @@
 #include "ui/diagram/DiagramView.h"
 
+#include "ui/diagram/DiagramItems.h"
 #include "ui/diagram/DiagramScene.h"
 
 #include <QAction>
+#include <QContextMenuEvent>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -110,6 +112,19 @@ void DiagramView::resizeEvent(QResizeEvent *event)
     QGraphicsView::resizeEvent(event);
     if (m_keepFitted)
         applyFit();
+}
+
+void DiagramView::contextMenuEvent(QContextMenuEvent *event)
+{
+    // The topmost element under the cursor (cards sit above their zone lanes).
+    for (QGraphicsItem *item : items(event->pos())) {
+        if (auto *element = dynamic_cast<ElementItem *>(item)) {
+            emit elementContextMenuRequested(element->elementId(), event->globalPos());
+            event->accept();
+            return;
+        }
+    }
+    QGraphicsView::contextMenuEvent(event);
 }
 
 } // namespace quorum::ui

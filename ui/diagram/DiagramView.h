@@ -31,6 +31,10 @@ public:
     /// Returns false (selection cleared) when the diagram has no item for the id.
     bool showElement(const QString &elementId);
 
+signals:
+    /// A right-click on an element (its id, e.g. "node/cp-1" or "zone/zone-a") at `globalPos`.
+    void elementContextMenuRequested(const QString &elementId, const QPoint &globalPos);
+
 public slots:
     void zoomIn();
     void zoomOut();
@@ -41,6 +45,7 @@ public slots:
 protected:
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
+    void contextMenuEvent(QContextMenuEvent *event) override;
 
 private:
     void scaleBy(qreal factor);

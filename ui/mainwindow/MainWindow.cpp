@@ -10,6 +10,7 @@
 #include "ui/diagram/DiagramView.h"
 #include "ui/document/DesignDocument.h"
 #include "ui/findings/FindingsPanel.h"
+#include "ui/monitor/LiveController.h"
 
 #include <QAction>
 #include <QApplication>
@@ -160,9 +161,34 @@ void MainWindow::createMenus()
     toggleArtifacts->setStatusTip(tr("Show or hide the generated artifacts"));
     view->addAction(toggleArtifacts);
 
+    // Run menu, run toolbar, events dock and live status (ui/monitor).
+    m_live = new LiveController(m_document, m_scene, this);
+    connect(m_live, &LiveController::actionRefused, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusMessageMs);
+    });
+    connect(m_view, &DiagramView::elementContextMenuRequested, this, &MainWindow::showElementMenu);
+    view->addAction(m_live->eventsDock()->toggleViewAction());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
+}
+
+QMenu *MainWindow::elementMenu(const QString &elementId)
+{
+    auto *menu = new QMenu(this);
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    if (m_live->addElementActions(menu, elementId) == 0) {
+        delete menu;
+        return nullptr;
+    }
+    return menu;
+}
+
+void MainWindow::showElementMenu(const QString &elementId, const QPoint &globalPos)
+{
+    if (QMenu *menu = elementMenu(elementId))
+        menu->popup(globalPos);
 }
 
 void MainWindow::rebuildTemplateMenu()

@@ -23,6 +23,7 @@ class DesignDocument;
 class DiagramScene;
 class DiagramView;
 class FindingsPanel;
+class LiveController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -67,6 +68,11 @@ public:
     ArtifactsPanel *artifactsPanel() const { return m_artifactsPanel; }
     QDockWidget *artifactsDock() const { return m_artifactsDock; }
     QAction *importAction() const { return m_importAction; }
+    /// Runs the design and shows it live (Run menu, events, fault actions).
+    LiveController *live() const { return m_live; }
+    /// The context menu of a diagram element: its live fault actions (nullptr when it has
+    /// none). The caller shows it; it deletes itself when closed.
+    QMenu *elementMenu(const QString &elementId);
     /// The status bar text about the design ("Nodes: 8 · Zones: 3 · ...").
     QString designSummary() const;
 
@@ -84,6 +90,7 @@ private:
     void importInteractively();
     void showAbout();
     void showFinding(const QString &elementId);
+    void showElementMenu(const QString &elementId, const QPoint &globalPos);
     void onTopologyChanged();
     void updateTitle();
     void rebuildRecentMenu();
@@ -101,6 +108,7 @@ private:
     ArtifactsPanel *m_artifactsPanel;
     QDockWidget *m_artifactsDock;
     QLabel *m_statusLabel;
+    LiveController *m_live = nullptr;
     RecentFiles m_recentFiles;
 
     QAction *m_openAction = nullptr;

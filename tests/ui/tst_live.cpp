@@ -1,0 +1,160 @@
+// The live monitor, driven as a person would (offscreen): Run on the default topology, kill
+// the etcd leader through the diagram's context-menu action, watch the new leader appear on
+// the diagram, in the status bar and in the events panel, restart the node and see quorum
+// return to 3/3; opening another design stops showing the old run.
+
+#include "resources/QuorumResources.h"
+#include "ui/bridge/EngineBridge.h"
+#include "ui/diagram/DiagramItems.h"
+#include "ui/diagram/DiagramScene.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/monitor/LiveController.h"
+
+#include <QAction>
+#include <QMenu>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTreeWidget>
+#include <QtTest>
+
+using namespace quorum::ui;
+
+namespace {
+
+QAction *findAction(QMenu *menu, const QString &text)
+{
+    for (QAction *a : menu->actions()) {
+        if (a->text() == text)
+            return a;
+        if (a->menu())
+            if (QAction *inner = findAction(a->menu(), text))
+                return inner;
+    }
+    return nullptr;
+}
+
+NodeItem *nodeItem(MainWindow &w, const QString &node)
+{
+    return qgraphicsitem_cast<NodeItem *>(w.diagramScene()->elementItem(QStringLiteral("node/") + node));
+}
+
+bool eventSeen(QTreeWidget *events, const QString &reason, const QString &objectPrefix)
+{
+    for (int i = 0; i < events->topLevelItemCount(); ++i)
+        if (events->topLevelItem(i)->text(3) == reason && events->topLevelItem(i)->text(2).startsWith(objectPrefix))
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestLive : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY(m_dir.isValid());
+        QStandardPaths::setTestModeEnabled(true);
+        QCoreApplication::setOrganizationName(QStringLiteral("QuorumStudioTests"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_live"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    }
+
+    void killTheLeaderAndWatchTheElection()
+    {
+        MainWindow w;
+        w.setMessageBoxesEnabled(false);
+        QVERIFY(w.openFile(quorum::resources::defaultTemplatePath()));
+        w.show();
+        LiveController *live = w.live();
+        QCOMPARE(live->statusText(), QStringLiteral("not running"));
+        // Before Run, the diagram shows the design only.
+        QVERIFY(!nodeItem(w, QStringLiteral("cp-1"))->live());
+
+        live->setSpeed(100);
+        live->runAction()->trigger();
+        const LiveState &state = live->engine()->state();
+        QTRY_VERIFY_WITH_TIMEOUT(state.running && !state.leader.isEmpty() && state.votersUp == 3 && state.writesAvailable, 30000);
+        const QString oldLeader = state.leader;
+        QTRY_VERIFY_WITH_TIMEOUT(nodeItem(w, oldLeader)->live() && nodeItem(w, oldLeader)->live()->etcdLeader, 5000);
+        QVERIFY(live->statusText().contains(QStringLiteral("quorum 3/3 — writes OK")));
+        QVERIFY(live->statusText().contains(QStringLiteral("leader ") + oldLeader));
+
+        // The context menu's Kill Node on the leader's card.
+        std::unique_ptr<QMenu> menu(w.elementMenu(QStringLiteral("node/") + oldLeader));
+        QVERIFY(menu);
+        QAction *kill = findAction(menu.get(), QStringLiteral("&Kill Node"));
+        QVERIFY(kill && kill->isEnabled());
+        kill->trigger();
+
+        QTRY_VERIFY_WITH_TIMEOUT(!state.leader.isEmpty() && state.leader != oldLeader && state.votersUp == 2, 30000);
+        const QString newLeader = state.leader;
+        QTRY_VERIFY_WITH_TIMEOUT(nodeItem(w, oldLeader)->live() &&
+                                     nodeItem(w, oldLeader)->live()->health == NodeLiveMarks::Health::Down,
+                                 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(nodeItem(w, newLeader)->live()->etcdLeader, 5000);
+        QVERIFY(!nodeItem(w, oldLeader)->live()->etcdLeader);
+        QTRY_VERIFY_WITH_TIMEOUT(live->statusText().contains(QStringLiteral("quorum 2/3")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(eventSeen(live->eventsView(), QStringLiteral("NodeKilled"), QStringLiteral("node/") + oldLeader), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(eventSeen(live->eventsView(), QStringLiteral("LeaderElected"), QStringLiteral("etcd/") + newLeader), 5000);
+
+        // Restart it from its menu: quorum back to 3/3.
+        std::unique_ptr<QMenu> again(w.elementMenu(QStringLiteral("node/") + oldLeader));
+        QAction *restart = findAction(again.get(), QStringLiteral("&Restart Node"));
+        QVERIFY(restart && restart->isEnabled());
+        QVERIFY(!findAction(again.get(), QStringLiteral("&Kill Node"))->isEnabled());
+        restart->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(state.votersUp == 3 && state.writesAvailable, 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(live->statusText().contains(QStringLiteral("quorum 3/3 — writes OK")), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(nodeItem(w, oldLeader)->live()->health != NodeLiveMarks::Health::Down, 5000);
+
+        // Pause stops virtual time.
+        live->runAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!state.running, 5000);
+        const qint64 at = state.virtualMicros;
+        QTest::qWait(300);
+        live->engine()->refresh();
+        QCOMPARE(state.virtualMicros, at);
+
+        // Zones offer an outage; the filter narrows the events panel.
+        std::unique_ptr<QMenu> zone(w.elementMenu(QStringLiteral("zone/zone-a")));
+        QVERIFY(zone && findAction(zone.get(), QStringLiteral("&Zone Outage")));
+        QVERIFY(!w.elementMenu(QStringLiteral("cluster")));
+
+        // Another design: the old run is no longer shown.
+        QVERIFY(w.openFile(QStringLiteral(":/templates/dev-single-node.yaml")));
+        QCOMPARE(live->statusText(), QStringLiteral("not running"));
+        for (ElementItem *item : w.diagramScene()->elementItems())
+            if (auto *n = qgraphicsitem_cast<NodeItem *>(item))
+                QVERIFY(!n->live());
+    }
+
+    void refusedFaultsSaySo()
+    {
+        MainWindow w;
+        w.setMessageBoxesEnabled(false);
+        QVERIFY(w.openFile(quorum::resources::defaultTemplatePath()));
+        LiveController *live = w.live();
+        QString refused;
+        connect(live, &LiveController::actionRefused, this, [&](const QString &m) { refused = m; });
+        live->setSpeed(100);
+        QVERIFY(live->start());
+        QTRY_VERIFY_WITH_TIMEOUT(live->engine()->state().votersUp == 3, 30000);
+        // Restarting a node that is up is refused with the engine's reason.
+        std::unique_ptr<QMenu> menu(w.elementMenu(QStringLiteral("node/worker-1")));
+        QAction *restart = findAction(menu.get(), QStringLiteral("&Restart Node"));
+        QVERIFY(restart);
+        restart->setEnabled(true); // as if the menu were stale
+        restart->trigger();
+        QVERIFY(refused.contains(QStringLiteral("already up")));
+    }
+
+private:
+    QTemporaryDir m_dir;
+};
+
+QTEST_MAIN(TestLive)
+#include "tst_live.moc"

@@ -1,0 +1,247 @@
+#include "ui/bridge/EngineBridge.h"
+
+#include "engine/model/TopologyYaml.h"
+#include "engine/rpc/EmbeddedEngine.h"
+#include "engine/rpc/proto/engine.grpc.pb.h"
+
+#include <grpcpp/grpcpp.h>
+#include <spdlog/spdlog.h>
+
+#include <atomic>
+#include <mutex>
+#include <thread>
+
+namespace quorum::ui {
+
+const LiveNode *LiveState::node(const QString &name) const
+{
+    for (const LiveNode &n : nodes)
+        if (n.name == name)
+            return &n;
+    return nullptr;
+}
+
+struct EngineBridge::Engine {
+    rpc::EmbeddedEngine embedded; // reached only through the generated client, as a remote one
+    std::unique_ptr<v1::Engine::Stub> stub;
+    // The watch stream (one at a time, for the current run).
+    std::thread watcher;
+    std::unique_ptr<grpc::ClientContext> watchContext;
+    std::mutex queueMutex;
+    QVector<LiveEvent> queue;
+};
+
+namespace {
+
+QString q(const std::string &s)
+{
+    return QString::fromStdString(s);
+}
+
+} // namespace
+
+EngineBridge::EngineBridge(QObject *parent)
+    : QObject(parent)
+    , m_engine(std::make_unique<Engine>())
+{
+    if (!m_engine->embedded.ok())
+        spdlog::error("Cannot start the embedded engine: {}", m_engine->embedded.error());
+    else
+        m_engine->stub = v1::Engine::NewStub(m_engine->embedded.channel());
+    m_timer.setInterval(100); // charts and diagram in batches, about 10 Hz
+    connect(&m_timer, &QTimer::timeout, this, &EngineBridge::tick);
+}
+
+EngineBridge::~EngineBridge()
+{
+    m_timer.stop();
+    stopWatch();
+}
+
+bool EngineBridge::deploy(const model::Topology &topology, QStringList *errors)
+{
+    if (!m_engine->stub) {
+        if (errors)
+            *errors << tr("The embedded engine did not start; see the log.");
+        return false;
+    }
+    v1::LoadTopologyRequest request;
+    request.set_yaml(model::topologyToYaml(topology));
+    request.set_source_name(topology.name + ".yaml");
+    request.set_seed(1);
+    v1::LoadTopologyReply reply;
+    grpc::ClientContext context;
+    const grpc::Status status = m_engine->stub->LoadTopology(&context, request, &reply);
+    if (!status.ok() || !reply.ok()) {
+        if (errors) {
+            if (!status.ok())
+                *errors << q(status.error_message());
+            for (const v1::Diagnostic &d : reply.diagnostics())
+                *errors << q(model::Diagnostic{d.file(), d.line(), d.column(), d.field(), d.message()}.toString());
+        }
+        return false;
+    }
+    stopWatch();
+    {
+        std::lock_guard lock(m_engine->queueMutex);
+        m_engine->queue.clear();
+    }
+    startWatch();
+    m_timer.start();
+    refresh();
+    return true;
+}
+
+bool EngineBridge::run(double speed)
+{
+    if (!m_engine->stub)
+        return false;
+    v1::ControlRequest request;
+    request.set_run_speed(speed);
+    v1::ClockState clock;
+    grpc::ClientContext context;
+    const bool ok = m_engine->stub->Control(&context, request, &clock).ok() && clock.message().empty();
+    refresh();
+    return ok;
+}
+
+void EngineBridge::pause()
+{
+    if (!m_engine->stub)
+        return;
+    v1::ControlRequest request;
+    request.set_pause(true);
+    v1::ClockState clock;
+    grpc::ClientContext context;
+    m_engine->stub->Control(&context, request, &clock);
+    refresh();
+}
+
+void EngineBridge::step(qint64 micros)
+{
+    if (!m_engine->stub)
+        return;
+    v1::ControlRequest request;
+    request.set_step_micros(micros);
+    v1::ClockState clock;
+    grpc::ClientContext context;
+    m_engine->stub->Control(&context, request, &clock);
+    refresh();
+}
+
+bool EngineBridge::fault(const QString &kind, const QString &target, const QString &component, QString *message)
+{
+    if (!m_engine->stub)
+        return false;
+    v1::FaultRequest request;
+    request.set_kind(kind.toStdString());
+    request.set_target(target.toStdString());
+    request.set_component(component.toStdString());
+    v1::FaultReply reply;
+    grpc::ClientContext context;
+    const grpc::Status status = m_engine->stub->InjectFault(&context, request, &reply);
+    if (message)
+        *message = status.ok() ? q(reply.message()) : q(status.error_message());
+    refresh();
+    return status.ok() && reply.ok();
+}
+
+bool EngineBridge::heal(const QString &node)
+{
+    if (!m_engine->stub)
+        return false;
+    v1::HealRequest request;
+    request.set_node(node.toStdString());
+    v1::FaultReply reply;
+    grpc::ClientContext context;
+    const bool ok = m_engine->stub->Heal(&context, request, &reply).ok() && reply.ok();
+    refresh();
+    return ok;
+}
+
+void EngineBridge::refresh()
+{
+    tick();
+}
+
+void EngineBridge::tick()
+{
+    if (!m_engine->stub)
+        return;
+    v1::ClusterState s;
+    grpc::ClientContext context;
+    if (!m_engine->stub->GetState(&context, v1::StateRequest(), &s).ok())
+        return;
+    LiveState state;
+    state.deployed = !s.run_id().empty();
+    state.running = s.clock().running();
+    state.speed = s.clock().speed();
+    state.virtualMicros = s.clock().virtual_micros();
+    for (const v1::RaftMember &m : s.sample().raft()) {
+        state.term = std::max<quint64>(state.term, m.term());
+        if (m.role() == "Leader" && m.up())
+            state.leader = q(m.name());
+    }
+    state.votersUp = s.sample().quorum().voters_up();
+    state.votersTotal = s.sample().quorum().voters_total();
+    state.needed = s.sample().quorum().needed();
+    state.writesAvailable = s.sample().quorum().writes_available();
+    for (const v1::NodeState &n : s.nodes()) {
+        LiveNode node;
+        node.name = q(n.name());
+        node.up = n.up();
+        node.ready = q(n.ready());
+        node.partitioned = n.partitioned();
+        for (const std::string &c : n.stopped_components())
+            node.stopped << q(c);
+        node.etcdLeader = n.etcd_leader();
+        for (const std::string &l : n.lease_holder_of())
+            node.leaseHolderOf << q(l);
+        node.vipHolder = n.vip_holder();
+        for (const v1::PodMark &p : n.pods())
+            node.pods.push_back(LivePod{q(p.name()), q(p.workload()), q(p.phase()), p.ready()});
+        if (n.etcd_leader())
+            state.leader = node.name;
+        state.nodes.push_back(std::move(node));
+    }
+    QVector<LiveEvent> events;
+    {
+        std::lock_guard lock(m_engine->queueMutex);
+        events.swap(m_engine->queue);
+    }
+    m_state = std::move(state);
+    emit updated(m_state, events);
+}
+
+void EngineBridge::startWatch()
+{
+    m_engine->watchContext = std::make_unique<grpc::ClientContext>();
+    Engine *engine = m_engine.get();
+    grpc::ClientContext *context = engine->watchContext.get();
+    engine->watcher = std::thread([engine, context] {
+        v1::WatchRequest request;
+        request.set_from_start(true);
+        auto reader = engine->stub->Watch(context, request);
+        v1::TelemetryItem item;
+        while (reader->Read(&item)) {
+            if (!item.has_event())
+                continue;
+            const v1::Event &e = item.event();
+            LiveEvent out{e.time_micros(), q(e.kind()), e.type() == "Warning", q(e.object()), q(e.reason()), q(e.message())};
+            std::lock_guard lock(engine->queueMutex);
+            engine->queue.push_back(std::move(out));
+        }
+        reader->Finish();
+    });
+}
+
+void EngineBridge::stopWatch()
+{
+    if (m_engine->watchContext)
+        m_engine->watchContext->TryCancel();
+    if (m_engine->watcher.joinable())
+        m_engine->watcher.join();
+    m_engine->watchContext.reset();
+}
+
+} // namespace quorum::ui

@@ -1,0 +1,110 @@
+#pragma once
+
+// The one place the UI crosses into the cluster engine. The bridge embeds an engine
+// (rpc::EngineHost behind an in-process gRPC server) and reaches it only through the
+// generated quorum.v1 client, exactly as it would reach a quorumd daemon. The engine runs on
+// its own thread; what the UI sees arrives on the UI thread as immutable values: a LiveState
+// snapshot and the telemetry received since the last one, delivered together by a timer at
+// about 10 Hz (never one repaint per event).
+//
+// Thread rules: create and use on the UI thread. A private thread reads the Watch stream.
+
+#include "engine/model/Topology.h"
+
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+#include <QVector>
+
+#include <memory>
+
+namespace quorum::ui {
+
+/// One pod mark on a node.
+struct LivePod {
+    QString name;     ///< "<namespace>/<name>"
+    QString workload;
+    QString phase;    ///< Pending, ContainerCreating, Running, Succeeded, Failed, Terminating
+    bool ready = false;
+};
+
+struct LiveNode {
+    QString name;
+    bool up = false;
+    QString ready;      ///< the Node's Ready condition: True, False, Unknown, or "" (not registered)
+    bool partitioned = false;
+    QStringList stopped; ///< components stopped on their own
+    bool etcdLeader = false;
+    QStringList leaseHolderOf; ///< kube-controller-manager, kube-scheduler
+    bool vipHolder = false;
+    QVector<LivePod> pods;
+};
+
+/// The cluster as the engine last reported it.
+struct LiveState {
+    bool deployed = false;
+    bool running = false;
+    double speed = 1;
+    qint64 virtualMicros = 0;
+    QString leader;     ///< node of the etcd leader ("" when none)
+    quint64 term = 0;
+    int votersUp = 0;
+    int votersTotal = 0;
+    int needed = 0;
+    bool writesAvailable = false;
+    QVector<LiveNode> nodes;
+
+    const LiveNode *node(const QString &name) const;
+};
+
+/// One telemetry event, as the events panel shows it.
+struct LiveEvent {
+    qint64 timeMicros = 0;
+    QString kind;
+    bool warning = false;
+    QString object;
+    QString reason;
+    QString message;
+};
+
+class EngineBridge : public QObject {
+    Q_OBJECT
+
+public:
+    explicit EngineBridge(QObject *parent = nullptr);
+    ~EngineBridge() override;
+
+    /// Boots `topology` in the engine, paused at virtual time 0 (replacing any run). On
+    /// failure returns false and `errors` lists what the engine refused.
+    bool deploy(const model::Topology &topology, QStringList *errors = nullptr);
+    /// Runs at `speed` (0.25 .. 1000), pauses, or advances `micros` of virtual time.
+    bool run(double speed);
+    void pause();
+    void step(qint64 micros);
+    /// Injects a fault (engine.proto's FaultRequest kinds); false with `message` when refused.
+    bool fault(const QString &kind, const QString &target, const QString &component = {}, QString *message = nullptr);
+    /// Heals `node`, or everything when empty.
+    bool heal(const QString &node = {});
+
+    const LiveState &state() const { return m_state; }
+    /// Asks the engine for its state now (instead of waiting for the next tick).
+    void refresh();
+
+signals:
+    /// A new state, with the events that arrived since the previous one (about 10 Hz while a
+    /// design is deployed).
+    void updated(const quorum::ui::LiveState &state, const QVector<quorum::ui::LiveEvent> &events);
+
+private:
+    struct Engine;
+    void tick();
+    void startWatch();
+    void stopWatch();
+
+    std::unique_ptr<Engine> m_engine;
+    LiveState m_state;
+    QTimer m_timer;
+};
+
+} // namespace quorum::ui
