@@ -16,6 +16,7 @@ execute_process(COMMAND ${DPKG_DEB} --field ${debs} Package Version Depends OUTP
 foreach(expected
     "./usr/bin/quorum-studio"
     "./usr/bin/quorumctl"
+    "./usr/bin/quorumd"
     "./usr/share/applications/studio.quorum.QuorumStudio.desktop"
     "./usr/share/metainfo/studio.quorum.QuorumStudio.metainfo.xml"
     "./usr/share/icons/hicolor/scalable/apps/studio.quorum.QuorumStudio.svg"
@@ -25,7 +26,7 @@ foreach(expected
     message(FATAL_ERROR "package lacks ${expected}; it holds:\n${contents}")
   endif()
 endforeach()
-foreach(dep "libqt6widgets6" "libyaml-cpp0.7")
+foreach(dep "libqt6widgets6" "libyaml-cpp0.7" "libgrpc++1.51")
   string(FIND "${fields}" "${dep}" at)
   if(at EQUAL -1)
     message(FATAL_ERROR "package does not depend on ${dep}:\n${fields}")
