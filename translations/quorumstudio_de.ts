@@ -919,6 +919,10 @@
             <source>&amp;Zone Outage</source>
             <translation>&amp;Zonenausfall</translation>
         </message>
+        <message>
+            <source>Monitor</source>
+            <translation>Monitor</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::MainWindow</name>
@@ -1129,6 +1133,133 @@
         <message>
             <source>Kubernetes, kind or kubeadm YAML (*.yaml *.yml);;All files (*)</source>
             <translation>Kubernetes-, kind- oder kubeadm-YAML (*.yaml *.yml);;Alle Dateien (*)</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+M</source>
+            <translation>Ctrl+Shift+M</translation>
+        </message>
+        <message>
+            <source>Show or hide the live charts</source>
+            <translation>Die Live-Diagramme ein- oder ausblenden</translation>
+        </message>
+    </context>
+    <context>
+        <name>quorum::ui::MonitorPanel</name>
+        <message>
+            <source>virtual time (s)</source>
+            <translation>virtuelle Zeit (s)</translation>
+        </message>
+        <message>
+            <source>Leadership (etcd)</source>
+            <translation>Leader (etcd)</translation>
+        </message>
+        <message>
+            <source>Quorum</source>
+            <translation>Quorum</translation>
+        </message>
+        <message>
+            <source>writes unavailable</source>
+            <translation>Schreiben nicht möglich</translation>
+        </message>
+        <message>
+            <source>voters up</source>
+            <translation>Stimmberechtigte aktiv</translation>
+        </message>
+        <message>
+            <source>quorum needed</source>
+            <translation>benötigtes Quorum</translation>
+        </message>
+        <message>
+            <source>Pods by phase</source>
+            <translation>Pods nach Phase</translation>
+        </message>
+        <message>
+            <source>Pending</source>
+            <translation>Pending</translation>
+        </message>
+        <message>
+            <source>ContainerCreating</source>
+            <translation>ContainerCreating</translation>
+        </message>
+        <message>
+            <source>Running</source>
+            <translation>Running</translation>
+        </message>
+        <message>
+            <source>Succeeded</source>
+            <translation>Succeeded</translation>
+        </message>
+        <message>
+            <source>Failed</source>
+            <translation>Failed</translation>
+        </message>
+        <message>
+            <source>Terminating</source>
+            <translation>Terminating</translation>
+        </message>
+        <message>
+            <source>Clients and nodes</source>
+            <translation>Clients und Knoten</translation>
+        </message>
+        <message>
+            <source>client success rate</source>
+            <translation>Erfolgsquote der Clients</translation>
+        </message>
+        <message>
+            <source>nodes Ready</source>
+            <translation>Knoten Ready</translation>
+        </message>
+        <message>
+            <source>&amp;Follow</source>
+            <translation>&amp;Folgen</translation>
+        </message>
+        <message>
+            <source>Keep the last two minutes of virtual time in view; off to pause the charts and zoom</source>
+            <translation>Die letzten zwei Minuten virtueller Zeit im Blick behalten; aus, um die Diagramme anzuhalten und zu zoomen</translation>
+        </message>
+        <message>
+            <source>Export &amp;PNG…</source>
+            <translation>&amp;PNG exportieren…</translation>
+        </message>
+        <message>
+            <source>Export &amp;CSV…</source>
+            <translation>&amp;CSV exportieren…</translation>
+        </message>
+        <message>
+            <source>Export the charts</source>
+            <translation>Die Diagramme exportieren</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png)</source>
+            <translation>PNG-Bild (*.png)</translation>
+        </message>
+        <message>
+            <source>Export the samples</source>
+            <translation>Die Messwerte exportieren</translation>
+        </message>
+        <message>
+            <source>CSV file (*.csv)</source>
+            <translation>CSV-Datei (*.csv)</translation>
+        </message>
+        <message>
+            <source>%1 leads</source>
+            <translation>%1 führt</translation>
+        </message>
+        <message>
+            <source>%1 down</source>
+            <translation>%1 ausgefallen</translation>
+        </message>
+        <message>
+            <source>Leadership (etcd) — term %1</source>
+            <translation>Leader (etcd) — Term %1</translation>
+        </message>
+        <message>
+            <source>Cannot write %1: %2</source>
+            <translation>%1 kann nicht geschrieben werden: %2</translation>
+        </message>
+        <message>
+            <source>Cannot write %1</source>
+            <translation>%1 kann nicht geschrieben werden</translation>
         </message>
     </context>
     <context>

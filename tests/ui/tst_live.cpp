@@ -9,8 +9,11 @@
 #include "ui/diagram/DiagramScene.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/monitor/LiveController.h"
+#include "ui/monitor/MonitorPanel.h"
 
 #include <QAction>
+#include <QFile>
+#include <QFileInfo>
 #include <QMenu>
 #include <QSettings>
 #include <QStandardPaths>
@@ -100,6 +103,16 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(live->statusText().contains(QStringLiteral("quorum 2/3")), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(eventSeen(live->eventsView(), QStringLiteral("NodeKilled"), QStringLiteral("node/") + oldLeader), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(eventSeen(live->eventsView(), QStringLiteral("LeaderElected"), QStringLiteral("etcd/") + newLeader), 5000);
+        // The leadership chart: the new leader's lane has leader points after the kill, the
+        // old leader's has none after it.
+        MonitorPanel *monitor = live->monitor();
+        const double killedAt = static_cast<double>(state.virtualMicros) / 1e6;
+        QTRY_VERIFY_WITH_TIMEOUT(!monitor->leaderPoints(newLeader).isEmpty() &&
+                                     monitor->leaderPoints(newLeader).back().x() >= killedAt,
+                                 10000);
+        QVERIFY(!monitor->leaderPoints(oldLeader).isEmpty());
+        QVERIFY(monitor->leaderPoints(oldLeader).back().x() < killedAt);
+        QCOMPARE(monitor->leaderAt(state.virtualMicros), newLeader);
 
         // Restart it from its menu: quorum back to 3/3.
         std::unique_ptr<QMenu> again(w.elementMenu(QStringLiteral("node/") + oldLeader));
@@ -110,6 +123,24 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(state.votersUp == 3 && state.writesAvailable, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(live->statusText().contains(QStringLiteral("quorum 3/3 — writes OK")), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(nodeItem(w, oldLeader)->live()->health != NodeLiveMarks::Health::Down, 5000);
+        // The quorum chart back at 3 voters.
+        QTRY_VERIFY_WITH_TIMEOUT(!monitor->votersUpPoints().isEmpty() && monitor->votersUpPoints().back().y() == 3, 10000);
+        bool dipped = false;
+        for (const QPointF &p : monitor->votersUpPoints())
+            dipped = dipped || p.y() == 2;
+        QVERIFY(dipped);
+        // Export: CSV has a header and a row per sample; PNG is written.
+        const QString csv = m_dir.filePath(QStringLiteral("samples.csv"));
+        QCOMPARE(monitor->exportCsv(csv), QString());
+        QFile file(csv);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = file.readAll().trimmed().split('\n');
+        QVERIFY(lines.front().startsWith("time_s,leader,term,voters_up"));
+        QCOMPARE(lines.size() - 1, monitor->samples().size());
+        QVERIFY(monitor->exportCsv(QStringLiteral("/nonexistent-dir/x.csv")).contains(QStringLiteral("/nonexistent-dir/x.csv")));
+        const QString png = m_dir.filePath(QStringLiteral("charts.png"));
+        QCOMPARE(monitor->exportPng(png), QString());
+        QVERIFY(QFileInfo(png).size() > 1000);
 
         // Pause stops virtual time.
         live->runAction()->trigger();

@@ -7,6 +7,7 @@
 #include <grpcpp/grpcpp.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <atomic>
 #include <mutex>
 #include <thread>
@@ -29,6 +30,7 @@ struct EngineBridge::Engine {
     std::unique_ptr<grpc::ClientContext> watchContext;
     std::mutex queueMutex;
     QVector<LiveEvent> queue;
+    QVector<LiveSample> samples;
 };
 
 namespace {
@@ -36,6 +38,34 @@ namespace {
 QString q(const std::string &s)
 {
     return QString::fromStdString(s);
+}
+
+LiveSample toLive(const v1::Sample &s)
+{
+    LiveSample out;
+    out.timeMicros = s.time_micros();
+    for (const v1::RaftMember &m : s.raft())
+        out.members.push_back({q(m.name()), m.up(), m.up() && m.role() == "Leader", m.term(), m.commit()});
+    out.votersUp = s.quorum().voters_up();
+    out.votersTotal = s.quorum().voters_total();
+    out.needed = s.quorum().needed();
+    out.writesAvailable = s.quorum().writes_available();
+    out.writeP50Ms = s.write_latency().p50_ms();
+    out.writeP99Ms = s.write_latency().p99_ms();
+    // Leases in name order (protobuf maps have none).
+    std::vector<std::pair<std::string, std::string>> leases(s.lease_holders().begin(), s.lease_holders().end());
+    std::sort(leases.begin(), leases.end());
+    for (const auto &[name, holder] : leases) {
+        out.leaseNames << q(name);
+        out.leaseHolders << q(holder);
+    }
+    out.nodesReady = s.nodes_ready();
+    out.nodesTotal = s.nodes_total();
+    for (int n : s.pods_by_phase())
+        out.podsByPhase.push_back(n);
+    out.clientSuccessRate = s.clients().success_rate();
+    out.clientRequests = s.clients().requests();
+    return out;
 }
 
 } // namespace
@@ -85,7 +115,9 @@ bool EngineBridge::deploy(const model::Topology &topology, QStringList *errors)
     {
         std::lock_guard lock(m_engine->queueMutex);
         m_engine->queue.clear();
+        m_engine->samples.clear();
     }
+    emit cleared();
     startWatch();
     m_timer.start();
     refresh();
@@ -205,12 +237,16 @@ void EngineBridge::tick()
         state.nodes.push_back(std::move(node));
     }
     QVector<LiveEvent> events;
+    QVector<LiveSample> samples;
     {
         std::lock_guard lock(m_engine->queueMutex);
         events.swap(m_engine->queue);
+        samples.swap(m_engine->samples);
     }
     m_state = std::move(state);
     emit updated(m_state, events);
+    if (!samples.isEmpty())
+        emit samplesArrived(samples);
 }
 
 void EngineBridge::startWatch()
@@ -224,8 +260,12 @@ void EngineBridge::startWatch()
         auto reader = engine->stub->Watch(context, request);
         v1::TelemetryItem item;
         while (reader->Read(&item)) {
-            if (!item.has_event())
+            if (item.has_sample()) {
+                LiveSample out = toLive(item.sample());
+                std::lock_guard lock(engine->queueMutex);
+                engine->samples.push_back(std::move(out));
                 continue;
+            }
             const v1::Event &e = item.event();
             LiveEvent out{e.time_micros(), q(e.kind()), e.type() == "Warning", q(e.object()), q(e.reason()), q(e.message())};
             std::lock_guard lock(engine->queueMutex);

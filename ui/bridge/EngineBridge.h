@@ -58,6 +58,32 @@ struct LiveState {
     const LiveNode *node(const QString &name) const;
 };
 
+/// One sample of the cluster (one per virtual second), what the charts plot.
+struct LiveSample {
+    struct Member {
+        QString name;
+        bool up = false;
+        bool leader = false;
+        quint64 term = 0;
+        quint64 commit = 0;
+    };
+    qint64 timeMicros = 0;
+    QVector<Member> members;
+    int votersUp = 0;
+    int votersTotal = 0;
+    int needed = 0;
+    bool writesAvailable = false;
+    double writeP50Ms = 0;
+    double writeP99Ms = 0;
+    QStringList leaseNames;   ///< parallel to leaseHolders
+    QStringList leaseHolders; ///< holder identity ("" when none)
+    int nodesReady = 0;
+    int nodesTotal = 0;
+    QVector<int> podsByPhase; ///< Pending, ContainerCreating, Running, Succeeded, Failed, Terminating
+    double clientSuccessRate = 100;
+    quint64 clientRequests = 0;
+};
+
 /// One telemetry event, as the events panel shows it.
 struct LiveEvent {
     qint64 timeMicros = 0;
@@ -95,6 +121,11 @@ signals:
     /// A new state, with the events that arrived since the previous one (about 10 Hz while a
     /// design is deployed).
     void updated(const quorum::ui::LiveState &state, const QVector<quorum::ui::LiveEvent> &events);
+    /// Samples that arrived since the previous batch (same timer); a new run starts with
+    /// cleared() first.
+    void samplesArrived(const QVector<quorum::ui::LiveSample> &samples);
+    /// A new run was deployed: what was plotted belongs to the old one.
+    void cleared();
 
 private:
     struct Engine;

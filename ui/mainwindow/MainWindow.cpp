@@ -167,7 +167,15 @@ void MainWindow::createMenus()
         statusBar()->showMessage(message, kStatusMessageMs);
     });
     connect(m_view, &DiagramView::elementContextMenuRequested, this, &MainWindow::showElementMenu);
+    tabifyDockWidget(m_artifactsDock, m_live->monitorDock()); // the charts get the full height
+    tabifyDockWidget(m_findingsDock, m_live->eventsDock());
+    m_artifactsDock->raise();
+    m_findingsDock->raise();
     view->addAction(m_live->eventsDock()->toggleViewAction());
+    QAction *toggleMonitor = m_live->monitorDock()->toggleViewAction();
+    toggleMonitor->setShortcut(QKeySequence(tr("Ctrl+Shift+M")));
+    toggleMonitor->setStatusTip(tr("Show or hide the live charts"));
+    view->addAction(toggleMonitor);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);

@@ -3,6 +3,7 @@
 #include "ui/diagram/DiagramItems.h"
 #include "ui/diagram/DiagramScene.h"
 #include "ui/document/DesignDocument.h"
+#include "ui/monitor/MonitorPanel.h"
 
 #include <QAction>
 #include <QComboBox>
@@ -143,6 +144,13 @@ LiveController::LiveController(DesignDocument *document, DiagramScene *scene, QM
     m_eventsDock->setWidget(panel);
     window->addDockWidget(Qt::BottomDockWidgetArea, m_eventsDock);
 
+    // Dashboards.
+    m_monitor = new MonitorPanel(m_engine);
+    m_monitorDock = new QDockWidget(tr("Monitor"), window);
+    m_monitorDock->setObjectName(QStringLiteral("monitorDock"));
+    m_monitorDock->setWidget(m_monitor);
+    window->addDockWidget(Qt::RightDockWidgetArea, m_monitorDock);
+
     connect(m_engine, &EngineBridge::updated, this, &LiveController::onUpdated);
     connect(document, &DesignDocument::topologyChanged, this, &LiveController::onDesignChanged);
 }
@@ -177,6 +185,11 @@ bool LiveController::start()
         m_deployed = true;
         m_events->clear();
         m_healAllAction->setEnabled(true);
+        // What a run is for: the charts and the events come to the front.
+        m_monitorDock->show();
+        m_monitorDock->raise();
+        m_eventsDock->show();
+        m_eventsDock->raise();
     }
     return m_engine->run(speed());
 }

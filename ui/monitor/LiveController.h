@@ -28,6 +28,7 @@ namespace quorum::ui {
 
 class DesignDocument;
 class DiagramScene;
+class MonitorPanel;
 
 class LiveController : public QObject {
     Q_OBJECT
@@ -43,6 +44,8 @@ public:
     QAction *healAllAction() const { return m_healAllAction; }
     QDockWidget *eventsDock() const { return m_eventsDock; }
     QTreeWidget *eventsView() const { return m_events; }
+    QDockWidget *monitorDock() const { return m_monitorDock; }
+    MonitorPanel *monitor() const { return m_monitor; }
     /// The live status text ("not running" before Run).
     QString statusText() const;
     /// The speed the Run action uses (the toolbar's choice).
@@ -82,6 +85,8 @@ private:
     QDockWidget *m_eventsDock = nullptr;
     QTreeWidget *m_events = nullptr;
     QLineEdit *m_filter = nullptr;
+    QDockWidget *m_monitorDock = nullptr;
+    MonitorPanel *m_monitor = nullptr;
 };
 
 } // namespace quorum::ui

@@ -1,0 +1,450 @@
+#include "ui/monitor/MonitorPanel.h"
+
+#include <QAreaSeries>
+#include <QCategoryAxis>
+#include <QChart>
+#include <QChartView>
+#include <QCheckBox>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileDialog>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLineSeries>
+#include <QPushButton>
+#include <QSaveFile>
+#include <QScatterSeries>
+#include <QTextStream>
+#include <QValueAxis>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace quorum::ui {
+
+namespace {
+
+const QColor kLeader{0xB7, 0x79, 0x1F};
+const QColor kDown{0x9A, 0xA4, 0xB2};
+const QColor kUp{0x1F, 0x6F, 0xB2};
+const QColor kNeeded{0xC5, 0x30, 0x30};
+const QColor kPhase[] = {QColor(0x94, 0xA3, 0xB8), QColor(0x5B, 0x8D, 0xD6), QColor(0x2F, 0x9E, 0x5B),
+                         QColor(0x7C, 0x3A, 0xED), QColor(0xC5, 0x30, 0x30), QColor(0xDD, 0x6B, 0x20)};
+constexpr double kWindowSeconds = 120;
+
+double seconds(qint64 micros)
+{
+    return static_cast<double>(micros) / 1e6;
+}
+
+/// Thins a series to half once it holds more than MonitorPanel::kMaxPoints points.
+void bound(QXYSeries *series)
+{
+    if (series->count() <= MonitorPanel::kMaxPoints)
+        return;
+    const QList<QPointF> all = series->points();
+    QList<QPointF> kept;
+    kept.reserve(all.size() / 2 + 1);
+    for (qsizetype i = 0; i < all.size(); i += 2)
+        kept.append(all[i]);
+    series->replace(kept);
+}
+
+QChart *makeChart(const QString &title)
+{
+    auto *chart = new QChart;
+    chart->setTitle(title);
+    chart->setMargins(QMargins(4, 4, 4, 4));
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setAnimationOptions(QChart::NoAnimation);
+    return chart;
+}
+
+QValueAxis *timeAxis(QChart *chart)
+{
+    auto *axis = new QValueAxis;
+    axis->setTitleText(QCoreApplication::translate("quorum::ui::MonitorPanel", "virtual time (s)"));
+    axis->setLabelFormat(QStringLiteral("%.0f"));
+    axis->setRange(0, kWindowSeconds);
+    chart->addAxis(axis, Qt::AlignBottom);
+    return axis;
+}
+
+} // namespace
+
+struct MonitorPanel::Charts {
+    // Leadership: a lane per member.
+    QChart *leadership = nullptr;
+    QValueAxis *leadershipTime = nullptr;
+    QCategoryAxis *lanes = nullptr;
+    QStringList members;
+    QVector<QScatterSeries *> leaderSeries;
+    QVector<QScatterSeries *> downSeries;
+    // Quorum.
+    QChart *quorum = nullptr;
+    QValueAxis *quorumTime = nullptr;
+    QValueAxis *quorumCount = nullptr;
+    QLineSeries *votersUp = nullptr;
+    QLineSeries *needed = nullptr;
+    QLineSeries *unavailableTop = nullptr;
+    QLineSeries *unavailableBottom = nullptr;
+    // Pods by phase (stacked): cumulative tops.
+    QChart *pods = nullptr;
+    QValueAxis *podsTime = nullptr;
+    QValueAxis *podsCount = nullptr;
+    QVector<QLineSeries *> podTops;
+    QVector<QLineSeries *> podBottoms;
+    // Clients and nodes.
+    QChart *clients = nullptr;
+    QValueAxis *clientsTime = nullptr;
+    QLineSeries *success = nullptr;
+    QLineSeries *nodesReady = nullptr;
+    QValueAxis *nodesAxis = nullptr;
+    QList<QChartView *> views;
+    QWidget *grid = nullptr;
+};
+
+MonitorPanel::MonitorPanel(EngineBridge *engine, QWidget *parent)
+    : QWidget(parent)
+    , m_engine(engine)
+    , m_charts(std::make_unique<Charts>())
+{
+    Charts &c = *m_charts;
+    // Leadership timeline.
+    c.leadership = makeChart(tr("Leadership (etcd)"));
+    c.leadershipTime = timeAxis(c.leadership);
+    c.lanes = new QCategoryAxis;
+    c.lanes->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
+    c.lanes->setRange(0, 1);
+    c.leadership->addAxis(c.lanes, Qt::AlignLeft);
+    c.leadership->legend()->hide();
+    // Quorum.
+    c.quorum = makeChart(tr("Quorum"));
+    c.quorumTime = timeAxis(c.quorum);
+    c.quorumCount = new QValueAxis;
+    c.quorumCount->setLabelFormat(QStringLiteral("%d"));
+    c.quorumCount->setRange(0, 3);
+    c.quorum->addAxis(c.quorumCount, Qt::AlignLeft);
+    c.unavailableTop = new QLineSeries(this);
+    c.unavailableBottom = new QLineSeries(this);
+    auto *band = new QAreaSeries(c.unavailableTop, c.unavailableBottom);
+    band->setName(tr("writes unavailable"));
+    band->setColor(QColor(0xC5, 0x30, 0x30, 60));
+    band->setBorderColor(Qt::transparent);
+    c.quorum->addSeries(band);
+    c.votersUp = new QLineSeries;
+    c.votersUp->setName(tr("voters up"));
+    c.votersUp->setPen(QPen(kUp, 2.5));
+    c.quorum->addSeries(c.votersUp);
+    c.needed = new QLineSeries;
+    c.needed->setName(tr("quorum needed"));
+    c.needed->setPen(QPen(kNeeded, 1.5, Qt::DashLine));
+    c.quorum->addSeries(c.needed);
+    for (QAbstractSeries *s : {static_cast<QAbstractSeries *>(band), static_cast<QAbstractSeries *>(c.votersUp),
+                               static_cast<QAbstractSeries *>(c.needed)}) {
+        s->attachAxis(c.quorumTime);
+        s->attachAxis(c.quorumCount);
+    }
+    // Pods by phase.
+    c.pods = makeChart(tr("Pods by phase"));
+    c.podsTime = timeAxis(c.pods);
+    c.podsCount = new QValueAxis;
+    c.podsCount->setLabelFormat(QStringLiteral("%d"));
+    c.pods->addAxis(c.podsCount, Qt::AlignLeft);
+    const QStringList phases{tr("Pending"), tr("ContainerCreating"), tr("Running"), tr("Succeeded"), tr("Failed"), tr("Terminating")};
+    for (int i = 0; i < phases.size(); ++i) {
+        auto *top = new QLineSeries(this);
+        auto *bottom = new QLineSeries(this);
+        auto *area = new QAreaSeries(top, bottom);
+        area->setName(phases[i]);
+        area->setColor(kPhase[i]);
+        area->setBorderColor(kPhase[i].darker(120));
+        c.pods->addSeries(area);
+        area->attachAxis(c.podsTime);
+        area->attachAxis(c.podsCount);
+        c.podTops.push_back(top);
+        c.podBottoms.push_back(bottom);
+    }
+    // Clients and nodes.
+    c.clients = makeChart(tr("Clients and nodes"));
+    c.clientsTime = timeAxis(c.clients);
+    auto *percent = new QValueAxis;
+    percent->setRange(0, 100);
+    percent->setLabelFormat(QStringLiteral("%d %%"));
+    c.clients->addAxis(percent, Qt::AlignLeft);
+    c.nodesAxis = new QValueAxis;
+    c.nodesAxis->setLabelFormat(QStringLiteral("%d"));
+    c.clients->addAxis(c.nodesAxis, Qt::AlignRight);
+    c.success = new QLineSeries;
+    c.success->setName(tr("client success rate"));
+    c.success->setPen(QPen(QColor(0x2F, 0x9E, 0x5B), 2));
+    c.clients->addSeries(c.success);
+    c.success->attachAxis(c.clientsTime);
+    c.success->attachAxis(percent);
+    c.nodesReady = new QLineSeries;
+    c.nodesReady->setName(tr("nodes Ready"));
+    c.nodesReady->setPen(QPen(kUp, 2));
+    c.clients->addSeries(c.nodesReady);
+    c.nodesReady->attachAxis(c.clientsTime);
+    c.nodesReady->attachAxis(c.nodesAxis);
+
+    // Layout: controls, then the four charts in a grid.
+    auto *controls = new QHBoxLayout;
+    m_follow = new QCheckBox(tr("&Follow"));
+    m_follow->setChecked(true);
+    m_follow->setToolTip(tr("Keep the last two minutes of virtual time in view; off to pause the charts and zoom"));
+    auto *png = new QPushButton(tr("Export &PNG…"));
+    auto *csv = new QPushButton(tr("Export &CSV…"));
+    controls->addWidget(m_follow);
+    controls->addStretch();
+    controls->addWidget(png);
+    controls->addWidget(csv);
+    c.grid = new QWidget;
+    auto *grid = new QGridLayout(c.grid);
+    grid->setContentsMargins(0, 0, 0, 0);
+    int i = 0;
+    for (QChart *chart : {c.leadership, c.quorum, c.pods, c.clients}) {
+        auto *view = new QChartView(chart);
+        view->setRenderHint(QPainter::Antialiasing);
+        view->setRubberBand(QChartView::HorizontalRubberBand);
+        view->setMinimumSize(150, 110);
+        view->setAccessibleName(chart->title());
+        grid->addWidget(view, i / 2, i % 2);
+        c.views << view;
+        ++i;
+    }
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addLayout(controls);
+    layout->addWidget(c.grid, 1);
+
+    connect(png, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the charts"), QStringLiteral("quorum-charts.png"),
+                                                          tr("PNG image (*.png)"));
+        if (!path.isEmpty())
+            if (const QString error = exportPng(path); !error.isEmpty())
+                setToolTip(error);
+    });
+    connect(csv, &QPushButton::clicked, this, [this] {
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export the samples"), QStringLiteral("quorum-samples.csv"),
+                                                          tr("CSV file (*.csv)"));
+        if (!path.isEmpty())
+            if (const QString error = exportCsv(path); !error.isEmpty())
+                setToolTip(error);
+    });
+    connect(m_follow, &QCheckBox::toggled, this, [this](bool on) {
+        if (on && !m_samples.isEmpty())
+            followTo(seconds(m_samples.back().timeMicros));
+    });
+    connect(engine, &EngineBridge::samplesArrived, this, &MonitorPanel::append);
+    connect(engine, &EngineBridge::cleared, this, &MonitorPanel::clear);
+}
+
+MonitorPanel::~MonitorPanel() = default;
+
+void MonitorPanel::clear()
+{
+    Charts &c = *m_charts;
+    m_samples.clear();
+    for (QScatterSeries *s : c.leaderSeries + c.downSeries) {
+        c.leadership->removeSeries(s);
+        delete s;
+    }
+    c.leaderSeries.clear();
+    c.downSeries.clear();
+    c.members.clear();
+    for (QLineSeries *s : {c.votersUp, c.needed, c.unavailableTop, c.unavailableBottom, c.success, c.nodesReady})
+        s->clear();
+    for (QLineSeries *s : c.podTops + c.podBottoms)
+        s->clear();
+    followTo(0);
+}
+
+void MonitorPanel::ensureMembers(const LiveSample &s)
+{
+    Charts &c = *m_charts;
+    if (c.members.size() == s.members.size())
+        return;
+    for (QScatterSeries *series : c.leaderSeries + c.downSeries) {
+        c.leadership->removeSeries(series);
+        delete series;
+    }
+    c.leaderSeries.clear();
+    c.downSeries.clear();
+    c.members.clear();
+    for (const QString &label : c.lanes->categoriesLabels())
+        c.lanes->remove(label);
+    for (int i = 0; i < s.members.size(); ++i) {
+        const QString name = s.members[i].name;
+        c.members << name;
+        c.lanes->append(name, i + 1);
+        auto *leader = new QScatterSeries;
+        leader->setName(tr("%1 leads").arg(name));
+        leader->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+        leader->setMarkerSize(9);
+        leader->setColor(kLeader);
+        leader->setBorderColor(kLeader.darker(120));
+        auto *down = new QScatterSeries;
+        down->setName(tr("%1 down").arg(name));
+        down->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
+        down->setMarkerSize(6);
+        down->setColor(kDown);
+        down->setBorderColor(kDown);
+        for (QScatterSeries *series : {leader, down}) {
+            c.leadership->addSeries(series);
+            series->attachAxis(c.leadershipTime);
+            series->attachAxis(c.lanes);
+        }
+        c.leaderSeries << leader;
+        c.downSeries << down;
+    }
+    c.lanes->setRange(0.5, s.members.size() + 0.5);
+}
+
+void MonitorPanel::append(const QVector<LiveSample> &samples)
+{
+    if (samples.isEmpty())
+        return;
+    Charts &c = *m_charts;
+    ensureMembers(samples.front());
+    // Collect the batch per series, then hand each series its points once (one repaint).
+    QVector<QList<QPointF>> leaders(c.leaderSeries.size()), downs(c.downSeries.size());
+    QList<QPointF> up, needed, top, bottom, success, nodes;
+    QVector<QList<QPointF>> podTop(c.podTops.size()), podBottom(c.podBottoms.size());
+    int maxVoters = 3, maxPods = 1, maxNodes = 1;
+    quint64 term = 0;
+    for (const LiveSample &s : samples) {
+        const double x = seconds(s.timeMicros);
+        for (int i = 0; i < s.members.size() && i < leaders.size(); ++i) {
+            if (s.members[i].leader)
+                leaders[i].append(QPointF(x, i + 1));
+            if (!s.members[i].up)
+                downs[i].append(QPointF(x, i + 1));
+            term = std::max(term, s.members[i].term);
+        }
+        up.append(QPointF(x, s.votersUp));
+        needed.append(QPointF(x, s.needed));
+        top.append(QPointF(x, s.writesAvailable ? 0 : s.votersTotal));
+        bottom.append(QPointF(x, 0));
+        maxVoters = std::max(maxVoters, s.votersTotal);
+        int sum = 0;
+        for (int p = 0; p < podTop.size(); ++p) {
+            podBottom[p].append(QPointF(x, sum));
+            sum += p < s.podsByPhase.size() ? s.podsByPhase[p] : 0;
+            podTop[p].append(QPointF(x, sum));
+        }
+        maxPods = std::max(maxPods, sum);
+        success.append(QPointF(x, s.clientRequests > 0 ? s.clientSuccessRate : 100.0));
+        nodes.append(QPointF(x, s.nodesReady));
+        maxNodes = std::max(maxNodes, s.nodesTotal);
+        m_samples.push_back(s);
+    }
+    if (m_samples.size() > kMaxSamples)
+        m_samples.remove(0, m_samples.size() - kMaxSamples);
+    for (int i = 0; i < leaders.size(); ++i) {
+        c.leaderSeries[i]->append(leaders[i]);
+        c.downSeries[i]->append(downs[i]);
+        bound(c.leaderSeries[i]);
+        bound(c.downSeries[i]);
+    }
+    c.votersUp->append(up);
+    c.needed->append(needed);
+    c.unavailableTop->append(top);
+    c.unavailableBottom->append(bottom);
+    c.success->append(success);
+    c.nodesReady->append(nodes);
+    for (int p = 0; p < podTop.size(); ++p) {
+        c.podTops[p]->append(podTop[p]);
+        c.podBottoms[p]->append(podBottom[p]);
+    }
+    for (QXYSeries *s : {static_cast<QXYSeries *>(c.votersUp), static_cast<QXYSeries *>(c.needed),
+                         static_cast<QXYSeries *>(c.unavailableTop), static_cast<QXYSeries *>(c.unavailableBottom),
+                         static_cast<QXYSeries *>(c.success), static_cast<QXYSeries *>(c.nodesReady)})
+        bound(s);
+    for (int p = 0; p < c.podTops.size(); ++p) {
+        bound(c.podTops[p]);
+        bound(c.podBottoms[p]);
+    }
+    // Whole-number axes get a tick per unit (small counts) or nice numbers.
+    c.quorumCount->setRange(0, maxVoters + 1);
+    c.quorumCount->setTickCount(maxVoters + 2);
+    c.podsCount->setRange(0, std::max(c.podsCount->max(), maxPods * 1.1));
+    c.podsCount->applyNiceNumbers();
+    c.nodesAxis->setRange(0, std::max(c.nodesAxis->max(), static_cast<double>(maxNodes)));
+    c.nodesAxis->applyNiceNumbers();
+    c.leadership->setTitle(tr("Leadership (etcd) — term %1").arg(term));
+    if (m_follow->isChecked())
+        followTo(seconds(m_samples.back().timeMicros));
+}
+
+void MonitorPanel::followTo(double at)
+{
+    Charts &c = *m_charts;
+    const double from = std::max(0.0, at - kWindowSeconds);
+    const double to = std::max(kWindowSeconds, at + 1);
+    for (QValueAxis *axis : {c.leadershipTime, c.quorumTime, c.podsTime, c.clientsTime})
+        axis->setRange(from, to);
+}
+
+QString MonitorPanel::leaderAt(qint64 micros) const
+{
+    QString leader;
+    for (const LiveSample &s : m_samples) {
+        if (s.timeMicros > micros)
+            break;
+        leader.clear();
+        for (const LiveSample::Member &m : s.members)
+            if (m.leader)
+                leader = m.name;
+    }
+    return leader;
+}
+
+QList<QPointF> MonitorPanel::leaderPoints(const QString &member) const
+{
+    const int i = static_cast<int>(m_charts->members.indexOf(member));
+    return i < 0 ? QList<QPointF>() : m_charts->leaderSeries[i]->points();
+}
+
+QList<QPointF> MonitorPanel::votersUpPoints() const
+{
+    return m_charts->votersUp->points();
+}
+
+QString MonitorPanel::exportCsv(const QString &path) const
+{
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Text))
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    QTextStream out(&file);
+    out << "time_s,leader,term,voters_up,quorum_needed,writes_available,nodes_ready,nodes_total,"
+           "pods_pending,pods_container_creating,pods_running,pods_succeeded,pods_failed,pods_terminating,"
+           "client_success_rate\n";
+    for (const LiveSample &s : m_samples) {
+        QString leader;
+        quint64 term = 0;
+        for (const LiveSample::Member &m : s.members) {
+            term = std::max(term, m.term);
+            if (m.leader)
+                leader = m.name;
+        }
+        out << QString::number(seconds(s.timeMicros), 'f', 3) << ',' << leader << ',' << term << ',' << s.votersUp << ','
+            << s.needed << ',' << (s.writesAvailable ? 1 : 0) << ',' << s.nodesReady << ',' << s.nodesTotal;
+        for (int p = 0; p < 6; ++p)
+            out << ',' << (p < s.podsByPhase.size() ? s.podsByPhase[p] : 0);
+        out << ',' << QString::number(s.clientSuccessRate, 'f', 2) << '\n';
+    }
+    out.flush();
+    if (!file.commit())
+        return tr("Cannot write %1: %2").arg(path, file.errorString());
+    return {};
+}
+
+QString MonitorPanel::exportPng(const QString &path)
+{
+    if (!m_charts->grid->grab().save(path, "PNG"))
+        return tr("Cannot write %1").arg(path);
+    return {};
+}
+
+} // namespace quorum::ui

@@ -1,0 +1,65 @@
+#pragma once
+
+// The dashboards of a running design (Qt Charts lives in this folder only): the leadership
+// timeline (a lane per etcd member, its leader periods, down periods, the term), quorum (voters
+// up against the quorum needed, with a band where writes are unavailable), pods by phase
+// (stacked), and the clients' success rate with the nodes Ready. The charts follow virtual
+// time (Follow), can be zoomed with the mouse, and exported as PNG and CSV. They are fed in
+// batches from EngineBridge (about 10 Hz, never one repaint per sample); each series keeps at
+// most kMaxPoints points (older ones are thinned out), and at most a day of samples is kept.
+//
+// Thread rules: UI thread only.
+
+#include "ui/bridge/EngineBridge.h"
+
+#include <QWidget>
+
+class QCheckBox;
+class QChart;
+class QChartView;
+class QLineSeries;
+class QScatterSeries;
+class QValueAxis;
+
+namespace quorum::ui {
+
+class MonitorPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    static constexpr int kMaxPoints = 2000;
+    static constexpr int kMaxSamples = 24 * 3600;
+
+    explicit MonitorPanel(EngineBridge *engine, QWidget *parent = nullptr);
+    ~MonitorPanel() override;
+
+    /// Samples received for the current run (oldest first; at most kMaxSamples).
+    const QVector<LiveSample> &samples() const { return m_samples; }
+    /// The etcd member that led at the last sample at or before `micros` ("" when none).
+    QString leaderAt(qint64 micros) const;
+    /// Points of the leadership lane of `member` (x: virtual seconds).
+    QList<QPointF> leaderPoints(const QString &member) const;
+    /// The quorum chart's voters-up points.
+    QList<QPointF> votersUpPoints() const;
+
+    /// Writes every sample as CSV (time_s, leader, term, voters_up, needed, writes_available,
+    /// nodes_ready, pods by phase, client_success_rate); an error message naming the file, or
+    /// "" on success.
+    QString exportCsv(const QString &path) const;
+    /// Saves the dashboards as a PNG; same error convention.
+    QString exportPng(const QString &path);
+
+private:
+    struct Charts;
+    void clear();
+    void append(const QVector<LiveSample> &samples);
+    void ensureMembers(const LiveSample &s);
+    void followTo(double seconds);
+
+    EngineBridge *m_engine;
+    std::unique_ptr<Charts> m_charts;
+    QVector<LiveSample> m_samples;
+    QCheckBox *m_follow = nullptr;
+};
+
+} // namespace quorum::ui
