@@ -124,40 +124,42 @@ bool EngineBridge::deploy(const model::Topology &topology, QStringList *errors)
     return true;
 }
 
-bool EngineBridge::run(double speed)
+namespace {
+
+/// Sends one Control request; true when the engine accepted it.
+bool control(v1::Engine::Stub *stub, const v1::ControlRequest &request)
 {
-    if (!m_engine->stub)
+    if (!stub)
         return false;
-    v1::ControlRequest request;
-    request.set_run_speed(speed);
     v1::ClockState clock;
     grpc::ClientContext context;
-    const bool ok = m_engine->stub->Control(&context, request, &clock).ok() && clock.message().empty();
+    return stub->Control(&context, request, &clock).ok() && clock.message().empty();
+}
+
+} // namespace
+
+bool EngineBridge::run(double speed)
+{
+    v1::ControlRequest request;
+    request.set_run_speed(speed);
+    const bool ok = control(m_engine->stub.get(), request);
     refresh();
     return ok;
 }
 
 void EngineBridge::pause()
 {
-    if (!m_engine->stub)
-        return;
     v1::ControlRequest request;
     request.set_pause(true);
-    v1::ClockState clock;
-    grpc::ClientContext context;
-    m_engine->stub->Control(&context, request, &clock);
+    control(m_engine->stub.get(), request);
     refresh();
 }
 
 void EngineBridge::step(qint64 micros)
 {
-    if (!m_engine->stub)
-        return;
     v1::ControlRequest request;
     request.set_step_micros(micros);
-    v1::ClockState clock;
-    grpc::ClientContext context;
-    m_engine->stub->Control(&context, request, &clock);
+    control(m_engine->stub.get(), request);
     refresh();
 }
 
