@@ -1242,14 +1242,6 @@
             <translation>CSV-Datei (*.csv)</translation>
         </message>
         <message>
-            <source>%1 leads</source>
-            <translation>%1 führt</translation>
-        </message>
-        <message>
-            <source>%1 down</source>
-            <translation>%1 ausgefallen</translation>
-        </message>
-        <message>
             <source>Leadership (etcd) — term %1</source>
             <translation>Leader (etcd) — Term %1</translation>
         </message>
@@ -1260,6 +1252,42 @@
         <message>
             <source>Cannot write %1</source>
             <translation>%1 kann nicht geschrieben werden</translation>
+        </message>
+        <message>
+            <source>Lease holders</source>
+            <translation>Lease-Inhaber</translation>
+        </message>
+        <message>
+            <source>Commit index and write latency</source>
+            <translation>Commit-Index und Schreiblatenz</translation>
+        </message>
+        <message>
+            <source>commit index</source>
+            <translation>Commit-Index</translation>
+        </message>
+        <message>
+            <source>write latency p99</source>
+            <translation>Schreiblatenz p99</translation>
+        </message>
+        <message>
+            <source>Ready replicas per workload</source>
+            <translation>Bereite Replikate je Workload</translation>
+        </message>
+        <message>
+            <source>Control plane</source>
+            <translation>Control Plane</translation>
+        </message>
+        <message>
+            <source>Workloads</source>
+            <translation>Workloads</translation>
+        </message>
+        <message>
+            <source>leader</source>
+            <translation>Leader</translation>
+        </message>
+        <message>
+            <source>down</source>
+            <translation>ausgefallen</translation>
         </message>
     </context>
     <context>

@@ -123,6 +123,10 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(state.votersUp == 3 && state.writesAvailable, 30000);
         QTRY_VERIFY_WITH_TIMEOUT(live->statusText().contains(QStringLiteral("quorum 3/3 — writes OK")), 5000);
         QTRY_VERIFY_WITH_TIMEOUT(nodeItem(w, oldLeader)->live()->health != NodeLiveMarks::Health::Down, 5000);
+        // The lease chart shows the current holder of each lease on its node's series.
+        for (const LiveNode &n : state.nodes)
+            for (const QString &lease : n.leaseHolderOf)
+                QTRY_VERIFY_WITH_TIMEOUT(!live->monitor()->leaseHolderPoints(lease, n.name).isEmpty(), 10000);
         // The quorum chart back at 3 voters.
         QTRY_VERIFY_WITH_TIMEOUT(!monitor->votersUpPoints().isEmpty() && monitor->votersUpPoints().back().y() == 3, 10000);
         bool dipped = false;

@@ -317,3 +317,12 @@ DE.update({
  'Cannot write %1: %2': '%1 kann nicht geschrieben werden: %2',
  'Cannot write %1': '%1 kann nicht geschrieben werden',
 })
+DE.update({
+ 'Lease holders': 'Lease-Inhaber',
+ 'Commit index and write latency': 'Commit-Index und Schreiblatenz',
+ 'commit index': 'Commit-Index',
+ 'write latency p99': 'Schreiblatenz p99',
+ 'Ready replicas per workload': 'Bereite Replikate je Workload',
+ 'leader': 'Leader',
+ 'down': 'ausgefallen',
+})

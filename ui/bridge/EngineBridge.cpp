@@ -65,6 +65,16 @@ LiveSample toLive(const v1::Sample &s)
         out.podsByPhase.push_back(n);
     out.clientSuccessRate = s.clients().success_rate();
     out.clientRequests = s.clients().requests();
+    std::vector<std::string> names;
+    for (const auto &[name, w] : s.workloads())
+        names.push_back(name);
+    std::sort(names.begin(), names.end());
+    for (const std::string &name : names) {
+        const v1::Workload &w = s.workloads().at(name);
+        out.workloads << q(name);
+        out.workloadReady.push_back(w.ready());
+        out.workloadDesired.push_back(w.desired());
+    }
     return out;
 }
 

@@ -82,6 +82,9 @@ struct LiveSample {
     QVector<int> podsByPhase; ///< Pending, ContainerCreating, Running, Succeeded, Failed, Terminating
     double clientSuccessRate = 100;
     quint64 clientRequests = 0;
+    QStringList workloads;      ///< in name order; parallel to the two below
+    QVector<int> workloadReady;
+    QVector<int> workloadDesired;
 };
 
 /// One telemetry event, as the events panel shows it.

@@ -1,5 +1,7 @@
 #include "ui/monitor/MonitorPanel.h"
 
+#include "ui/monitor/LaneChart.h"
+
 #include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QChart>
@@ -13,6 +15,7 @@
 #include <QLineSeries>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QTabWidget>
 #include <QScatterSeries>
 #include <QTextStream>
 #include <QValueAxis>
@@ -28,6 +31,8 @@ const QColor kLeader{0xB7, 0x79, 0x1F};
 const QColor kDown{0x9A, 0xA4, 0xB2};
 const QColor kUp{0x1F, 0x6F, 0xB2};
 const QColor kNeeded{0xC5, 0x30, 0x30};
+const QColor kHolders[] = {QColor(0x1F, 0x6F, 0xB2), QColor(0x2F, 0x9E, 0x5B), QColor(0xB7, 0x79, 0x1F),
+                           QColor(0x80, 0x5A, 0xD5), QColor(0xDD, 0x6B, 0x20)};
 const QColor kPhase[] = {QColor(0x94, 0xA3, 0xB8), QColor(0x5B, 0x8D, 0xD6), QColor(0x2F, 0x9E, 0x5B),
                          QColor(0x7C, 0x3A, 0xED), QColor(0xC5, 0x30, 0x30), QColor(0xDD, 0x6B, 0x20)};
 constexpr double kWindowSeconds = 120;
@@ -73,13 +78,26 @@ QValueAxis *timeAxis(QChart *chart)
 } // namespace
 
 struct MonitorPanel::Charts {
-    // Leadership: a lane per member.
+    // Leadership: a lane per member; leases: a lane per lease, a series per holder node.
     QChart *leadership = nullptr;
     QValueAxis *leadershipTime = nullptr;
-    QCategoryAxis *lanes = nullptr;
-    QStringList members;
-    QVector<QScatterSeries *> leaderSeries;
-    QVector<QScatterSeries *> downSeries;
+    std::unique_ptr<LaneChart> members;
+    QChart *leases = nullptr;
+    QValueAxis *leasesTime = nullptr;
+    std::unique_ptr<LaneChart> leaseLanes;
+    QStringList holderNodes; // colour order of lease holders
+    // Commit index and write latency.
+    QChart *commit = nullptr;
+    QValueAxis *commitTime = nullptr;
+    QValueAxis *commitAxis = nullptr;
+    QValueAxis *latencyAxis = nullptr;
+    QLineSeries *commitIndex = nullptr;
+    QLineSeries *writeP99 = nullptr;
+    // Ready replicas per workload.
+    QChart *workloads = nullptr;
+    QValueAxis *workloadsTime = nullptr;
+    QValueAxis *workloadsAxis = nullptr;
+    QHash<QString, QLineSeries *> workloadReady;
     // Quorum.
     QChart *quorum = nullptr;
     QValueAxis *quorumTime = nullptr;
@@ -101,7 +119,7 @@ struct MonitorPanel::Charts {
     QLineSeries *nodesReady = nullptr;
     QValueAxis *nodesAxis = nullptr;
     QList<QChartView *> views;
-    QWidget *grid = nullptr;
+    QTabWidget *pages = nullptr;
 };
 
 MonitorPanel::MonitorPanel(EngineBridge *engine, QWidget *parent)
@@ -113,11 +131,39 @@ MonitorPanel::MonitorPanel(EngineBridge *engine, QWidget *parent)
     // Leadership timeline.
     c.leadership = makeChart(tr("Leadership (etcd)"));
     c.leadershipTime = timeAxis(c.leadership);
-    c.lanes = new QCategoryAxis;
-    c.lanes->setLabelsPosition(QCategoryAxis::AxisLabelsPositionOnValue);
-    c.lanes->setRange(0, 1);
-    c.leadership->addAxis(c.lanes, Qt::AlignLeft);
+    c.members = std::make_unique<LaneChart>(c.leadership, c.leadershipTime);
     c.leadership->legend()->hide();
+    c.leases = makeChart(tr("Lease holders"));
+    c.leasesTime = timeAxis(c.leases);
+    c.leaseLanes = std::make_unique<LaneChart>(c.leases, c.leasesTime);
+    c.leaseLanes->setLanes({QStringLiteral("kube-controller-manager"), QStringLiteral("kube-scheduler")});
+    // Commit index and write latency.
+    c.commit = makeChart(tr("Commit index and write latency"));
+    c.commitTime = timeAxis(c.commit);
+    c.commitAxis = new QValueAxis;
+    c.commitAxis->setLabelFormat(QStringLiteral("%d"));
+    c.commit->addAxis(c.commitAxis, Qt::AlignLeft);
+    c.latencyAxis = new QValueAxis;
+    c.latencyAxis->setLabelFormat(QStringLiteral("%.1f ms"));
+    c.commit->addAxis(c.latencyAxis, Qt::AlignRight);
+    c.commitIndex = new QLineSeries;
+    c.commitIndex->setName(tr("commit index"));
+    c.commitIndex->setPen(QPen(kUp, 2));
+    c.commit->addSeries(c.commitIndex);
+    c.commitIndex->attachAxis(c.commitTime);
+    c.commitIndex->attachAxis(c.commitAxis);
+    c.writeP99 = new QLineSeries;
+    c.writeP99->setName(tr("write latency p99"));
+    c.writeP99->setPen(QPen(kNeeded, 1.5));
+    c.commit->addSeries(c.writeP99);
+    c.writeP99->attachAxis(c.commitTime);
+    c.writeP99->attachAxis(c.latencyAxis);
+    // Ready replicas per workload.
+    c.workloads = makeChart(tr("Ready replicas per workload"));
+    c.workloadsTime = timeAxis(c.workloads);
+    c.workloadsAxis = new QValueAxis;
+    c.workloadsAxis->setLabelFormat(QStringLiteral("%d"));
+    c.workloads->addAxis(c.workloadsAxis, Qt::AlignLeft);
     // Quorum.
     c.quorum = makeChart(tr("Quorum"));
     c.quorumTime = timeAxis(c.quorum);
@@ -199,24 +245,30 @@ MonitorPanel::MonitorPanel(EngineBridge *engine, QWidget *parent)
     controls->addStretch();
     controls->addWidget(png);
     controls->addWidget(csv);
-    c.grid = new QWidget;
-    auto *grid = new QGridLayout(c.grid);
-    grid->setContentsMargins(0, 0, 0, 0);
-    int i = 0;
-    for (QChart *chart : {c.leadership, c.quorum, c.pods, c.clients}) {
-        auto *view = new QChartView(chart);
-        view->setRenderHint(QPainter::Antialiasing);
-        view->setRubberBand(QChartView::HorizontalRubberBand);
-        view->setMinimumSize(150, 110);
-        view->setAccessibleName(chart->title());
-        grid->addWidget(view, i / 2, i % 2);
-        c.views << view;
-        ++i;
-    }
+    c.pages = new QTabWidget;
+    auto page = [&](const QString &title, std::initializer_list<QChart *> charts) {
+        auto *widget = new QWidget;
+        auto *grid = new QGridLayout(widget);
+        grid->setContentsMargins(0, 0, 0, 0);
+        int i = 0;
+        for (QChart *chart : charts) {
+            auto *view = new QChartView(chart);
+            view->setRenderHint(QPainter::Antialiasing);
+            view->setRubberBand(QChartView::HorizontalRubberBand);
+            view->setMinimumSize(150, 110);
+            view->setAccessibleName(chart->title());
+            grid->addWidget(view, i / 2, i % 2);
+            c.views << view;
+            ++i;
+        }
+        c.pages->addTab(widget, title);
+    };
+    page(tr("Control plane"), {c.leadership, c.quorum, c.commit, c.leases});
+    page(tr("Workloads"), {c.pods, c.workloads, c.clients});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(controls);
-    layout->addWidget(c.grid, 1);
+    layout->addWidget(c.pages, 1);
 
     connect(png, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export the charts"), QStringLiteral("quorum-charts.png"),
@@ -246,14 +298,16 @@ void MonitorPanel::clear()
 {
     Charts &c = *m_charts;
     m_samples.clear();
-    for (QScatterSeries *s : c.leaderSeries + c.downSeries) {
-        c.leadership->removeSeries(s);
+    c.members->setLanes({});
+    c.leaseLanes->clear();
+    c.holderNodes.clear();
+    for (QLineSeries *s : std::as_const(c.workloadReady)) {
+        c.workloads->removeSeries(s);
         delete s;
     }
-    c.leaderSeries.clear();
-    c.downSeries.clear();
-    c.members.clear();
-    for (QLineSeries *s : {c.votersUp, c.needed, c.unavailableTop, c.unavailableBottom, c.success, c.nodesReady})
+    c.workloadReady.clear();
+    for (QLineSeries *s : {c.votersUp, c.needed, c.unavailableTop, c.unavailableBottom, c.success, c.nodesReady,
+                           c.commitIndex, c.writeP99})
         s->clear();
     for (QLineSeries *s : c.podTops + c.podBottoms)
         s->clear();
@@ -262,43 +316,10 @@ void MonitorPanel::clear()
 
 void MonitorPanel::ensureMembers(const LiveSample &s)
 {
-    Charts &c = *m_charts;
-    if (c.members.size() == s.members.size())
-        return;
-    for (QScatterSeries *series : c.leaderSeries + c.downSeries) {
-        c.leadership->removeSeries(series);
-        delete series;
-    }
-    c.leaderSeries.clear();
-    c.downSeries.clear();
-    c.members.clear();
-    for (const QString &label : c.lanes->categoriesLabels())
-        c.lanes->remove(label);
-    for (int i = 0; i < s.members.size(); ++i) {
-        const QString name = s.members[i].name;
-        c.members << name;
-        c.lanes->append(name, i + 1);
-        auto *leader = new QScatterSeries;
-        leader->setName(tr("%1 leads").arg(name));
-        leader->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-        leader->setMarkerSize(9);
-        leader->setColor(kLeader);
-        leader->setBorderColor(kLeader.darker(120));
-        auto *down = new QScatterSeries;
-        down->setName(tr("%1 down").arg(name));
-        down->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-        down->setMarkerSize(6);
-        down->setColor(kDown);
-        down->setBorderColor(kDown);
-        for (QScatterSeries *series : {leader, down}) {
-            c.leadership->addSeries(series);
-            series->attachAxis(c.leadershipTime);
-            series->attachAxis(c.lanes);
-        }
-        c.leaderSeries << leader;
-        c.downSeries << down;
-    }
-    c.lanes->setRange(0.5, s.members.size() + 0.5);
+    QStringList names;
+    for (const LiveSample::Member &m : s.members)
+        names << m.name;
+    m_charts->members->setLanes(names);
 }
 
 void MonitorPanel::append(const QVector<LiveSample> &samples)
@@ -308,19 +329,40 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
     Charts &c = *m_charts;
     ensureMembers(samples.front());
     // Collect the batch per series, then hand each series its points once (one repaint).
-    QVector<QList<QPointF>> leaders(c.leaderSeries.size()), downs(c.downSeries.size());
-    QList<QPointF> up, needed, top, bottom, success, nodes;
+    const int lanes = static_cast<int>(c.members->lanes().size());
+    QVector<QList<qreal>> leaders(lanes), downs(lanes);
+    QHash<QString, QVector<QList<qreal>>> holders; // holder node -> per lease lane
+    QHash<QString, QList<QPointF>> ready;          // workload -> ready replicas
+    QList<QPointF> up, needed, top, bottom, success, nodes, commit, latency;
+    int maxReplicas = 1;
     QVector<QList<QPointF>> podTop(c.podTops.size()), podBottom(c.podBottoms.size());
     int maxVoters = 3, maxPods = 1, maxNodes = 1;
     quint64 term = 0;
     for (const LiveSample &s : samples) {
         const double x = seconds(s.timeMicros);
-        for (int i = 0; i < s.members.size() && i < leaders.size(); ++i) {
+        quint64 highest = 0;
+        for (int i = 0; i < s.members.size() && i < lanes; ++i) {
             if (s.members[i].leader)
-                leaders[i].append(QPointF(x, i + 1));
+                leaders[i].append(x);
             if (!s.members[i].up)
-                downs[i].append(QPointF(x, i + 1));
+                downs[i].append(x);
             term = std::max(term, s.members[i].term);
+            highest = std::max(highest, s.members[i].commit);
+        }
+        commit.append(QPointF(x, static_cast<qreal>(highest)));
+        latency.append(QPointF(x, s.writeP99Ms));
+        for (int l = 0; l < s.leaseNames.size(); ++l) {
+            const int lane = static_cast<int>(c.leaseLanes->lanes().indexOf(s.leaseNames[l]));
+            const QString node = s.leaseHolders[l].section(QLatin1Char('_'), 0, 0); // "<node>_<id>"
+            if (lane < 0 || node.isEmpty())
+                continue;
+            auto &perLane = holders[node];
+            perLane.resize(c.leaseLanes->lanes().size());
+            perLane[lane].append(x);
+        }
+        for (int w = 0; w < s.workloads.size(); ++w) {
+            ready[s.workloads[w]].append(QPointF(x, s.workloadReady.value(w)));
+            maxReplicas = std::max({maxReplicas, s.workloadDesired.value(w), s.workloadReady.value(w)});
         }
         up.append(QPointF(x, s.votersUp));
         needed.append(QPointF(x, s.needed));
@@ -341,12 +383,43 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
     }
     if (m_samples.size() > kMaxSamples)
         m_samples.remove(0, m_samples.size() - kMaxSamples);
-    for (int i = 0; i < leaders.size(); ++i) {
-        c.leaderSeries[i]->append(leaders[i]);
-        c.downSeries[i]->append(downs[i]);
-        bound(c.leaderSeries[i]);
-        bound(c.downSeries[i]);
+    for (int i = 0; i < lanes; ++i) {
+        c.members->append(i, tr("leader"), leaders[i], kLeader, 9, kMaxPoints);
+        c.members->append(i, tr("down"), downs[i], kDown, 6, kMaxPoints);
     }
+    for (auto it = holders.cbegin(); it != holders.cend(); ++it) {
+        if (!c.holderNodes.contains(it.key()))
+            c.holderNodes << it.key();
+        const QColor color = kHolders[c.holderNodes.indexOf(it.key()) % 5];
+        for (int lane = 0; lane < it.value().size(); ++lane)
+            c.leaseLanes->append(lane, it.key(), it.value()[lane], color, 9, kMaxPoints);
+    }
+    for (auto it = ready.cbegin(); it != ready.cend(); ++it) {
+        QLineSeries *&series = c.workloadReady[it.key()];
+        if (!series) {
+            series = new QLineSeries;
+            series->setName(it.key());
+            c.workloads->addSeries(series);
+            series->attachAxis(c.workloadsTime);
+            series->attachAxis(c.workloadsAxis);
+        }
+        series->append(it.value());
+        bound(series);
+    }
+    c.commitIndex->append(commit);
+    c.writeP99->append(latency);
+    bound(c.commitIndex);
+    bound(c.writeP99);
+    if (!commit.isEmpty()) {
+        c.commitAxis->setRange(0, std::max(c.commitAxis->max(), commit.back().y() * 1.1 + 1));
+        c.commitAxis->applyNiceNumbers();
+    }
+    double maxLatency = 1;
+    for (const QPointF &p : latency)
+        maxLatency = std::max(maxLatency, p.y());
+    c.latencyAxis->setRange(0, std::max(c.latencyAxis->max(), maxLatency * 1.2));
+    c.workloadsAxis->setRange(0, maxReplicas + 1);
+    c.workloadsAxis->setTickCount(std::min(maxReplicas + 2, 11));
     c.votersUp->append(up);
     c.needed->append(needed);
     c.unavailableTop->append(top);
@@ -382,7 +455,8 @@ void MonitorPanel::followTo(double at)
     Charts &c = *m_charts;
     const double from = std::max(0.0, at - kWindowSeconds);
     const double to = std::max(kWindowSeconds, at + 1);
-    for (QValueAxis *axis : {c.leadershipTime, c.quorumTime, c.podsTime, c.clientsTime})
+    for (QValueAxis *axis : {c.leadershipTime, c.quorumTime, c.podsTime, c.clientsTime, c.leasesTime, c.commitTime,
+                             c.workloadsTime})
         axis->setRange(from, to);
 }
 
@@ -402,8 +476,13 @@ QString MonitorPanel::leaderAt(qint64 micros) const
 
 QList<QPointF> MonitorPanel::leaderPoints(const QString &member) const
 {
-    const int i = static_cast<int>(m_charts->members.indexOf(member));
-    return i < 0 ? QList<QPointF>() : m_charts->leaderSeries[i]->points();
+    const int i = static_cast<int>(m_charts->members->lanes().indexOf(member));
+    return m_charts->members->points(i, tr("leader"));
+}
+
+QList<QPointF> MonitorPanel::leaseHolderPoints(const QString &lease, const QString &node) const
+{
+    return m_charts->leaseLanes->points(static_cast<int>(m_charts->leaseLanes->lanes().indexOf(lease)), node);
 }
 
 QList<QPointF> MonitorPanel::votersUpPoints() const
@@ -442,7 +521,7 @@ QString MonitorPanel::exportCsv(const QString &path) const
 
 QString MonitorPanel::exportPng(const QString &path)
 {
-    if (!m_charts->grid->grab().save(path, "PNG"))
+    if (!m_charts->pages->currentWidget()->grab().save(path, "PNG"))
         return tr("Cannot write %1").arg(path);
     return {};
 }

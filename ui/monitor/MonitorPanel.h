@@ -1,9 +1,11 @@
 #pragma once
 
-// The dashboards of a running design (Qt Charts lives in this folder only): the leadership
-// timeline (a lane per etcd member, its leader periods, down periods, the term), quorum (voters
-// up against the quorum needed, with a band where writes are unavailable), pods by phase
-// (stacked), and the clients' success rate with the nodes Ready. The charts follow virtual
+// The dashboards of a running design (Qt Charts lives in this folder only). Control plane: the
+// leadership timeline (a lane per etcd member, its leader periods, down periods, the term),
+// quorum (voters up against the quorum needed, with a band where writes are unavailable), the
+// commit index with the API write latency, and the holders of the kube-controller-manager and
+// kube-scheduler leases. Workloads: pods by phase (stacked), ready replicas per workload, and
+// the clients' success rate with the nodes Ready. The charts follow virtual
 // time (Follow), can be zoomed with the mouse, and exported as PNG and CSV. They are fed in
 // batches from EngineBridge (about 10 Hz, never one repaint per sample); each series keeps at
 // most kMaxPoints points (older ones are thinned out), and at most a day of samples is kept.
@@ -39,6 +41,8 @@ public:
     QString leaderAt(qint64 micros) const;
     /// Points of the leadership lane of `member` (x: virtual seconds).
     QList<QPointF> leaderPoints(const QString &member) const;
+    /// Points of lease `lease`'s lane held by a node (x: virtual seconds).
+    QList<QPointF> leaseHolderPoints(const QString &lease, const QString &node) const;
     /// The quorum chart's voters-up points.
     QList<QPointF> votersUpPoints() const;
 
