@@ -53,6 +53,14 @@ const char *const kNoRun = "no design is running: load a topology first";
 
 } // namespace
 
+std::unique_lock<std::mutex> EngineHost::requestLock() const
+{
+    m_waiting.fetch_add(1, std::memory_order_acq_rel);
+    std::unique_lock lock(m_mutex);
+    m_waiting.fetch_sub(1, std::memory_order_acq_rel);
+    return lock;
+}
+
 EngineHost::EngineHost(EngineHostOptions options)
     : m_options(options)
 {
@@ -90,7 +98,7 @@ LoadOutcome EngineHost::load(const std::string &yaml, const std::string &sourceN
     run->sim = std::make_unique<clustersim::ClusterSim>(run->topology, options);
     run->sampler = std::make_unique<clustersim::Sampler>(*run->sim, nullptr);
     {
-        std::lock_guard lock(m_mutex);
+        auto lock = requestLock();
         run->id = "run-" + std::to_string(++m_runCounter);
         Run *raw = run.get();
         raw->sim->setEventSink([this, raw](const cluster::ClusterEvent &e) {
@@ -114,7 +122,7 @@ ApplyOutcome EngineHost::apply(const std::string &yaml, const std::string &sourc
         out.diagnostics.push_back(manifestDiagnostic(p));
     if (!parsed.ok())
         return out;
-    std::lock_guard lock(m_mutex);
+    auto lock = requestLock();
     if (!m_run) {
         out.diagnostics.push_back(model::Diagnostic{sourceName, 0, 0, "", kNoRun});
         return out;
@@ -159,7 +167,7 @@ Clock EngineHost::refusedLocked(std::string why) const
 
 Clock EngineHost::run(double speed)
 {
-    std::unique_lock lock(m_mutex);
+    auto lock = requestLock();
     if (!m_run || !(speed >= 0.25 && speed <= 1000))
         return refusedLocked("speed must be between 0.25 and 1000");
     m_run->speed = speed;
@@ -174,7 +182,7 @@ Clock EngineHost::run(double speed)
 
 Clock EngineHost::pause()
 {
-    std::lock_guard lock(m_mutex);
+    auto lock = requestLock();
     if (m_run)
         m_run->running = false;
     return clockLocked();
@@ -182,7 +190,7 @@ Clock EngineHost::pause()
 
 Clock EngineHost::step(Micros micros)
 {
-    std::unique_lock lock(m_mutex);
+    auto lock = requestLock();
     if (!m_run || micros <= 0)
         return refusedLocked("a step must be longer than 0");
     m_run->running = false;
@@ -195,7 +203,7 @@ Clock EngineHost::step(Micros micros)
 
 Clock EngineHost::clock() const
 {
-    std::lock_guard lock(m_mutex);
+    auto lock = requestLock();
     return clockLocked();
 }
 
@@ -212,7 +220,7 @@ std::string EngineHost::resolveTarget(const std::string &target) const
 
 Outcome EngineHost::fault(const FaultSpec &f)
 {
-    std::lock_guard lock(m_mutex);
+    auto lock = requestLock();
     if (!m_run)
         return {false, kNoRun};
     clustersim::ClusterSim &sim = *m_run->sim;
@@ -264,7 +272,7 @@ Outcome EngineHost::fault(const FaultSpec &f)
 
 Outcome EngineHost::heal(const std::string &node)
 {
-    std::lock_guard lock(m_mutex);
+    auto lock = requestLock();
     if (!m_run)
         return {false, kNoRun};
     if (node.empty()) {
@@ -280,7 +288,7 @@ Outcome EngineHost::heal(const std::string &node)
 
 StateView EngineHost::state() const
 {
-    std::lock_guard lock(m_mutex);
+    auto lock = requestLock();
     StateView v;
     if (!m_run)
         return v;
@@ -321,28 +329,33 @@ StateView EngineHost::state() const
 
 std::string EngineHost::runId() const
 {
-    std::lock_guard lock(m_mutex);
+    auto lock = requestLock();
     return m_run ? m_run->id : std::string();
 }
 
 std::uint64_t EngineHost::lastSeq() const
 {
-    std::lock_guard lock(m_mutex);
+    auto lock = requestLock();
     return m_run ? m_run->nextSeq - 1 : 0;
 }
 
 bool EngineHost::waitItems(const std::string &runId, std::uint64_t &cursor, std::vector<Item> &out,
                            std::chrono::milliseconds wait) const
 {
-    std::unique_lock lock(m_mutex);
+    auto lock = requestLock();
     auto current = [&] { return m_run && m_run->id == runId; };
     auto available = [&] { return !current() || m_stop || (!m_run->items.empty() && m_run->items.back().seq > cursor); };
     m_changed.wait_for(lock, wait, available);
     if (!current() || m_stop)
         return false;
-    for (const Item &item : m_run->items)
-        if (item.seq > cursor)
-            out.push_back(item);
+    // Items are numbered consecutively: start right after the cursor (O(new items)).
+    const std::deque<Item> &items = m_run->items;
+    if (!items.empty()) {
+        const std::uint64_t first = items.front().seq;
+        std::size_t from = cursor + 1 <= first ? 0 : static_cast<std::size_t>(cursor + 1 - first);
+        for (std::size_t i = from; i < items.size(); ++i)
+            out.push_back(items[i]);
+    }
     if (!out.empty())
         cursor = out.back().seq;
     return true;
@@ -390,14 +403,22 @@ void EngineHost::driverLoop()
             target = now;
         }
         if (target > now) {
-            advanceLocked(std::min(target, now + m_options.slice));
+            // Catch up in slices for at most a frame's worth of wall time, then let requests in
+            // and pace: watchers are woken once per round, not once per slice.
+            const auto roundEnd = WallClock::now() + std::chrono::milliseconds(15);
+            do {
+                advanceLocked(std::min(target, run.sim->now() + m_options.slice));
+            } while (run.sim->now() < target && WallClock::now() < roundEnd && m_waiting.load(std::memory_order_acquire) == 0);
             lock.unlock();
             m_changed.notify_all();
-            std::this_thread::yield();
+            // std::mutex is not fair: let every waiting request in before the next round, or a
+            // client could wait for many rounds (the UI thread must not).
+            while (m_waiting.load(std::memory_order_acquire) > 0)
+                std::this_thread::yield();
             lock.lock();
-        } else {
-            m_changed.wait_for(lock, std::chrono::milliseconds(5));
         }
+        // About 100 rounds a second: virtual time moves in steps of speed x 10 ms.
+        m_changed.wait_for(lock, std::chrono::milliseconds(10), [this] { return m_stop; });
     }
 }
 

@@ -15,6 +15,7 @@
 #include "engine/telemetry/Event.h"
 #include "engine/telemetry/Sample.h"
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstdint>
@@ -152,7 +153,11 @@ private:
     Clock refusedLocked(std::string why) const;
 
     EngineHostOptions m_options;
+    /// Takes the run's lock for a request, ahead of the driver's next slice.
+    std::unique_lock<std::mutex> requestLock() const;
+
     mutable std::mutex m_mutex;
+    mutable std::atomic<int> m_waiting{0}; // requests waiting for m_mutex
     mutable std::condition_variable m_changed; // items added, run replaced, clock changed
     std::unique_ptr<Run> m_run;
     std::uint64_t m_runCounter = 0;

@@ -4,7 +4,8 @@
 #include <QChart>
 #include <QLegend>
 #include <QLegendMarker>
-#include <QScatterSeries>
+#include <QLineSeries>
+#include <QPen>
 #include <QValueAxis>
 
 namespace quorum::ui {
@@ -21,11 +22,14 @@ LaneChart::LaneChart(QChart *chart, QValueAxis *time)
 
 void LaneChart::clear()
 {
-    for (QScatterSeries *s : std::as_const(m_series)) {
-        m_chart->removeSeries(s);
-        delete s;
-    }
-    m_series.clear();
+    for (const Bars &bars : std::as_const(m_bars))
+        for (QLineSeries *s : bars.series) {
+            m_chart->removeSeries(s);
+            delete s;
+        }
+    m_bars.clear();
+    m_legendKinds.clear();
+    m_total = 0;
 }
 
 void LaneChart::setLanes(const QStringList &lanes)
@@ -41,52 +45,59 @@ void LaneChart::setLanes(const QStringList &lanes)
     m_axis->setRange(0.5, std::max<qsizetype>(1, lanes.size()) + 0.5);
 }
 
-void LaneChart::append(int lane, const QString &kind, const QList<qreal> &xs, const QColor &color, qreal size, int maxPoints)
+void LaneChart::append(int lane, const QString &kind, const QList<qreal> &xs, const QColor &color, qreal width,
+                       int maxBars, qreal step)
 {
     if (lane < 0 || lane >= m_lanes.size() || xs.isEmpty())
         return;
-    const QString key = m_lanes[lane] + QLatin1Char('\n') + kind;
-    QScatterSeries *series = m_series.value(key);
-    if (!series) {
-        series = new QScatterSeries;
-        series->setName(kind);
-        series->setMarkerShape(QScatterSeries::MarkerShapeRectangle);
-        series->setMarkerSize(size);
-        series->setColor(color);
-        series->setBorderColor(color.darker(115));
-        // One legend entry per kind, however many lanes it appears in.
-        bool shown = false;
-        for (QScatterSeries *other : std::as_const(m_series))
-            shown = shown || other->name() == kind;
-        m_chart->addSeries(series);
-        series->attachAxis(m_time);
-        series->attachAxis(m_axis);
-        if (shown)
-            for (QLegendMarker *marker : m_chart->legend()->markers(series))
-                marker->setVisible(false);
-        m_series.insert(key, series);
-    }
-    QList<QPointF> points;
-    points.reserve(xs.size());
-    for (qreal x : xs)
-        points.append(QPointF(x, lane + 1));
-    series->append(points);
-    if (series->count() > maxPoints) {
-        // Thin to half: a lane of rectangles reads the same at a coarser step.
-        const QList<QPointF> all = series->points();
-        QList<QPointF> kept;
-        for (qsizetype i = 0; i < all.size(); i += 2)
-            kept.append(all[i]);
-        series->replace(kept);
+    Bars &bars = m_bars[m_lanes[lane] + QLatin1Char('\n') + kind];
+    const qreal y = lane + 1;
+    const qreal half = step / 2;
+    QLineSeries *open = bars.series.isEmpty() ? nullptr : bars.series.back();
+    for (qreal x : xs) {
+        if (open && x - bars.lastX <= 1.5 * step) {
+            open->replace(1, QPointF(x + half, y)); // extend the open bar
+        } else {
+            open = new QLineSeries;
+            open->setName(kind);
+            QPen pen(color, width);
+            pen.setCapStyle(Qt::FlatCap);
+            open->setPen(pen);
+            open->append(QPointF(x - half, y));
+            open->append(QPointF(x + half, y));
+            m_chart->addSeries(open);
+            open->attachAxis(m_time);
+            open->attachAxis(m_axis);
+            // One legend entry per kind, however many bars and lanes it has.
+            if (m_legendKinds.contains(kind))
+                for (QLegendMarker *marker : m_chart->legend()->markers(open))
+                    marker->setVisible(false);
+            else
+                m_legendKinds << kind;
+            bars.series.append(open);
+            ++m_total;
+            if (bars.series.size() > maxBars) {
+                QLineSeries *oldest = bars.series.takeFirst();
+                m_chart->removeSeries(oldest);
+                delete oldest;
+                --m_total;
+            }
+        }
+        bars.lastX = x;
     }
 }
 
 QList<QPointF> LaneChart::points(int lane, const QString &kind) const
 {
+    QList<QPointF> out;
     if (lane < 0 || lane >= m_lanes.size())
-        return {};
-    const QScatterSeries *series = m_series.value(m_lanes[lane] + QLatin1Char('\n') + kind);
-    return series ? series->points() : QList<QPointF>();
+        return out;
+    const auto it = m_bars.constFind(m_lanes[lane] + QLatin1Char('\n') + kind);
+    if (it == m_bars.constEnd())
+        return out;
+    for (const QLineSeries *s : it->series)
+        out << s->points();
+    return out;
 }
 
 } // namespace quorum::ui

@@ -23,7 +23,13 @@ namespace quorum::ui {
 
 namespace {
 
-constexpr int kMaxEventRows = 5000;
+constexpr int kMaxEventRows = 2000;
+
+bool rowMatches(const QTreeWidgetItem *row, const QString &text)
+{
+    return text.isEmpty() || row->text(2).contains(text, Qt::CaseInsensitive) ||
+           row->text(3).contains(text, Qt::CaseInsensitive) || row->text(4).contains(text, Qt::CaseInsensitive);
+}
 
 /// The fault-API name of a design component.
 QString componentName(model::Component c)
@@ -251,10 +257,13 @@ void LiveController::onUpdated(const LiveState &state, const QVector<LiveEvent> 
                 row->setForeground(1, QColor(0xB0, 0x3A, 0x2E));
             rows << row;
         }
+        // Only the new rows need the filter; the old ones keep their state.
+        const QString filter = m_filter->text().trimmed();
+        for (QTreeWidgetItem *row : rows)
+            row->setHidden(!rowMatches(row, filter));
         m_events->addTopLevelItems(rows);
         while (m_events->topLevelItemCount() > kMaxEventRows)
             delete m_events->takeTopLevelItem(0);
-        applyFilter();
         m_events->scrollToBottom();
     }
 }
@@ -262,13 +271,8 @@ void LiveController::onUpdated(const LiveState &state, const QVector<LiveEvent> 
 void LiveController::applyFilter()
 {
     const QString text = m_filter->text().trimmed();
-    for (int i = 0; i < m_events->topLevelItemCount(); ++i) {
-        QTreeWidgetItem *row = m_events->topLevelItem(i);
-        const bool match = text.isEmpty() || row->text(2).contains(text, Qt::CaseInsensitive) ||
-                           row->text(3).contains(text, Qt::CaseInsensitive) ||
-                           row->text(4).contains(text, Qt::CaseInsensitive);
-        row->setHidden(!match);
-    }
+    for (int i = 0; i < m_events->topLevelItemCount(); ++i)
+        m_events->topLevelItem(i)->setHidden(!rowMatches(m_events->topLevelItem(i), text));
 }
 
 void LiveController::doFault(const QString &kind, const QString &target, const QString &component)

@@ -36,13 +36,15 @@ const QColor kHolders[] = {QColor(0x1F, 0x6F, 0xB2), QColor(0x2F, 0x9E, 0x5B), Q
 const QColor kPhase[] = {QColor(0x94, 0xA3, 0xB8), QColor(0x5B, 0x8D, 0xD6), QColor(0x2F, 0x9E, 0x5B),
                          QColor(0x7C, 0x3A, 0xED), QColor(0xC5, 0x30, 0x30), QColor(0xDD, 0x6B, 0x20)};
 constexpr double kWindowSeconds = 120;
+constexpr int kMaxBars = 200; // periods kept per lane and kind
 
 double seconds(qint64 micros)
 {
     return static_cast<double>(micros) / 1e6;
 }
 
-/// Thins a series to half once it holds more than MonitorPanel::kMaxPoints points.
+/// Thins a series to half once it holds more than MonitorPanel::kMaxPoints points (each
+/// repaint walks every point; older history gets coarser, the CSV keeps every sample).
 void bound(QXYSeries *series)
 {
     if (series->count() <= MonitorPanel::kMaxPoints)
@@ -384,15 +386,15 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
     if (m_samples.size() > kMaxSamples)
         m_samples.remove(0, m_samples.size() - kMaxSamples);
     for (int i = 0; i < lanes; ++i) {
-        c.members->append(i, tr("leader"), leaders[i], kLeader, 9, kMaxPoints);
-        c.members->append(i, tr("down"), downs[i], kDown, 6, kMaxPoints);
+        c.members->append(i, tr("leader"), leaders[i], kLeader, 10, kMaxBars);
+        c.members->append(i, tr("down"), downs[i], kDown, 5, kMaxBars);
     }
     for (auto it = holders.cbegin(); it != holders.cend(); ++it) {
         if (!c.holderNodes.contains(it.key()))
             c.holderNodes << it.key();
         const QColor color = kHolders[c.holderNodes.indexOf(it.key()) % 5];
         for (int lane = 0; lane < it.value().size(); ++lane)
-            c.leaseLanes->append(lane, it.key(), it.value()[lane], color, 9, kMaxPoints);
+            c.leaseLanes->append(lane, it.key(), it.value()[lane], color, 10, kMaxBars);
     }
     for (auto it = ready.cbegin(); it != ready.cend(); ++it) {
         QLineSeries *&series = c.workloadReady[it.key()];

@@ -29,7 +29,7 @@ class MonitorPanel : public QWidget {
     Q_OBJECT
 
 public:
-    static constexpr int kMaxPoints = 2000;
+    static constexpr int kMaxPoints = 300;
     static constexpr int kMaxSamples = 24 * 3600;
 
     explicit MonitorPanel(EngineBridge *engine, QWidget *parent = nullptr);

@@ -144,25 +144,23 @@ private slots:
         Watcher a(address, until);
         Watcher b(address, until);
 
-        grpc::ClientContext runContext;
-        v1::ControlRequest run;
-        run.set_run_speed(400);
+        // Step exactly 20 s of virtual time (the watchers see it all), then kill the node of
+        // the etcd leader, then let it run.
+        grpc::ClientContext stepContext;
+        v1::ControlRequest step;
+        step.set_step_micros(20'000'000);
         v1::ClockState clock;
-        QVERIFY(stub->Control(&runContext, run, &clock).ok());
-        QVERIFY(clock.running());
-        // Wait for 20 s of virtual time, then kill the node hosting the etcd leader.
+        QVERIFY(stub->Control(&stepContext, step, &clock).ok());
+        QCOMPARE(clock.virtual_micros(), std::int64_t{20'000'000});
+        QVERIFY(!clock.running());
         std::string oldLeader;
-        for (int i = 0; i < 500; ++i) {
+        {
             grpc::ClientContext c;
             v1::ClusterState state;
             QVERIFY(stub->GetState(&c, v1::StateRequest(), &state).ok());
-            if (state.clock().virtual_micros() >= 20'000'000) {
-                for (const v1::NodeState &n : state.nodes())
-                    if (n.etcd_leader())
-                        oldLeader = n.name();
-                break;
-            }
-            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+            for (const v1::NodeState &n : state.nodes())
+                if (n.etcd_leader())
+                    oldLeader = n.name();
         }
         QVERIFY(!oldLeader.empty());
         grpc::ClientContext faultContext;
@@ -172,6 +170,11 @@ private slots:
         v1::FaultReply killed;
         QVERIFY(stub->InjectFault(&faultContext, kill, &killed).ok());
         QVERIFY2(killed.ok(), killed.message().c_str());
+        grpc::ClientContext runContext;
+        v1::ControlRequest run;
+        run.set_run_speed(400);
+        QVERIFY(stub->Control(&runContext, run, &clock).ok());
+        QVERIFY(clock.running());
         grpc::ClientContext badFaultContext;
         v1::FaultRequest bad;
         bad.set_kind("explode");
@@ -200,7 +203,7 @@ private slots:
         QVERIFY(fault);
         QCOMPARE(fault->object(), "node/" + oldLeader);
         QCOMPARE(fault->kind(), std::string("Fault"));
-        QVERIFY(fault->time_micros() >= 20'000'000);
+        QCOMPARE(fault->time_micros(), std::int64_t{20'000'000});
         const v1::Event *elected = nullptr;
         for (const v1::TelemetryItem &i : a.items())
             if (i.has_event() && i.event().reason() == "LeaderElected" && i.event().time_micros() >= 20'000'000)

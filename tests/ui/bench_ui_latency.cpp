@@ -1,0 +1,136 @@
+// bench_ui_latency: how the GUI copes while the engine runs the default design fast. Opens
+// production-ha in the main window, runs it at --speed (100x), kills the etcd leader a third
+// of the way and restarts it at two thirds, and measures for --seconds (60) of wall time:
+// * the worst event-loop stall of the UI thread (a 5 ms precise timer; a stall is the gap
+//   between two ticks minus 5 ms) and its 99th percentile — goal: never more than 50 ms;
+// * the UI thread's CPU time (diagram, status, events and the charts fed at 10 Hz), as % of one
+//   core — goal for the charts: under 10 %;
+// * the process's CPU (engine thread included) and peak RSS.
+//
+//   QT_QPA_PLATFORM=offscreen bench_ui_latency [--seconds 60] [--speed 100]
+// (or under xvfb-run for a real X server). A benchmark, not a test.
+
+#include "resources/QuorumResources.h"
+#include "ui/bridge/EngineBridge.h"
+#include "ui/mainwindow/MainWindow.h"
+#include "ui/monitor/LiveController.h"
+#include "ui/monitor/MonitorPanel.h"
+
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTimer>
+
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+namespace {
+
+/// CPU seconds (user + system) of the calling thread.
+double threadCpuSeconds()
+{
+    QFile f(QStringLiteral("/proc/self/task/%1/stat").arg(static_cast<long>(syscall(SYS_gettid))));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QByteArray line = f.readAll();
+    // Fields after the command name in parentheses: state is field 3; utime 14, stime 15.
+    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
+    const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
+    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / ticks;
+}
+
+double processCpuSeconds()
+{
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    return static_cast<double>(ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) +
+           static_cast<double>(ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e6;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QApplication app(argc, argv);
+    QCoreApplication::setOrganizationName(QStringLiteral("QuorumStudioBench"));
+    QCoreApplication::setApplicationName(QStringLiteral("bench_ui_latency"));
+    double seconds = 60;
+    double speed = 100;
+    const QStringList args = QCoreApplication::arguments();
+    for (int i = 1; i + 1 < args.size(); ++i) {
+        if (args[i] == QLatin1String("--seconds"))
+            seconds = args[i + 1].toDouble();
+        else if (args[i] == QLatin1String("--speed"))
+            speed = args[i + 1].toDouble();
+    }
+
+    quorum::ui::MainWindow window;
+    window.setMessageBoxesEnabled(false);
+    if (!window.openFile(quorum::resources::defaultTemplatePath())) {
+        std::fprintf(stderr, "cannot open the default template\n");
+        return 2;
+    }
+    window.resize(1600, 1000);
+    window.show();
+    quorum::ui::LiveController *live = window.live();
+    live->setSpeed(speed);
+    if (!live->start()) {
+        std::fprintf(stderr, "the design cannot run\n");
+        return 2;
+    }
+
+    std::vector<double> stalls;
+    QElapsedTimer wall;
+    QElapsedTimer sinceTick;
+    const double uiCpu0 = threadCpuSeconds();
+    const double cpu0 = processCpuSeconds();
+    wall.start();
+    sinceTick.start();
+    QString killed;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(5);
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        const double gapMs = static_cast<double>(sinceTick.nsecsElapsed()) / 1e6;
+        sinceTick.restart();
+        stalls.push_back(std::max(0.0, gapMs - 5.0));
+        const double t = static_cast<double>(wall.elapsed()) / 1000.0;
+        const quorum::ui::LiveState &state = live->engine()->state();
+        if (killed.isEmpty() && t >= seconds / 3 && !state.leader.isEmpty()) {
+            killed = state.leader;
+            live->engine()->fault(QStringLiteral("kill-node"), killed);
+        } else if (!killed.isEmpty() && t >= 2 * seconds / 3 && killed != QLatin1String("-")) {
+            live->engine()->fault(QStringLiteral("restart-node"), killed);
+            killed = QStringLiteral("-");
+        }
+        if (t >= seconds)
+            QApplication::quit();
+    });
+    probe.start();
+    QApplication::exec();
+
+    const double elapsed = static_cast<double>(wall.elapsed()) / 1000.0;
+    const double uiCpu = threadCpuSeconds() - uiCpu0;
+    const double cpu = processCpuSeconds() - cpu0;
+    std::vector<double> sorted = stalls;
+    std::sort(sorted.begin(), sorted.end());
+    const double worst = sorted.empty() ? 0 : sorted.back();
+    const double p99 = sorted.empty() ? 0 : sorted[static_cast<std::size_t>(0.99 * static_cast<double>(sorted.size() - 1))];
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    const quorum::ui::LiveState &state = live->engine()->state();
+    std::printf("ui latency: %.0f s wall at %gx: virtual %.1f s, %zu samples charted\n", elapsed, speed,
+                static_cast<double>(state.virtualMicros) / 1e6, static_cast<std::size_t>(live->monitor()->samples().size()));
+    std::printf("  event-loop stalls (5 ms probe, %zu ticks): worst %.1f ms, p99 %.1f ms; goal <= 50 ms: %s\n",
+                stalls.size(), worst, p99, worst <= 50 ? "met" : "MISSED");
+    std::printf("  UI thread CPU: %.2f s = %.1f %% of one core (diagram, status, events, charts at 10 Hz)\n", uiCpu,
+                100 * uiCpu / elapsed);
+    std::printf("  process CPU (engine thread included): %.2f s = %.1f %% of one core; peak RSS %.1f MiB\n", cpu,
+                100 * cpu / elapsed, static_cast<double>(ru.ru_maxrss) / 1024.0);
+    return 0;
+}
