@@ -406,7 +406,7 @@ void Simulation::restoreStore(Member &m, const raft::Snapshot &snap)
     m.applied = std::max<std::uint64_t>(snap.metadata.index, m.kv->appliedIndex());
     mixHash(snap.metadata.index ^ (static_cast<std::uint64_t>(m.id) << 48));
     if (m_options.checkSafety && m_options.storeHashEvery != 0)
-        m_safety.onStoreHash(now(), m.id, m.kv->appliedIndex(), m.kv->hash());
+        m_safety.onStoreHash(now(), m.id, m.applied, m.kv->hash());
 }
 
 raft::ProposeResult Simulation::propose(NodeId id, std::string bytes)
