@@ -4,10 +4,7 @@
 
 namespace quorum::cluster {
 
-namespace {
-
-/// The ready addresses of an Endpoints object as forwarding targets, in the object's order.
-std::vector<KubeProxy::Target> targetsOf(const Json &endpoints)
+std::vector<KubeProxy::Target> KubeProxy::targetsOf(const Json &endpoints)
 {
     std::vector<KubeProxy::Target> out;
     auto subsets = endpoints.find("subsets");
@@ -30,8 +27,6 @@ std::vector<KubeProxy::Target> targetsOf(const Json &endpoints)
     }
     return out;
 }
-
-} // namespace
 
 KubeProxy::KubeProxy(Runtime &runtime, ApiClient &api, std::string nodeName)
     : Component(runtime, api, "kube-proxy/" + nodeName)

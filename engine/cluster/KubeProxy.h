@@ -30,6 +30,9 @@ public:
 
     KubeProxy(Runtime &runtime, ApiClient &api, std::string nodeName);
 
+    /// The ready addresses of an Endpoints object as forwarding targets, in the object's order.
+    static std::vector<Target> targetsOf(const Json &endpoints);
+
     const std::string &nodeName() const { return m_node; }
     /// The targets programmed for Service `name` in namespace `ns` ("" = the first namespace
     /// that has one); nullptr when no rule exists (the node rejects the connection).

@@ -35,21 +35,15 @@ void ClientLoad::tick()
 
 namespace {
 
-/// Forwarding targets from an Endpoints object (the designs without kube-proxy).
+/// Forwarding targets from the Endpoints of `service` (the designs without kube-proxy), read
+/// as kube-proxy reads them.
 std::vector<cluster::KubeProxy::Target> endpointTargets(const ObjectCache &cache, const std::string &service)
 {
     std::vector<cluster::KubeProxy::Target> out;
-    for (const auto &[key, ep] : cache.list(res::endpoints())) {
-        if (cluster::nameOf(*ep) != service)
-            continue;
-        for (const Json &subset : ep->value("subsets", Json::array()))
-            for (const Json &a : subset.value("addresses", Json::array())) {
-                const Json ref = a.value("targetRef", Json::object());
-                out.push_back({a.value("ip", std::string()), a.value("nodeName", std::string()),
-                               cluster::registryKey(res::pods(), ref.value("namespace", std::string()),
-                                                    ref.value("name", std::string()))});
-            }
-    }
+    for (const auto &[key, ep] : cache.list(res::endpoints()))
+        if (cluster::nameOf(*ep) == service)
+            for (cluster::KubeProxy::Target &t : cluster::KubeProxy::targetsOf(*ep))
+                out.push_back(std::move(t));
     return out;
 }
 
