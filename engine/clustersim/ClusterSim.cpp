@@ -378,6 +378,19 @@ std::string ClusterSim::leaseHolderNode(const std::string &name) const
     return identity.substr(0, identity.rfind('_'));
 }
 
+std::string ClusterSim::nodeOf(const scenario::Target &target) const
+{
+    switch (target.kind) {
+    case scenario::Target::Kind::Node:
+        return target.name;
+    case scenario::Target::Kind::EtcdLeader:
+        return etcdLeaderNode();
+    case scenario::Target::Kind::LeaseHolder:
+        return leaseHolderNode(target.name);
+    }
+    return {};
+}
+
 std::vector<std::string> ClusterSim::stoppedComponents(const std::string &node) const
 {
     const NodeRuntime *n = findNode(node);

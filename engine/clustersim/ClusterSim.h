@@ -19,6 +19,7 @@
 #include "engine/cluster/SchedulerService.h"
 #include "engine/clustersim/ApiServer.h"
 #include "engine/model/Topology.h"
+#include "engine/scenario/Scenario.h"
 #include "engine/sim/Simulation.h"
 
 #include <functional>
@@ -116,6 +117,9 @@ public:
     bool reachable(const std::string &from, const std::string &to) const;
     /// The node hosting the etcd leader ("" when none).
     std::string etcdLeaderNode() const;
+    /// The node a scenario / fault target names now (a node, the etcd leader's node, a lease
+    /// holder's node; "" when none).
+    std::string nodeOf(const scenario::Target &target) const;
     std::uint64_t etcdTerm() const;
     /// The identity of the instance leading lease `name` (kube-controller-manager,
     /// kube-scheduler), "" when none leads.

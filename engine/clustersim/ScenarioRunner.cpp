@@ -134,35 +134,22 @@ void ScenarioRunner::execute(const scenario::Step &step)
                step.action);
 }
 
-std::string ScenarioRunner::resolve(const scenario::Target &target)
-{
-    switch (target.kind) {
-    case scenario::Target::Kind::Node:
-        return target.name;
-    case scenario::Target::Kind::EtcdLeader:
-        return m_sim.etcdLeaderNode();
-    case scenario::Target::Kind::LeaseHolder:
-        return m_sim.leaseHolderNode(target.name);
-    }
-    return {};
-}
-
 void ScenarioRunner::fault(const scenario::Fault &f)
 {
     auto failed = [this](const std::string &what) { m_stepErrors.push_back(stamp(m_sim.now()) + "  " + what); };
     std::visit(Overloaded{
                    [&](const scenario::KillNode &k) {
-                       const std::string node = resolve(k.target);
+                       const std::string node = m_sim.nodeOf(k.target);
                        if (node.empty() || !m_sim.killNode(node))
                            failed("kill-node " + k.target.text() + ": no such running node");
                    },
                    [&](const scenario::RestartNode &r) {
-                       const std::string node = resolve(r.target);
+                       const std::string node = m_sim.nodeOf(r.target);
                        if (node.empty() || !m_sim.restartNode(node))
                            failed("restart-node " + r.target.text() + ": no such stopped node");
                    },
                    [&](const scenario::StopComponent &s) {
-                       const std::string node = resolve(s.target);
+                       const std::string node = m_sim.nodeOf(s.target);
                        if (node.empty() || !m_sim.stopComponent(node, scenario::toString(s.component)))
                            failed("stop-component " + s.target.text() + " " + scenario::toString(s.component) +
                                   ": the node does not run it");
@@ -189,7 +176,7 @@ void ScenarioRunner::fault(const scenario::Fault &f)
                            failed("zone-outage " + z.zone + ": no running node in that zone");
                    },
                    [&](const scenario::SlowDisk &s) {
-                       const std::string node = resolve(s.target);
+                       const std::string node = m_sim.nodeOf(s.target);
                        if (node.empty() || !m_sim.slowDisk(node, s.fsync))
                            failed("slow-disk " + s.target.text() + ": the node runs no etcd member");
                    },
@@ -207,7 +194,7 @@ void ScenarioRunner::heal(const scenario::Heal &h)
         m_sim.healPartitions();
         break;
     case scenario::Heal::Scope::Node: {
-        const std::string node = resolve(h.target);
+        const std::string node = m_sim.nodeOf(h.target);
         if (!m_sim.nodeUp(node))
             m_sim.restartNode(node);
         else

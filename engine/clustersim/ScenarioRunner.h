@@ -57,7 +57,6 @@ private:
     void fault(const scenario::Fault &fault);
     void heal(const scenario::Heal &heal);
     void expect(const scenario::Step &step, const scenario::Expectation &expectation);
-    std::string resolve(const scenario::Target &target);
     void poll(std::size_t index);
     void decide(std::size_t index, bool passed, std::string detail);
     int podsOf(const std::string &workload, bool ready) const;

@@ -207,24 +207,13 @@ Clock EngineHost::clock() const
     return clockLocked();
 }
 
-std::string EngineHost::resolveTarget(const std::string &target) const
-{
-    const clustersim::ClusterSim &sim = *m_run->sim;
-    if (target == "etcd-leader")
-        return sim.etcdLeaderNode();
-    const std::string prefix = "lease-holder:";
-    if (target.rfind(prefix, 0) == 0)
-        return sim.leaseHolderNode(target.substr(prefix.size()));
-    return target;
-}
-
 Outcome EngineHost::fault(const FaultSpec &f)
 {
     auto lock = requestLock();
     if (!m_run)
         return {false, kNoRun};
     clustersim::ClusterSim &sim = *m_run->sim;
-    const std::string node = resolveTarget(f.target);
+    const std::string node = sim.nodeOf(scenario::Target::fromText(f.target));
     if (f.kind != "partition" && f.kind != "zone-outage" && node.empty())
         return {false, "'" + f.target + "' names no node right now"};
     bool ok = false;

@@ -147,7 +147,6 @@ private:
     /// Runs the simulation to `target` virtual time, sampling each whole second. Lock held.
     void advanceLocked(Micros target);
     void pushLocked(std::variant<telemetry::Event, telemetry::Sample> value);
-    std::string resolveTarget(const std::string &target) const;
     Clock clockLocked() const;
     /// The clock with a refusal message (kNoRun when no design is running).
     Clock refusedLocked(std::string why) const;

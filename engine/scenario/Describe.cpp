@@ -86,6 +86,16 @@ std::string formatTime(Micros at)
 
 } // namespace
 
+Target Target::fromText(std::string_view text)
+{
+    constexpr std::string_view kLeasePrefix = "lease-holder:";
+    if (text == "etcd-leader")
+        return Target{Kind::EtcdLeader, ""};
+    if (text.starts_with(kLeasePrefix))
+        return Target{Kind::LeaseHolder, std::string(text.substr(kLeasePrefix.size()))};
+    return Target{Kind::Node, std::string(text)};
+}
+
 std::string Target::text() const
 {
     switch (kind) {

@@ -117,13 +117,13 @@ bool readTarget(MapReader &map, Reporter &reporter, const char *key, Target &out
     std::string text;
     if (!readName(map, reporter, key, text, need))
         return false;
-    constexpr std::string_view kLeasePrefix = "lease-holder:";
-    if (text == "etcd-leader") {
-        out = Target{Target::Kind::EtcdLeader, ""};
+    const Target target = Target::fromText(text);
+    if (target.kind == Target::Kind::EtcdLeader) {
+        out = target;
         return true;
     }
-    if (text.starts_with(kLeasePrefix)) {
-        const std::string lease = text.substr(kLeasePrefix.size());
+    if (target.kind == Target::Kind::LeaseHolder) {
+        const std::string &lease = target.name;
         const auto &leases = knownLeases();
         if (std::find(leases.begin(), leases.end(), lease) == leases.end()) {
             std::string message = "'" + lease + "' is not a lease the control plane elects; expected "
@@ -134,7 +134,7 @@ bool readTarget(MapReader &map, Reporter &reporter, const char *key, Target &out
             reporter.error(map.get(key), map.fieldPath(key), message);
             return false;
         }
-        out = Target{Target::Kind::LeaseHolder, lease};
+        out = target;
         return true;
     }
     if (text.find(':') != std::string::npos) {
@@ -143,7 +143,7 @@ bool readTarget(MapReader &map, Reporter &reporter, const char *key, Target &out
                                     "or 'lease-holder:<lease>'");
         return false;
     }
-    out = Target{Target::Kind::Node, text};
+    out = target;
     return true;
 }
 

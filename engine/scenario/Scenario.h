@@ -45,6 +45,9 @@ struct Target {
     std::string name;
     /// The spelling in the file: "cp-1", "etcd-leader", "lease-holder:kube-scheduler".
     std::string text() const;
+    /// The inverse of text(): "etcd-leader", "lease-holder:<lease>" (any lease name; readers
+    /// check it), else a node name. Pure.
+    static Target fromText(std::string_view text);
     bool operator==(const Target &) const = default;
 };
 
