@@ -221,11 +221,8 @@ void EngineBridge::tick()
     state.running = s.clock().running();
     state.speed = s.clock().speed();
     state.virtualMicros = s.clock().virtual_micros();
-    for (const v1::RaftMember &m : s.sample().raft()) {
+    for (const v1::RaftMember &m : s.sample().raft())
         state.term = std::max<quint64>(state.term, m.term());
-        if (m.role() == "Leader" && m.up())
-            state.leader = q(m.name());
-    }
     state.votersUp = s.sample().quorum().voters_up();
     state.votersTotal = s.sample().quorum().voters_total();
     state.needed = s.sample().quorum().needed();
@@ -245,7 +242,7 @@ void EngineBridge::tick()
         for (const v1::PodMark &p : n.pods())
             node.pods.push_back(LivePod{q(p.name()), q(p.workload()), q(p.phase()), p.ready()});
         if (n.etcd_leader())
-            state.leader = node.name;
+            state.leader = node.name; // now, not as of the last sample
         state.nodes.push_back(std::move(node));
     }
     QVector<LiveEvent> events;
