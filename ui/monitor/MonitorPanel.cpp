@@ -3,7 +3,6 @@
 #include "ui/monitor/LaneChart.h"
 
 #include <QAreaSeries>
-#include <QCategoryAxis>
 #include <QChart>
 #include <QChartView>
 #include <QCheckBox>
@@ -16,7 +15,6 @@
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTabWidget>
-#include <QScatterSeries>
 #include <QTextStream>
 #include <QValueAxis>
 #include <QVBoxLayout>

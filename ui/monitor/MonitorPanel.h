@@ -20,7 +20,6 @@ class QCheckBox;
 class QChart;
 class QChartView;
 class QLineSeries;
-class QScatterSeries;
 class QValueAxis;
 
 namespace quorum::ui {
