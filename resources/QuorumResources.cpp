@@ -9,15 +9,29 @@ QString defaultTemplatePath()
     return QStringLiteral(":/templates/production-ha.yaml");
 }
 
-QStringList templatePaths()
+namespace {
+
+QStringList yamlFilesIn(const QString &folder)
 {
-    const QDir dir(QStringLiteral(":/templates"));
+    const QDir dir(folder);
     QStringList paths;
     const QStringList names = dir.entryList({QStringLiteral("*.yaml"), QStringLiteral("*.yml")},
                                             QDir::Files, QDir::Name);
     for (const QString &name : names)
         paths.append(dir.filePath(name));
     return paths;
+}
+
+} // namespace
+
+QStringList templatePaths()
+{
+    return yamlFilesIn(QStringLiteral(":/templates"));
+}
+
+QStringList scenarioPaths()
+{
+    return yamlFilesIn(QStringLiteral(":/scenarios"));
 }
 
 QString iconPath(const QString &name)

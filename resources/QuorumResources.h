@@ -14,6 +14,10 @@ QString defaultTemplatePath();
 /// Main thread or any thread: the resource is read-only.
 QStringList templatePaths();
 
+/// Resource paths of every shipped scenario (":/scenarios/*.yaml"), sorted by file name. The
+/// files they name resolve inside the resource (":/templates/...", ":/scenarios/manifests/...").
+QStringList scenarioPaths();
+
 /// Resource path of an icon by its base name, e.g. iconPath("worker") -> ":/icons/worker.svg".
 QString iconPath(const QString &name);
 

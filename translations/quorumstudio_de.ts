@@ -43,6 +43,10 @@
             <source>With --run: kill the node of the etcd leader after &lt;ms&gt; of wall time (a drill).</source>
             <translation>Mit --run: den Knoten des etcd-Leaders nach &lt;ms&gt; Echtzeit abschalten (eine Übung).</translation>
         </message>
+        <message>
+            <source>Start the drill of the shipped scenario &lt;name&gt; (e.g. kill-etcd-leader); with --run it plays.</source>
+            <translation>Die Übung des mitgelieferten Szenarios &lt;name&gt; starten (z. B. kill-etcd-leader); mit --run läuft sie ab.</translation>
+        </message>
     </context>
     <context>
         <name>quorum::model::FindingsChecker</name>
@@ -713,6 +717,169 @@
         </message>
     </context>
     <context>
+        <name>quorum::ui::DrillPanel</name>
+        <message>
+            <source>Cannot read %1.</source>
+            <translation>%1 kann nicht gelesen werden.</translation>
+        </message>
+        <message>
+            <source>%1 names no design (spec.topology).</source>
+            <translation>%1 nennt kein Design (spec.topology).</translation>
+        </message>
+        <message>
+            <source>%1: cannot read %2.</source>
+            <translation>%1: %2 kann nicht gelesen werden.</translation>
+        </message>
+        <message>
+            <source>Drill</source>
+            <translation>Übung</translation>
+        </message>
+        <message>
+            <source>Scenario</source>
+            <translation>Szenario</translation>
+        </message>
+        <message>
+            <source>Start &amp;Drill</source>
+            <translation>Übung &amp;starten</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+D</source>
+            <translation>Ctrl+Shift+D</translation>
+        </message>
+        <message>
+            <source>Load the chosen scenario's design, paused at 0 s, ready to step through</source>
+            <translation>Das Design des gewählten Szenarios laden, angehalten bei 0 s, bereit zum schrittweisen Durchgehen</translation>
+        </message>
+        <message>
+            <source>&amp;Next Drill Step</source>
+            <translation>&amp;Nächster Übungsschritt</translation>
+        </message>
+        <message>
+            <source>Run to the next step of the drill and pause there</source>
+            <translation>Bis zum nächsten Schritt der Übung laufen und dort anhalten</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>Pick a scenario and start the drill.</source>
+            <translation>Ein Szenario wählen und die Übung starten.</translation>
+        </message>
+        <message>
+            <source>Drill progress</source>
+            <translation>Fortschritt der Übung</translation>
+        </message>
+        <message>
+            <source>Drill steps</source>
+            <translation>Schritte der Übung</translation>
+        </message>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Step</source>
+            <translation>Schritt</translation>
+        </message>
+        <message>
+            <source>Predicted</source>
+            <translation>Vorhergesagt</translation>
+        </message>
+        <message>
+            <source>Observed</source>
+            <translation>Beobachtet</translation>
+        </message>
+        <message>
+            <source>Step explanation</source>
+            <translation>Erklärung des Schritts</translation>
+        </message>
+        <message>
+            <source>The drill runs the design %1. Open it in place of %2? Save your design first if you want to keep its changes.</source>
+            <translation>Die Übung läuft mit dem Design %1. Anstelle von %2 öffnen? Speichern Sie Ihr Design zuerst, wenn Sie seine Änderungen behalten möchten.</translation>
+        </message>
+        <message>
+            <source>No drill is running: pick a scenario and start it.</source>
+            <translation>Es läuft keine Übung: ein Szenario wählen und starten.</translation>
+        </message>
+        <message>
+            <source>The drill is over; every step has run.</source>
+            <translation>Die Übung ist vorbei; jeder Schritt ist gelaufen.</translation>
+        </message>
+        <message>
+            <source>The run plays no drill.</source>
+            <translation>Der Lauf spielt keine Übung.</translation>
+        </message>
+        <message>
+            <source>%1 – %2</source>
+            <translation>%1 – %2</translation>
+        </message>
+        <message>
+            <source>at once</source>
+            <translation>sofort</translation>
+        </message>
+        <message>
+            <source>≤ %1</source>
+            <translation>≤ %1</translation>
+        </message>
+        <message>
+            <source>holds</source>
+            <translation>gilt</translation>
+        </message>
+        <message>
+            <source>%1 %2</source>
+            <translation>%1 %2</translation>
+        </message>
+        <message>
+            <source>%1 held</source>
+            <translation>%1 gehalten</translation>
+        </message>
+        <message>
+            <source>watching…</source>
+            <translation>wird beobachtet…</translation>
+        </message>
+        <message>
+            <source>done</source>
+            <translation>erledigt</translation>
+        </message>
+        <message>
+            <source>Drill over · %1 of %2 expectations passed</source>
+            <translation>Übung vorbei · %1 von %2 Erwartungen erfüllt</translation>
+        </message>
+        <message>
+            <source>Step %1 of %2 · %3 passed · %4 failed</source>
+            <translation>Schritt %1 von %2 · %3 erfüllt · %4 nicht erfüllt</translation>
+        </message>
+        <message>
+            <source>Next: %1</source>
+            <translation>Als Nächstes: %1</translation>
+        </message>
+        <message>
+            <source>Prediction:</source>
+            <translation>Vorhersage:</translation>
+        </message>
+        <message>
+            <source>Observed:</source>
+            <translation>Beobachtet:</translation>
+        </message>
+        <message>
+            <source>held after %1</source>
+            <translation>erfüllt nach %1</translation>
+        </message>
+        <message>
+            <source>held over the whole window</source>
+            <translation>über das ganze Fenster erfüllt</translation>
+        </message>
+        <message>
+            <source>did not hold</source>
+            <translation>nicht erfüllt</translation>
+        </message>
+        <message>
+            <source> · steps that could not run: %1</source>
+            <translation> · Schritte, die nicht laufen konnten: %1</translation>
+        </message>
+    </context>
+    <context>
         <name>quorum::ui::EngineBridge</name>
         <message>
             <source>The embedded engine did not start; see the log.</source>
@@ -922,6 +1089,10 @@
         <message>
             <source>Monitor</source>
             <translation>Monitor</translation>
+        </message>
+        <message>
+            <source>The drill cannot run: %1</source>
+            <translation>Die Übung kann nicht laufen: %1</translation>
         </message>
     </context>
     <context>
@@ -1141,6 +1312,18 @@
         <message>
             <source>Show or hide the live charts</source>
             <translation>Die Live-Diagramme ein- oder ausblenden</translation>
+        </message>
+        <message>
+            <source>Drill</source>
+            <translation>Übung</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+L</source>
+            <translation>Ctrl+Shift+L</translation>
+        </message>
+        <message>
+            <source>Show or hide the drill panel (trainer mode)</source>
+            <translation>Das Übungsfenster (Trainermodus) ein- oder ausblenden</translation>
         </message>
     </context>
     <context>

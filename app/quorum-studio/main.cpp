@@ -6,6 +6,7 @@
 #include "ui/common/Logging.h"
 #include "ui/diagram/DiagramView.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "ui/monitor/DrillPanel.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/monitor/LiveController.h"
 
@@ -86,6 +87,11 @@ int main(int argc, char *argv[])
         QStringLiteral("kill-etcd-leader-after"),
         QApplication::translate("main", "With --run: kill the node of the etcd leader after <ms> of wall time (a drill)."),
         QStringLiteral("ms"));
+    const QCommandLineOption drillOption(
+        QStringLiteral("drill"),
+        QApplication::translate("main", "Start the drill of the shipped scenario <name> (e.g. kill-etcd-leader); with --run it plays."),
+        QStringLiteral("name"));
+    parser.addOption(drillOption);
     parser.addOption(runOption);
     parser.addOption(delayOption);
     parser.addOption(faultOption);
@@ -123,6 +129,12 @@ int main(int argc, char *argv[])
     if (parser.isSet(selectOption) && !window.diagramView()->showElement(parser.value(selectOption)))
         spdlog::warn("No element {} in the diagram", parser.value(selectOption).toStdString());
 
+    if (parser.isSet(drillOption)) {
+        QString error;
+        window.showDrillPanel();
+        if (!window.drill()->startDrill(QStringLiteral(":/scenarios/%1.yaml").arg(parser.value(drillOption)), &error))
+            spdlog::error("The drill cannot start: {}", error.toStdString());
+    }
     if (parser.isSet(runOption)) {
         bool ok = false;
         const double speed = parser.value(runOption).toDouble(&ok);

@@ -92,6 +92,11 @@ void ScenarioRunner::schedule()
 ScenarioReport ScenarioRunner::run(std::optional<Micros> until)
 {
     m_sim.runUntil(until.value_or(m_scenario.duration));
+    return finish();
+}
+
+ScenarioReport ScenarioRunner::finish()
+{
     for (std::size_t i = 0; i < m_outcomes.size(); ++i)
         if (!m_outcomes[i].decided)
             poll(i);
@@ -109,11 +114,16 @@ void ScenarioRunner::onEvent(const cluster::ClusterEvent &event)
 
 void ScenarioRunner::execute(const scenario::Step &step)
 {
+    ++m_stepsRun;
     if (!std::holds_alternative<scenario::Expectation>(step.action))
         log(stamp(step.at) + "  " + scenario::describeAction(step.action));
     std::visit(Overloaded{
                    [&](const scenario::Apply &a) {
-                       cluster::ManifestResult parsed = cluster::loadManifestFile(a.manifest.resolved);
+                       std::optional<std::string> text;
+                       if (m_fileSource)
+                           text = m_fileSource(a.manifest.resolved);
+                       cluster::ManifestResult parsed = text ? cluster::parseManifests(*text, a.manifest.given)
+                                                             : cluster::loadManifestFile(a.manifest.resolved);
                        for (const cluster::ManifestProblem &p : parsed.problems)
                            m_stepErrors.push_back(p.toString());
                        m_sim.apply(std::move(parsed.objects), [this, line = step.line](std::vector<std::string> errors) {
@@ -228,6 +238,7 @@ void ScenarioRunner::expect(const scenario::Step &step, const scenario::Expectat
                expectation);
     monitor->deadline = monitor->start + window;
     ExpectationOutcome outcome;
+    outcome.step = static_cast<std::size_t>(&step - m_scenario.steps.data());
     outcome.line = step.line;
     outcome.stepAt = step.at;
     outcome.description = scenario::describeAction(step.action);

@@ -18,6 +18,7 @@
 namespace quorum::clustersim {
 
 struct ExpectationOutcome {
+    std::size_t step = 0;          ///< index of the step in scenario.steps
     int line = 0;                  ///< the step's line in the scenario file
     Micros stepAt = 0;
     std::string description;       ///< "expect etcdLeaderElected within 3s"
@@ -46,6 +47,22 @@ public:
     /// Runs the simulation until `until` (default: the scenario's duration) and decides every
     /// expectation still open.
     ScenarioReport run(std::optional<Micros> until = std::nullopt);
+    /// Decides every expectation still open (as failed when its window is still open), for a
+    /// caller that drives the simulation itself.
+    ScenarioReport finish();
+    /// The expectations started so far, decided or not, in the order their steps ran.
+    const std::vector<ExpectationOutcome> &outcomes() const { return m_outcomes; }
+    /// Steps that have run so far (they run in scenario order).
+    std::size_t stepsRun() const { return m_stepsRun; }
+    /// Errors of the steps that could not run so far.
+    const std::vector<std::string> &stepErrors() const { return m_stepErrors; }
+    /// Where `apply` steps read manifest files: given the resolved path, the file's text, or
+    /// std::nullopt to read it from disk (the default). Lets a client send the files with the
+    /// scenario. Call before schedule().
+    void setFileSource(std::function<std::optional<std::string>(const std::string &)> source)
+    {
+        m_fileSource = std::move(source);
+    }
     /// The client load, when the scenario has one.
     const ClientLoad *load() const { return m_load.get(); }
     /// Feed every cluster event here (NoPodsScheduled counts Scheduled events).
@@ -70,6 +87,8 @@ private:
     std::vector<ExpectationOutcome> m_outcomes;
     std::vector<std::string> m_stepErrors;
     std::vector<Micros> m_scheduledEvents; // times of Scheduled events
+    std::size_t m_stepsRun = 0;
+    std::function<std::optional<std::string>(const std::string &)> m_fileSource;
 };
 
 } // namespace quorum::clustersim

@@ -131,6 +131,35 @@ void toProto(const StateView &state, v1::ClusterState &out)
         toProto(*state.sample, *out.mutable_sample());
     out.set_api_load_balancer(state.apiLoadBalancer);
     out.set_healthy_api_backends(state.healthyApiBackends);
+    if (state.drill)
+        toProto(*state.drill, *out.mutable_drill());
+}
+
+void toProto(const DrillView &drill, v1::Drill &out)
+{
+    out.set_name(drill.name);
+    out.set_description(drill.description);
+    out.set_duration_micros(drill.duration);
+    out.set_finished(drill.finished);
+    for (const std::string &e : drill.stepErrors)
+        out.add_step_errors(e);
+    for (const DrillStepView &s : drill.steps) {
+        v1::DrillStep &step = *out.add_steps();
+        step.set_index(static_cast<int>(s.plan.index));
+        step.set_at_micros(s.plan.at);
+        step.set_line(s.plan.line);
+        step.set_expectation(s.plan.expectation);
+        step.set_action(s.plan.action);
+        step.set_explanation(s.plan.explanation);
+        step.set_prediction(s.plan.prediction);
+        step.set_predicted_within_micros(s.plan.predictedWithin.value_or(-1));
+        step.set_predicted_after_micros(s.plan.predictedAfter.value_or(-1));
+        step.set_ran(s.ran);
+        step.set_decided(s.decided);
+        step.set_passed(s.passed);
+        step.set_observed_micros(s.observed.value_or(-1));
+        step.set_detail(s.detail);
+    }
 }
 
 FaultSpec fromProto(const v1::FaultRequest &r)

@@ -3,11 +3,15 @@
 #include "engine/cluster/Kubelet.h"
 #include "engine/cluster/Manifest.h"
 #include "engine/cluster/Workloads.h"
+#include "engine/clustersim/ScenarioRunner.h"
 #include "engine/model/Findings.h"
 #include "engine/model/TopologyYaml.h"
+#include "engine/scenario/ScenarioYaml.h"
 
 #include <algorithm>
 #include <cmath>
+#include <fstream>
+#include <sstream>
 
 namespace quorum::rpc {
 
@@ -28,6 +32,12 @@ struct EngineHost::Run {
     double speed = 1;
     WallClock::time_point baseWall;
     Micros baseVirtual = 0;
+    std::optional<Micros> pauseAt;
+    // A scenario being played (loadScenario); the runner refers to *scenario.
+    std::unique_ptr<scenario::Scenario> scenario;
+    std::unique_ptr<clustersim::ScenarioRunner> runner;
+    std::vector<clustersim::DrillStepPlan> plan;
+    bool scenarioFinished = false;
 };
 
 namespace {
@@ -77,32 +87,39 @@ EngineHost::~EngineHost()
     m_driver.join();
 }
 
-LoadOutcome EngineHost::load(const std::string &yaml, const std::string &sourceName, std::uint64_t seed)
+std::unique_ptr<EngineHost::Run> EngineHost::boot(const std::string &yaml, const std::string &sourceName,
+                                                  std::uint64_t seed, LoadOutcome &out) const
 {
-    LoadOutcome out;
     model::LoadResult loaded = model::parseTopology(yaml, sourceName.empty() ? "<topology>" : sourceName);
     if (!loaded.ok()) {
         out.diagnostics = std::move(loaded.errors);
-        return out;
+        return nullptr;
     }
     for (const model::Finding &f : model::checkTopology(*loaded.topology))
         if (f.severity == model::Severity::Error)
             out.diagnostics.push_back(model::Diagnostic{sourceName, 0, 0, f.element.toString(), f.message()});
     if (!out.diagnostics.empty())
-        return out;
-    // Boot outside the lock (it can take a moment for big designs), then swap in.
+        return nullptr;
     auto run = std::make_unique<Run>();
     run->topology = *loaded.topology;
     clustersim::ClusterOptions options;
     options.seed = seed == 0 ? 1 : seed;
     run->sim = std::make_unique<clustersim::ClusterSim>(run->topology, options);
-    run->sampler = std::make_unique<clustersim::Sampler>(*run->sim, nullptr);
+    return run;
+}
+
+void EngineHost::install(std::unique_ptr<Run> run, LoadOutcome &out)
+{
+    if (!run->sampler)
+        run->sampler = std::make_unique<clustersim::Sampler>(*run->sim, nullptr);
     {
         auto lock = requestLock();
         run->id = "run-" + std::to_string(++m_runCounter);
         Run *raw = run.get();
         raw->sim->setEventSink([this, raw](const cluster::ClusterEvent &e) {
             // Called from inside the simulation, under m_mutex, for the run being advanced.
+            if (raw->runner)
+                raw->runner->onEvent(e);
             if (m_run.get() == raw)
                 pushLocked(clustersim::toTelemetryEvent(e));
         });
@@ -111,6 +128,90 @@ LoadOutcome EngineHost::load(const std::string &yaml, const std::string &sourceN
         out.runId = m_run->id;
     }
     m_changed.notify_all();
+}
+
+LoadOutcome EngineHost::load(const std::string &yaml, const std::string &sourceName, std::uint64_t seed)
+{
+    LoadOutcome out;
+    // Boot outside the lock (it can take a moment for big designs), then swap in.
+    if (std::unique_ptr<Run> run = boot(yaml, sourceName, seed, out))
+        install(std::move(run), out);
+    return out;
+}
+
+namespace {
+
+/// The text of a file the scenario names: from the request's files (by the path as written),
+/// else from disk. std::nullopt with `error` set when neither has it.
+std::optional<std::string> scenarioFile(const ScenarioSpec &spec, const scenario::FilePath &path, std::string &error)
+{
+    if (auto it = spec.files.find(path.given); it != spec.files.end())
+        return it->second;
+    std::ifstream in(path.resolved, std::ios::binary);
+    if (!in) {
+        error = "cannot read '" + path.resolved + "' (named as '" + path.given + "')";
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+LoadOutcome EngineHost::loadScenario(const ScenarioSpec &spec)
+{
+    LoadOutcome out;
+    const std::string source = spec.sourceName.empty() ? "<scenario>" : spec.sourceName;
+    scenario::ScenarioLoadResult parsed = scenario::parseScenario(spec.yaml, source);
+    if (!parsed.ok()) {
+        out.diagnostics = std::move(parsed.errors);
+        return out;
+    }
+    auto sc = std::make_unique<scenario::Scenario>(std::move(*parsed.scenario));
+    std::string topologyYaml = spec.topologyYaml;
+    std::string topologyName = source;
+    if (topologyYaml.empty()) {
+        if (!sc->topology) {
+            out.diagnostics.push_back(
+                model::Diagnostic{source, 0, 0, "spec.topology", "the scenario names no topology and none was sent"});
+            return out;
+        }
+        std::string error;
+        std::optional<std::string> text = scenarioFile(spec, *sc->topology, error);
+        if (!text) {
+            out.diagnostics.push_back(model::Diagnostic{source, 0, 0, "spec.topology", error});
+            return out;
+        }
+        topologyYaml = std::move(*text);
+        topologyName = sc->topology->given;
+    }
+    std::unique_ptr<Run> run = boot(topologyYaml, topologyName, spec.seed != 0 ? spec.seed : sc->seed.value_or(1), out);
+    if (!run)
+        return out;
+    // Manifests the steps apply, read now so a missing file is reported before anything runs.
+    auto files = std::make_shared<std::map<std::string, std::string>>();
+    for (const scenario::Step &step : sc->steps)
+        if (const auto *a = std::get_if<scenario::Apply>(&step.action)) {
+            std::string error;
+            if (std::optional<std::string> text = scenarioFile(spec, a->manifest, error))
+                (*files)[a->manifest.resolved] = std::move(*text);
+            else
+                out.diagnostics.push_back(model::Diagnostic{source, step.line, 0, "apply", error});
+        }
+    if (!out.diagnostics.empty())
+        return out;
+    run->plan = clustersim::planDrill(*sc, run->topology);
+    run->runner = std::make_unique<clustersim::ScenarioRunner>(*run->sim, *sc);
+    run->runner->setFileSource([files](const std::string &path) -> std::optional<std::string> {
+        if (auto it = files->find(path); it != files->end())
+            return it->second;
+        return std::nullopt;
+    });
+    run->runner->schedule();
+    run->sampler = std::make_unique<clustersim::Sampler>(*run->sim, run->runner->load());
+    run->scenario = std::move(sc);
+    install(std::move(run), out);
     return out;
 }
 
@@ -165,11 +266,14 @@ Clock EngineHost::refusedLocked(std::string why) const
     return c;
 }
 
-Clock EngineHost::run(double speed)
+Clock EngineHost::run(double speed, std::optional<Micros> pauseAt)
 {
     auto lock = requestLock();
     if (!m_run || !(speed >= 0.25 && speed <= 1000))
         return refusedLocked("speed must be between 0.25 and 1000");
+    if (pauseAt && *pauseAt <= m_run->sim->now())
+        return refusedLocked("the pause time has passed already");
+    m_run->pauseAt = pauseAt;
     m_run->speed = speed;
     m_run->running = true;
     m_run->baseWall = WallClock::now();
@@ -183,8 +287,10 @@ Clock EngineHost::run(double speed)
 Clock EngineHost::pause()
 {
     auto lock = requestLock();
-    if (m_run)
+    if (m_run) {
         m_run->running = false;
+        m_run->pauseAt.reset();
+    }
     return clockLocked();
 }
 
@@ -194,6 +300,7 @@ Clock EngineHost::step(Micros micros)
     if (!m_run || micros <= 0)
         return refusedLocked("a step must be longer than 0");
     m_run->running = false;
+    m_run->pauseAt.reset();
     advanceLocked(m_run->sim->now() + micros);
     Clock c = clockLocked();
     lock.unlock();
@@ -287,6 +394,8 @@ StateView EngineHost::state() const
     v.sample = m_run->lastSample;
     v.apiLoadBalancer = sim.apiLoadBalancer();
     v.healthyApiBackends = sim.healthyApiBackends();
+    if (m_run->runner)
+        v.drill = drillLocked();
     const cluster::ObjectCache *cache = sim.freshestCache();
     const std::string leader = sim.etcdLeaderNode();
     for (const model::Node &n : m_run->topology.nodes) {
@@ -369,7 +478,34 @@ void EngineHost::advanceLocked(Micros target)
             pushLocked(std::move(s));
             run.nextSample += kSecond;
         }
+        if (run.runner && !run.scenarioFinished && run.sim->now() >= run.scenario->duration) {
+            run.scenarioFinished = true;
+            run.runner->finish();
+        }
     }
+}
+
+DrillView EngineHost::drillLocked() const
+{
+    const Run &run = *m_run;
+    DrillView v;
+    v.name = run.scenario->name;
+    v.description = run.scenario->description;
+    v.duration = run.scenario->duration;
+    v.finished = run.scenarioFinished;
+    v.stepErrors = run.runner->stepErrors();
+    for (const clustersim::DrillStepPlan &p : run.plan)
+        v.steps.push_back(DrillStepView{p, p.index < run.runner->stepsRun(), false, false, std::nullopt, {}});
+    for (const clustersim::ExpectationOutcome &o : run.runner->outcomes()) {
+        if (o.step >= v.steps.size())
+            continue;
+        DrillStepView &step = v.steps[o.step];
+        step.decided = o.decided;
+        step.passed = o.passed;
+        step.observed = o.observed;
+        step.detail = o.detail;
+    }
+    return v;
 }
 
 void EngineHost::driverLoop()
@@ -383,6 +519,8 @@ void EngineHost::driverLoop()
         Run &run = *m_run;
         const double elapsed = std::chrono::duration<double>(WallClock::now() - run.baseWall).count();
         Micros target = run.baseVirtual + static_cast<Micros>(std::llround(elapsed * 1e6 * run.speed));
+        if (run.pauseAt)
+            target = std::min(target, *run.pauseAt);
         // One slice at a time, so requests get the lock in between.
         const Micros now = run.sim->now();
         if (target - now > 10 * kSecond * std::max(1.0, run.speed / 10)) {
@@ -398,6 +536,10 @@ void EngineHost::driverLoop()
             do {
                 advanceLocked(std::min(target, run.sim->now() + m_options.slice));
             } while (run.sim->now() < target && WallClock::now() < roundEnd && m_waiting.load(std::memory_order_acquire) == 0);
+            if (run.pauseAt && run.sim->now() >= *run.pauseAt) {
+                run.running = false;
+                run.pauseAt.reset();
+            }
             lock.unlock();
             m_changed.notify_all();
             // std::mutex is not fair: let every waiting request in before the next round, or a

@@ -10,6 +10,7 @@
 // The simulation itself only ever runs on the driver thread or inside step() under that mutex.
 
 #include "engine/clustersim/ClusterSim.h"
+#include "engine/clustersim/DrillPlan.h"
 #include "engine/clustersim/Telemetry.h"
 #include "engine/model/TopologyYaml.h"
 #include "engine/telemetry/Event.h"
@@ -20,6 +21,7 @@
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -91,6 +93,36 @@ struct NodeView {
     std::vector<Pod> pods;
 };
 
+/// A drill's step as it stands: its plan, and once it ran, what was observed.
+struct DrillStepView {
+    clustersim::DrillStepPlan plan;
+    bool ran = false;       ///< the step's time has come and it was executed
+    bool decided = false;   ///< expectations: the verdict is in
+    bool passed = false;
+    std::optional<Micros> observed; ///< expectations: when it held, after the step's time
+    std::string detail;     ///< why it failed, or what was seen
+};
+
+/// The scenario a run plays (RunScenario), step by step.
+struct DrillView {
+    std::string name, description;
+    Micros duration = 0;
+    std::vector<DrillStepView> steps;
+    std::vector<std::string> stepErrors; ///< steps that could not run (unknown node, bad manifest)
+    bool finished = false;  ///< the scenario's duration has passed; every expectation is decided
+};
+
+/// A scenario to run (see ScenarioRequest in engine.proto).
+struct ScenarioSpec {
+    std::string yaml;
+    std::string sourceName;   ///< the scenario file's path: relative paths in it resolve from its folder
+    std::string topologyYaml; ///< the design to run instead of the scenario's spec.topology ("" = use that)
+    /// Files the scenario names (its topology, apply manifests), keyed by the path as the scenario
+    /// writes it; a path not given here is read from the engine's disk.
+    std::map<std::string, std::string> files;
+    std::uint64_t seed = 0;   ///< 0: the scenario's seed, else 1
+};
+
 struct StateView {
     std::string runId;
     Clock clock;
@@ -98,6 +130,7 @@ struct StateView {
     std::optional<telemetry::Sample> sample; ///< the latest (once a second)
     std::string apiLoadBalancer;
     int healthyApiBackends = 0;
+    std::optional<DrillView> drill; ///< set when the run plays a scenario
 };
 
 struct EngineHostOptions {
@@ -118,10 +151,15 @@ public:
     /// streams end). A design that does not parse, or has error findings, is refused with its
     /// places and the current run stays.
     LoadOutcome load(const std::string &yaml, const std::string &sourceName, std::uint64_t seed);
+    /// Boots the scenario's design (or spec.topologyYaml) like load(), paused at 0, with the
+    /// scenario's steps scheduled and its client load started; the steps run as virtual time
+    /// passes them. Scenario and design problems come back with their places.
+    LoadOutcome loadScenario(const ScenarioSpec &spec);
     /// Sends Kubernetes manifests to the API endpoint; refusals arrive as Warning events.
     ApplyOutcome apply(const std::string &yaml, const std::string &sourceName);
-    /// speed in [0.25, 1000].
-    Clock run(double speed);
+    /// speed in [0.25, 1000]. With `pauseAt` (a virtual time after now), the run pauses once it
+    /// gets there, having run everything due at that time (a drill's next step).
+    Clock run(double speed, std::optional<Micros> pauseAt = std::nullopt);
     Clock pause();
     /// Advances `micros` of virtual time now (then paused).
     Clock step(Micros micros);
@@ -143,6 +181,12 @@ public:
 
 private:
     struct Run;
+    /// Checks and boots a design into a new Run (not yet current). Outside the lock.
+    std::unique_ptr<Run> boot(const std::string &yaml, const std::string &sourceName, std::uint64_t seed,
+                              LoadOutcome &out) const;
+    /// Makes `run` the current run (its watchers' streams of the old one end).
+    void install(std::unique_ptr<Run> run, LoadOutcome &out);
+    DrillView drillLocked() const;
     void driverLoop();
     /// Runs the simulation to `target` virtual time, sampling each whole second. Lock held.
     void advanceLocked(Micros target);

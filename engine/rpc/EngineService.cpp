@@ -64,6 +64,23 @@ public:
         return grpc::Status::OK;
     }
 
+    grpc::Status RunScenario(grpc::ServerContext *, const v1::ScenarioRequest *request,
+                             v1::LoadTopologyReply *reply) override
+    {
+        ScenarioSpec spec;
+        spec.yaml = request->yaml();
+        spec.sourceName = request->source_name();
+        spec.topologyYaml = request->topology_yaml();
+        spec.files.insert(request->files().begin(), request->files().end());
+        spec.seed = request->seed();
+        const LoadOutcome r = m_host.loadScenario(spec);
+        reply->set_ok(r.ok);
+        reply->set_run_id(r.runId);
+        for (const model::Diagnostic &d : r.diagnostics)
+            toProto(d, *reply->add_diagnostics());
+        return grpc::Status::OK;
+    }
+
     grpc::Status Apply(grpc::ServerContext *, const v1::ApplyRequest *request, v1::ApplyReply *reply) override
     {
         const ApplyOutcome r = m_host.apply(request->yaml(), request->source_name());
@@ -78,7 +95,11 @@ public:
     {
         Clock c;
         switch (request->action_case()) {
-        case v1::ControlRequest::kRunSpeed: c = m_host.run(request->run_speed()); break;
+        case v1::ControlRequest::kRunSpeed:
+            c = m_host.run(request->run_speed(), request->pause_at_micros() > 0
+                                                     ? std::optional<Micros>(request->pause_at_micros())
+                                                     : std::nullopt);
+            break;
         case v1::ControlRequest::kPause: c = m_host.pause(); break;
         case v1::ControlRequest::kStepMicros: c = m_host.step(request->step_micros()); break;
         case v1::ControlRequest::ACTION_NOT_SET:

@@ -188,6 +188,7 @@ struct Step {
     Micros at = 0;  ///< virtual time from the start of the run; non-decreasing over the steps
     Action action;
     int line = 0;   ///< 1-based line of the step in the file, for messages; 0 when unknown
+    std::string explain; ///< the author's explanation for drills (`explain:`); empty when not given
     bool operator==(const Step &) const = default;
 };
 

@@ -15,7 +15,7 @@ using namespace detail;
 namespace {
 
 const std::vector<std::string> kActions{"apply", "scale", "fault", "heal", "expect"};
-const std::vector<std::string> kStepFields{"at", "apply", "scale", "fault", "heal", "expect"};
+const std::vector<std::string> kStepFields{"at", "explain", "apply", "scale", "fault", "heal", "expect"};
 
 class ScenarioReader {
 public:
@@ -111,6 +111,7 @@ std::optional<Step> ScenarioReader::readStep(const YAML::Node &node, const std::
                           ")");
         m_previousAt = std::max(step.at, m_previousAt.value_or(0));
     }
+    m.readString("explain", step.explain);
 
     // Exactly one action per step, in the order the file writes them.
     std::string action;

@@ -8,10 +8,13 @@
 #include "ui/diagram/DiagramItems.h"
 #include "ui/diagram/DiagramScene.h"
 #include "ui/mainwindow/MainWindow.h"
+#include "ui/monitor/DrillPanel.h"
 #include "ui/monitor/LiveController.h"
 #include "ui/monitor/MonitorPanel.h"
 
 #include <QAction>
+#include <QComboBox>
+#include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QMenu>
@@ -185,6 +188,64 @@ private slots:
         restart->setEnabled(true); // as if the menu were stale
         restart->trigger();
         QVERIFY(refused.contains(QStringLiteral("already up")));
+    }
+
+    void drillStepsThroughKillTheEtcdLeader()
+    {
+        MainWindow w;
+        w.setMessageBoxesEnabled(false);
+        QVERIFY(w.openFile(quorum::resources::defaultTemplatePath()));
+        w.show();
+        DrillPanel *drill = w.drill();
+        LiveController *live = w.live();
+        QVERIFY(!drill->nextAction()->isEnabled()); // no drill yet
+        QCOMPARE(drill->nextAction()->shortcut(), QKeySequence(Qt::Key_F6));
+        QCOMPARE(drill->scenarioBox()->currentText(), QStringLiteral("kill-etcd-leader"));
+        QVERIFY(drill->scenarioBox()->count() >= 7); // every shipped scenario
+
+        QAction *start = findAction(live->runMenu(), QStringLiteral("Start &Drill"));
+        QVERIFY(start);
+        start->trigger();
+        QVERIFY(w.drillDock()->isVisible());
+        QTreeWidget *steps = drill->stepsView();
+        QTRY_COMPARE_WITH_TIMEOUT(steps->topLevelItemCount(), 7, 5000);
+        QCOMPARE(drill->summaryText(), QStringLiteral("Step 0 of 7 · 0 passed · 0 failed"));
+        QCOMPARE(steps->topLevelItem(3)->text(2), QStringLiteral("≤ 17.0 s")); // lease-duration + retry-period
+        QVERIFY(drill->detailText().startsWith(QStringLiteral("Next: 30 s")));
+        const LiveState &state = live->engine()->state();
+        QVERIFY(!state.running);
+
+        // Next step: the run stops at the fault's time, with the fault done.
+        live->setSpeed(100);
+        drill->nextAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!state.running && state.virtualMicros == 30'000'000, 20000);
+        drill->nextAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!state.running && state.virtualMicros == 40'000'000, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(steps->topLevelItem(1)->text(3), QStringLiteral("done"), 5000);
+        QVERIFY(steps->topLevelItem(0)->text(3).startsWith(QStringLiteral("✓")));
+        QCOMPARE(steps->topLevelItem(2)->text(3), QStringLiteral("watching…"));
+        QCOMPARE(steps->topLevelItem(4)->text(3), QString()); // 43 s: not yet
+        // The explanation talks about the step being watched, with the arithmetic.
+        QVERIFY2(drill->detailText().contains(QStringLiteral("election timeout of 1 s to 2 s")), qPrintable(drill->detailText()));
+        QTRY_VERIFY_WITH_TIMEOUT(!state.leader.isEmpty() || state.votersUp == 2, 5000);
+
+        // On to 43 s: the new leader was elected, within the prediction.
+        drill->nextAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!state.running && state.virtualMicros == 43'000'000, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(steps->topLevelItem(2)->text(3).startsWith(QStringLiteral("✓")), 5000);
+        const double observed = steps->topLevelItem(2)->text(3).section(QLatin1Char(' '), 1, 1).toDouble();
+        QVERIFY2(observed >= 1.0 && observed <= 2.1, qPrintable(steps->topLevelItem(2)->text(3)));
+
+        // Play to the end.
+        live->setSpeed(1000);
+        live->runAction()->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(drill->summaryText().startsWith(QStringLiteral("Drill over")), 60000);
+        QCOMPARE(drill->summaryText(), QStringLiteral("Drill over · 5 of 5 expectations passed"));
+        QVERIFY(!drill->nextAction()->isEnabled());
+        // Another design ends the drill: the panel says so.
+        QVERIFY(w.openFile(quorum::resources::templatePaths().constFirst()));
+        live->start();
+        QTRY_COMPARE_WITH_TIMEOUT(drill->summaryText(), QStringLiteral("The run plays no drill."), 10000);
     }
 
 private:

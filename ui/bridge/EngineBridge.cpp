@@ -98,6 +98,20 @@ EngineBridge::~EngineBridge()
     stopWatch();
 }
 
+namespace {
+
+void reportLoadErrors(const grpc::Status &status, const v1::LoadTopologyReply &reply, QStringList *errors)
+{
+    if (!errors)
+        return;
+    if (!status.ok())
+        *errors << q(status.error_message());
+    for (const v1::Diagnostic &d : reply.diagnostics())
+        *errors << q(model::Diagnostic{d.file(), d.line(), d.column(), d.field(), d.message()}.toString());
+}
+
+} // namespace
+
 bool EngineBridge::deploy(const model::Topology &topology, QStringList *errors)
 {
     if (!m_engine->stub) {
@@ -113,14 +127,39 @@ bool EngineBridge::deploy(const model::Topology &topology, QStringList *errors)
     grpc::ClientContext context;
     const grpc::Status status = m_engine->stub->LoadTopology(&context, request, &reply);
     if (!status.ok() || !reply.ok()) {
-        if (errors) {
-            if (!status.ok())
-                *errors << q(status.error_message());
-            for (const v1::Diagnostic &d : reply.diagnostics())
-                *errors << q(model::Diagnostic{d.file(), d.line(), d.column(), d.field(), d.message()}.toString());
-        }
+        reportLoadErrors(status, reply, errors);
         return false;
     }
+    startRun();
+    return true;
+}
+
+bool EngineBridge::runScenario(const QString &yaml, const QString &sourceName, const QMap<QString, QString> &files,
+                               QStringList *errors)
+{
+    if (!m_engine->stub) {
+        if (errors)
+            *errors << tr("The embedded engine did not start; see the log.");
+        return false;
+    }
+    v1::ScenarioRequest request;
+    request.set_yaml(yaml.toStdString());
+    request.set_source_name(sourceName.toStdString());
+    for (auto it = files.begin(); it != files.end(); ++it)
+        (*request.mutable_files())[it.key().toStdString()] = it.value().toStdString();
+    v1::LoadTopologyReply reply;
+    grpc::ClientContext context;
+    const grpc::Status status = m_engine->stub->RunScenario(&context, request, &reply);
+    if (!status.ok() || !reply.ok()) {
+        reportLoadErrors(status, reply, errors);
+        return false;
+    }
+    startRun();
+    return true;
+}
+
+void EngineBridge::startRun()
+{
     stopWatch();
     {
         std::lock_guard lock(m_engine->queueMutex);
@@ -131,7 +170,6 @@ bool EngineBridge::deploy(const model::Topology &topology, QStringList *errors)
     startWatch();
     m_timer.start();
     refresh();
-    return true;
 }
 
 namespace {
@@ -148,10 +186,12 @@ bool control(v1::Engine::Stub *stub, const v1::ControlRequest &request)
 
 } // namespace
 
-bool EngineBridge::run(double speed)
+bool EngineBridge::run(double speed, qint64 pauseAtMicros)
 {
     v1::ControlRequest request;
     request.set_run_speed(speed);
+    if (pauseAtMicros > 0)
+        request.set_pause_at_micros(pauseAtMicros);
     const bool ok = control(m_engine->stub.get(), request);
     refresh();
     return ok;
@@ -244,6 +284,22 @@ void EngineBridge::tick()
         if (n.etcd_leader())
             state.leader = node.name; // now, not as of the last sample
         state.nodes.push_back(std::move(node));
+    }
+    if (s.has_drill()) {
+        const v1::Drill &d = s.drill();
+        state.drill.active = true;
+        state.drill.name = q(d.name());
+        state.drill.description = q(d.description());
+        state.drill.durationMicros = d.duration_micros();
+        state.drill.finished = d.finished();
+        for (const std::string &e : d.step_errors())
+            state.drill.stepErrors << q(e);
+        for (const v1::DrillStep &st : d.steps())
+            state.drill.steps.push_back(LiveDrillStep{st.index(), st.at_micros(), st.line(), st.expectation(),
+                                                      q(st.action()), q(st.explanation()), q(st.prediction()),
+                                                      st.predicted_within_micros(), st.predicted_after_micros(),
+                                                      st.ran(), st.decided(), st.passed(), st.observed_micros(),
+                                                      q(st.detail())});
     }
     QVector<LiveEvent> events;
     QVector<LiveSample> samples;

@@ -11,6 +11,7 @@
 
 #include "engine/model/Topology.h"
 
+#include <QMap>
 #include <QObject>
 #include <QString>
 #include <QStringList>
@@ -41,6 +42,35 @@ struct LiveNode {
     QVector<LivePod> pods;
 };
 
+/// One step of a drill: the plan and, once it ran, what was observed.
+struct LiveDrillStep {
+    int index = 0;
+    qint64 atMicros = 0;
+    int line = 0;
+    bool expectation = false;
+    QString action;
+    QString explanation;
+    QString prediction;
+    qint64 predictedWithinMicros = -1; ///< -1: no time bound
+    qint64 predictedAfterMicros = -1;  ///< -1: no lower bound
+    bool ran = false;
+    bool decided = false;
+    bool passed = false;
+    qint64 observedMicros = -1;        ///< -1: not observed (yet)
+    QString detail;
+};
+
+/// The scenario the run plays, when it plays one.
+struct LiveDrill {
+    bool active = false;
+    QString name;
+    QString description;
+    qint64 durationMicros = 0;
+    QVector<LiveDrillStep> steps;
+    QStringList stepErrors;
+    bool finished = false;
+};
+
 /// The cluster as the engine last reported it.
 struct LiveState {
     bool deployed = false;
@@ -54,6 +84,7 @@ struct LiveState {
     int needed = 0;
     bool writesAvailable = false;
     QVector<LiveNode> nodes;
+    LiveDrill drill;
 
     const LiveNode *node(const QString &name) const;
 };
@@ -107,8 +138,14 @@ public:
     /// Boots `topology` in the engine, paused at virtual time 0 (replacing any run). On
     /// failure returns false and `errors` lists what the engine refused.
     bool deploy(const model::Topology &topology, QStringList *errors = nullptr);
-    /// Runs at `speed` (0.25 .. 1000), pauses, or advances `micros` of virtual time.
-    bool run(double speed);
+    /// Boots a scenario in the engine (RunScenario): its design, paused at 0, with its steps
+    /// scheduled. `files` are the files it names (its topology, apply manifests), keyed by the
+    /// path as the scenario writes it. On failure returns false with the engine's diagnostics.
+    bool runScenario(const QString &yaml, const QString &sourceName, const QMap<QString, QString> &files,
+                     QStringList *errors = nullptr);
+    /// Runs at `speed` (0.25 .. 1000), pauses, or advances `micros` of virtual time. With
+    /// `pauseAtMicros` > 0 the run pauses when virtual time gets there.
+    bool run(double speed, qint64 pauseAtMicros = 0);
     void pause();
     void step(qint64 micros);
     /// Injects a fault (engine.proto's FaultRequest kinds); false with `message` when refused.
@@ -133,6 +170,8 @@ signals:
 private:
     struct Engine;
     void tick();
+    /// After a successful load: the old run's telemetry is dropped and the new one watched.
+    void startRun();
     void startWatch();
     void stopWatch();
 

@@ -10,6 +10,7 @@
 #include "ui/diagram/DiagramView.h"
 #include "ui/document/DesignDocument.h"
 #include "ui/findings/FindingsPanel.h"
+#include "ui/monitor/DrillPanel.h"
 #include "ui/monitor/LiveController.h"
 
 #include <QAction>
@@ -44,6 +45,7 @@ constexpr int kMaxListedDiagnostics = 12;
 constexpr int kStatusMessageMs = 5000;
 constexpr int kDefaultDockHeight = 160;
 constexpr int kDefaultArtifactsDockWidth = 680;
+constexpr int kDrillDockWidth = 480;
 
 /// The description in a bundled template's metadata, for its menu entry's tooltip.
 QString templateDescription(const QString &resourcePath)
@@ -177,9 +179,38 @@ void MainWindow::createMenus()
     toggleMonitor->setStatusTip(tr("Show or hide the live charts"));
     view->addAction(toggleMonitor);
 
+    // Drills (trainer mode): a scenario step by step, with predictions and observed times.
+    m_drill = new DrillPanel(m_live, m_document);
+    m_drillDock = new QDockWidget(tr("Drill"), this);
+    m_drillDock->setObjectName(QStringLiteral("drillDock"));
+    m_drillDock->setWidget(m_drill);
+    addDockWidget(Qt::LeftDockWidgetArea, m_drillDock);
+    m_drillDock->hide(); // until a drill is wanted
+    connect(m_drill, &DrillPanel::refused, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusMessageMs);
+    });
+    connect(m_drill->startAction(), &QAction::triggered, this, &MainWindow::showDrillPanel);
+    QAction *toggleDrill = m_drillDock->toggleViewAction();
+    toggleDrill->setShortcut(QKeySequence(tr("Ctrl+Shift+L")));
+    toggleDrill->setStatusTip(tr("Show or hide the drill panel (trainer mode)"));
+    view->addAction(toggleDrill);
+    QMenu *run = m_live->runMenu();
+    run->addSeparator();
+    run->addAction(m_drill->startAction());
+    run->addAction(m_drill->nextAction());
+
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);
     help->addAction(m_aboutQtAction);
+}
+
+void MainWindow::showDrillPanel()
+{
+    m_drillDock->show();
+    m_drillDock->raise();
+    // The steps table needs room for its four columns.
+    if (m_drillDock->width() < kDrillDockWidth)
+        resizeDocks({m_drillDock}, {std::min(kDrillDockWidth, width() / 3)}, Qt::Horizontal);
 }
 
 QMenu *MainWindow::elementMenu(const QString &elementId)

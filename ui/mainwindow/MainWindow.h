@@ -23,6 +23,7 @@ class DesignDocument;
 class DiagramScene;
 class DiagramView;
 class FindingsPanel;
+class DrillPanel;
 class LiveController;
 
 class MainWindow : public QMainWindow {
@@ -70,6 +71,10 @@ public:
     QAction *importAction() const { return m_importAction; }
     /// Runs the design and shows it live (Run menu, events, fault actions).
     LiveController *live() const { return m_live; }
+    DrillPanel *drill() const { return m_drill; }
+    QDockWidget *drillDock() const { return m_drillDock; }
+    /// Shows the drill panel (trainer mode), wide enough for its steps.
+    void showDrillPanel();
     /// The context menu of a diagram element: its live fault actions (nullptr when it has
     /// none). The caller shows it; it deletes itself when closed.
     QMenu *elementMenu(const QString &elementId);
@@ -109,6 +114,8 @@ private:
     QDockWidget *m_artifactsDock;
     QLabel *m_statusLabel;
     LiveController *m_live = nullptr;
+    DrillPanel *m_drill = nullptr;
+    QDockWidget *m_drillDock = nullptr;
     RecentFiles m_recentFiles;
 
     QAction *m_openAction = nullptr;

@@ -110,11 +110,11 @@ LiveController::LiveController(DesignDocument *document, DiagramScene *scene, QM
             m_engine->run(speed());
     });
 
-    QMenu *menu = window->menuBar()->addMenu(tr("&Run"));
-    menu->addAction(m_runAction);
-    menu->addAction(m_stepAction);
-    menu->addSeparator();
-    menu->addAction(m_healAllAction);
+    m_runMenu = window->menuBar()->addMenu(tr("&Run"));
+    m_runMenu->addAction(m_runAction);
+    m_runMenu->addAction(m_stepAction);
+    m_runMenu->addSeparator();
+    m_runMenu->addAction(m_healAllAction);
 
     QToolBar *bar = window->addToolBar(tr("Run"));
     bar->setObjectName(QStringLiteral("runToolBar"));
@@ -188,16 +188,32 @@ bool LiveController::start()
             emit actionRefused(tr("The design cannot run: %1").arg(errors.join(QStringLiteral("; "))));
             return false;
         }
-        m_deployed = true;
-        m_events->clear();
-        m_healAllAction->setEnabled(true);
-        // What a run is for: the charts and the events come to the front.
-        m_monitorDock->show();
-        m_monitorDock->raise();
-        m_eventsDock->show();
-        m_eventsDock->raise();
+        onDeployed();
     }
     return m_engine->run(speed());
+}
+
+bool LiveController::startScenario(const QString &yaml, const QString &sourceName, const QMap<QString, QString> &files)
+{
+    QStringList errors;
+    if (!m_engine->runScenario(yaml, sourceName, files, &errors)) {
+        emit actionRefused(tr("The drill cannot run: %1").arg(errors.join(QStringLiteral("; "))));
+        return false;
+    }
+    onDeployed();
+    return true;
+}
+
+void LiveController::onDeployed()
+{
+    m_deployed = true;
+    m_events->clear();
+    m_healAllAction->setEnabled(true);
+    // What a run is for: the charts and the events come to the front.
+    m_monitorDock->show();
+    m_monitorDock->raise();
+    m_eventsDock->show();
+    m_eventsDock->raise();
 }
 
 void LiveController::toggleRun()

@@ -59,6 +59,12 @@ public:
 
     /// Deploys the design if it is not running yet (or changed since), then runs it.
     bool start();
+    /// Boots a scenario (a drill) in the engine, paused at 0, for the design the document holds
+    /// (the caller has opened the scenario's design). `files` as EngineBridge::runScenario.
+    /// On failure emits actionRefused() and returns false.
+    bool startScenario(const QString &yaml, const QString &sourceName, const QMap<QString, QString> &files);
+    /// The Run menu, for actions of other live panels.
+    QMenu *runMenu() const { return m_runMenu; }
 
 signals:
     /// A fault or heal was refused by the engine (the message says why).
@@ -71,6 +77,8 @@ private:
     void applyFilter();
     void doFault(const QString &kind, const QString &target, const QString &component = {});
     void clearLive();
+    /// The engine now runs the document's design: panels to the front.
+    void onDeployed();
 
     QPointer<DesignDocument> m_document;
     DiagramScene *m_scene;
@@ -80,6 +88,7 @@ private:
     QAction *m_runAction = nullptr;
     QAction *m_stepAction = nullptr;
     QAction *m_healAllAction = nullptr;
+    QMenu *m_runMenu = nullptr;
     QComboBox *m_speedBox = nullptr;
     QLabel *m_status = nullptr;
     QDockWidget *m_eventsDock = nullptr;

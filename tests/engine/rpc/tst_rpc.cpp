@@ -297,6 +297,149 @@ private slots:
         QVERIFY(!host.waitItems(old, c2, none, std::chrono::milliseconds(0)));
     }
 
+    void drillPausesAtItsStepsAndReportsObservedTimes()
+    {
+        rpc::EngineHost host;
+        rpc::EngineServer server(host);
+        std::string error;
+        const auto port = server.listen("127.0.0.1:0", error);
+        QVERIFY2(port, error.c_str());
+        auto stub = v1::Engine::NewStub(
+            grpc::CreateChannel("127.0.0.1:" + std::to_string(*port), grpc::InsecureChannelCredentials()));
+        auto state = [&] {
+            grpc::ClientContext c;
+            v1::ClusterState s;
+            if (!stub->GetState(&c, v1::StateRequest(), &s).ok())
+                qFatal("GetState failed");
+            return s;
+        };
+
+        // The scenario's folder is not on the engine's disk: its design comes with the request.
+        v1::ScenarioRequest request;
+        request.set_yaml(readFile(QStringLiteral(QUORUM_SOURCE_DIR "/resources/scenarios/kill-etcd-leader.yaml")));
+        request.set_source_name("kill-etcd-leader.yaml");
+        (*request.mutable_files())["../templates/production-ha.yaml"] = productionHa();
+        v1::LoadTopologyReply reply;
+        {
+            grpc::ClientContext c;
+            QVERIFY(stub->RunScenario(&c, request, &reply).ok());
+        }
+        QVERIFY(reply.ok());
+
+        v1::ClusterState s = state();
+        QVERIFY(s.has_drill());
+        const v1::Drill &plan = s.drill();
+        QCOMPARE(plan.name(), std::string("kill-etcd-leader"));
+        QCOMPARE(plan.steps_size(), 7);
+        for (const v1::DrillStep &step : plan.steps()) {
+            QVERIFY(!step.ran());
+            QVERIFY(!step.explanation().empty());
+        }
+        const v1::DrillStep &fault = plan.steps(1);
+        QCOMPARE(fault.action(), std::string("fault kill-node etcd-leader"));
+        QVERIFY(!fault.expectation());
+        QVERIFY(fault.prediction().empty());
+        const v1::DrillStep &leader = plan.steps(2);
+        QCOMPARE(leader.predicted_within_micros(), std::int64_t{2'100'000}); // 2 x 1000 ms + 100 ms
+        const v1::DrillStep &lease = plan.steps(3);
+        QCOMPARE(lease.predicted_within_micros(), std::int64_t{17'000'000});
+        QCOMPARE(lease.prediction(), std::string("Taken over no later than 17 s: lease-duration 15 s + retry-period 2 s "
+                                                 "after the holder's last renewal."));
+
+        // Next step: run to the fault's time and pause there, with everything due at 40 s run.
+        {
+            grpc::ClientContext c;
+            v1::ControlRequest run;
+            run.set_run_speed(1000);
+            run.set_pause_at_micros(40'000'000);
+            v1::ClockState clock;
+            QVERIFY(stub->Control(&c, run, &clock).ok());
+            QVERIFY2(clock.message().empty(), clock.message().c_str());
+        }
+        for (int i = 0; i < 600 && state().clock().running(); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        s = state();
+        QVERIFY(!s.clock().running());
+        QCOMPARE(s.clock().virtual_micros(), std::int64_t{40'000'000});
+        for (int i = 0; i < 4; ++i)
+            QVERIFY2(s.drill().steps(i).ran(), s.drill().steps(i).action().c_str());
+        QVERIFY(!s.drill().steps(4).ran());
+        QVERIFY(s.drill().steps(0).decided() && s.drill().steps(0).passed());
+        QVERIFY(!s.drill().steps(2).decided()); // the new leader is not there yet
+        QVERIFY(!s.drill().finished());
+
+        // Play to the end: every expectation holds, within what the settings predict.
+        {
+            grpc::ClientContext c;
+            v1::ControlRequest step;
+            step.set_step_micros(140'000'000);
+            v1::ClockState clock;
+            QVERIFY(stub->Control(&c, step, &clock).ok());
+        }
+        s = state();
+        QVERIFY(s.drill().finished());
+        QCOMPARE(s.drill().step_errors_size(), 0);
+        for (const v1::DrillStep &step : s.drill().steps()) {
+            QVERIFY(step.ran());
+            if (!step.expectation())
+                continue;
+            QVERIFY2(step.decided() && step.passed(), (step.action() + ": " + step.detail()).c_str());
+            if (step.predicted_within_micros() > 0)
+                QVERIFY2(step.observed_micros() >= 0 && step.observed_micros() <= step.predicted_within_micros(),
+                         (step.action() + " observed " + std::to_string(step.observed_micros())).c_str());
+        }
+        QVERIFY(s.drill().steps(2).observed_micros() >= 1'000'000); // an election timeout at least
+    }
+
+    void drillPredictionsFollowTheDesignsSettings()
+    {
+        rpc::EngineHost host;
+        rpc::ScenarioSpec spec;
+        spec.yaml = readFile(QStringLiteral(QUORUM_SOURCE_DIR "/resources/scenarios/worker-down.yaml"));
+        spec.sourceName = QUORUM_SOURCE_DIR "/resources/scenarios/worker-down.yaml";
+        std::string design = productionHa();
+        const std::string at = "spec:\n";
+        design.insert(design.find(at) + at.size(),
+                      "  controlPlane: {leaseDuration: 20s, retryPeriod: 3s}\n"
+                      "  nodeLifecycle: {monitorGracePeriod: 50s, evictionTimeout: 2m}\n");
+        spec.topologyYaml = design;
+        const rpc::LoadOutcome loaded = host.loadScenario(spec);
+        QVERIFY2(loaded.ok, loaded.diagnostics.empty() ? "" : loaded.diagnostics.front().toString().c_str());
+        const rpc::DrillView drill = *host.state().drill;
+        // worker-down: NotReady between grace - status interval and grace + monitor period.
+        const rpc::DrillStepView &notReady = drill.steps.at(2);
+        QCOMPARE(*notReady.plan.predictedAfter, std::int64_t{40'000'000});
+        QCOMPARE(*notReady.plan.predictedWithin, std::int64_t{55'000'000});
+        QVERIFY(notReady.plan.prediction.find("node-monitor-grace-period 50 s") != std::string::npos);
+        // The replacement: lost at 60 s, NotReady after 50 + 5 s, eviction after 120 s, pull 4 s:
+        // 179 s after the loss, 129 s after the step at 110 s.
+        const rpc::DrillStepView &replaced = drill.steps.at(3);
+        QCOMPARE(*replaced.plan.predictedWithin, std::int64_t{129'000'000});
+        QVERIFY(replaced.plan.prediction.find("tolerationSeconds 2 min") == std::string::npos);
+        QVERIFY(replaced.plan.prediction.find("tolerationSeconds 120 s") != std::string::npos);
+
+        // A scenario with a mistake is refused with its place; the run stays as it was.
+        const std::string runId = host.runId();
+        spec.yaml.replace(spec.yaml.find("kill-node"), 9, "kill-nod");
+        const rpc::LoadOutcome bad = host.loadScenario(spec);
+        QVERIFY(!bad.ok);
+        QCOMPARE(bad.diagnostics.size(), std::size_t{1});
+        QVERIFY(bad.diagnostics[0].line > 0 && bad.diagnostics[0].column > 0);
+        QVERIFY(bad.diagnostics[0].message.find("did you mean 'kill-node'") != std::string::npos);
+        QCOMPARE(host.runId(), runId);
+        // A manifest the engine cannot find is named before anything runs.
+        rpc::ScenarioSpec missing;
+        missing.yaml = readFile(QStringLiteral(QUORUM_SOURCE_DIR "/resources/scenarios/rolling-update.yaml"));
+        missing.sourceName = "/nonexistent/rolling-update.yaml";
+        missing.topologyYaml = productionHa();
+        const rpc::LoadOutcome noFile = host.loadScenario(missing);
+        QVERIFY(!noFile.ok);
+        QVERIFY(!noFile.diagnostics.empty());
+        QCOMPARE(noFile.diagnostics[0].field, std::string("apply"));
+        QVERIFY(noFile.diagnostics[0].message.find("manifests/web-v2.yaml") != std::string::npos);
+        QCOMPARE(host.runId(), runId);
+    }
+
     void daemonRefusesRemoteAddresses()
     {
         QProcess p;

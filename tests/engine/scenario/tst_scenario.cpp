@@ -105,6 +105,7 @@ void TestScenario::fullFileRoundTrips()
         step(s(120.5), Fault{RestartNode{node("cp-1")}}, 49),
         step(s(150), Expectation{PodsRunning{"web", 5, false, s(60)}}, 51),
     };
+    expected.steps.back().explain = "The Deployment is back at five replicas.";
     QCOMPARE(r.scenario->steps.size(), expected.steps.size());
     for (std::size_t i = 0; i < expected.steps.size(); ++i)
         QVERIFY2(r.scenario->steps[i] == expected.steps[i], (std::to_string(i) + ": " + describe(r.scenario->steps[i])).c_str());
@@ -162,10 +163,12 @@ void TestScenario::malformed_data()
         "f.yaml:5:3: spec.duration: missing required field 'duration'");
     row("unknown spec field", h + "  sead: 3\n", "f.yaml:7:3: spec.sead: unknown field 'sead' (did you mean 'seed'?)");
     row("unknown step field", h + "    - at: 1s\n      heal: all\n      note: x\n",
-        "f.yaml:9:7: spec.steps[0].note: unknown field 'note' (valid fields: 'at', 'apply', 'scale', 'fault', "
+        "f.yaml:9:7: spec.steps[0].note: unknown field 'note' (valid fields: 'at', 'explain', 'apply', 'scale', 'fault', "
         "'heal' or 'expect')");
     row("misspelt action", h + "    - at: 1s\n      faults: {kind: kill-node, target: cp-1}\n",
         "f.yaml:8:7: spec.steps[0].faults: unknown field 'faults' (did you mean 'fault'?)");
+    row("explain is text", h + "    - at: 1s\n      heal: all\n      explain: [a]\n",
+        "f.yaml:9:16: spec.steps[0].explain: expected a string, found a sequence");
     row("step without action", h + "    - at: 1s\n",
         "f.yaml:7:7: spec.steps[0]: a step needs one of 'apply', 'scale', 'fault', 'heal' or 'expect'");
     row("two actions", h + "    - at: 1s\n      heal: all\n      apply: a.yaml\n",
