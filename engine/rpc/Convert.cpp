@@ -73,6 +73,8 @@ void toProto(const telemetry::Sample &s, v1::Sample &out)
     latency(s.clients.latency, *c->mutable_latency());
     for (const auto &[backend, n] : s.backendRequests)
         (*out.mutable_backend_requests())[backend] = n;
+    for (const telemetry::NodeStateSample &n : s.nodeStates)
+        toProto(n, *out.add_node_states());
 }
 
 void toProto(const Item &item, v1::TelemetryItem &out)
@@ -101,31 +103,36 @@ void toProto(const model::Diagnostic &d, v1::Diagnostic &out)
     out.set_message(d.message);
 }
 
+void toProto(const telemetry::NodeStateSample &n, v1::NodeState &out)
+{
+    out.set_name(n.name);
+    out.set_up(n.up);
+    out.set_ready(n.ready);
+    out.set_partitioned(n.partitioned);
+    for (const std::string &c : n.stopped)
+        out.add_stopped_components(c);
+    out.set_etcd_leader(n.etcdLeader);
+    for (const std::string &l : n.leaseHolderOf)
+        out.add_lease_holder_of(l);
+    out.set_vip_holder(n.vipHolder);
+    for (const telemetry::PodMarkSample &p : n.pods) {
+        v1::PodMark *pm = out.add_pods();
+        pm->set_name(p.name);
+        pm->set_workload(p.workload);
+        pm->set_phase(telemetry::toString(p.phase));
+        pm->set_ready(p.ready);
+    }
+}
+
 void toProto(const StateView &state, v1::ClusterState &out)
 {
     out.set_run_id(state.runId);
     toProto(state.clock, *out.mutable_clock());
     for (const NodeView &n : state.nodes) {
         v1::NodeState *pn = out.add_nodes();
-        pn->set_name(n.name);
+        toProto(n.state, *pn);
         pn->set_zone(n.zone);
         pn->set_role(n.role);
-        pn->set_up(n.up);
-        pn->set_ready(n.ready);
-        pn->set_partitioned(n.partitioned);
-        for (const std::string &c : n.stopped)
-            pn->add_stopped_components(c);
-        pn->set_etcd_leader(n.etcdLeader);
-        for (const std::string &l : n.leaseHolderOf)
-            pn->add_lease_holder_of(l);
-        pn->set_vip_holder(n.vipHolder);
-        for (const NodeView::Pod &p : n.pods) {
-            v1::PodMark *pm = pn->add_pods();
-            pm->set_name(p.name);
-            pm->set_workload(p.workload);
-            pm->set_phase(p.phase);
-            pm->set_ready(p.ready);
-        }
     }
     if (state.sample)
         toProto(*state.sample, *out.mutable_sample());

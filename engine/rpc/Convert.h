@@ -13,6 +13,7 @@ void toProto(const Item &item, v1::TelemetryItem &out);
 void toProto(const Clock &clock, v1::ClockState &out);
 void toProto(const model::Diagnostic &d, v1::Diagnostic &out);
 void toProto(const StateView &state, v1::ClusterState &out);
+void toProto(const telemetry::NodeStateSample &node, v1::NodeState &out);
 void toProto(const DrillView &drill, v1::Drill &out);
 FaultSpec fromProto(const v1::FaultRequest &request);
 

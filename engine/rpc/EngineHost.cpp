@@ -7,9 +7,11 @@
 #include "engine/model/Findings.h"
 #include "engine/model/TopologyYaml.h"
 #include "engine/scenario/ScenarioYaml.h"
+#include "engine/telemetry/SqliteRecorder.h"
 
 #include <algorithm>
 #include <cmath>
+#include <ctime>
 #include <fstream>
 #include <sstream>
 
@@ -20,6 +22,7 @@ using WallClock = std::chrono::steady_clock;
 
 struct EngineHost::Run {
     std::string id;
+    std::uint64_t seed = 1;
     model::Topology topology;
     std::unique_ptr<clustersim::ClusterSim> sim;
     std::unique_ptr<clustersim::Sampler> sampler;
@@ -38,6 +41,10 @@ struct EngineHost::Run {
     std::unique_ptr<clustersim::ScenarioRunner> runner;
     std::vector<clustersim::DrillStepPlan> plan;
     bool scenarioFinished = false;
+    // The recording of this run (load's recordPath), and when it was last committed.
+    std::unique_ptr<telemetry::SqliteRecorder> recorder;
+    bool recorderFailed = false;
+    WallClock::time_point lastFlush;
 };
 
 namespace {
@@ -104,14 +111,45 @@ std::unique_ptr<EngineHost::Run> EngineHost::boot(const std::string &yaml, const
     run->topology = *loaded.topology;
     clustersim::ClusterOptions options;
     options.seed = seed == 0 ? 1 : seed;
+    run->seed = options.seed;
     run->sim = std::make_unique<clustersim::ClusterSim>(run->topology, options);
     return run;
 }
 
-void EngineHost::install(std::unique_ptr<Run> run, LoadOutcome &out)
+namespace {
+
+/// The wall-clock start of a recorded run, "2026-12-02 14:05:09" (UTC).
+std::string startedLabel()
+{
+    const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buf[32];
+    std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &utc);
+    return buf;
+}
+
+} // namespace
+
+void EngineHost::install(std::unique_ptr<Run> run, const std::string &recordPath, const std::string &scenarioName,
+                         LoadOutcome &out)
 {
     if (!run->sampler)
         run->sampler = std::make_unique<clustersim::Sampler>(*run->sim, nullptr);
+    std::string recordError;
+    if (!recordPath.empty()) {
+        telemetry::RunInfo info;
+        info.startedLabel = startedLabel();
+        info.topologyName = run->topology.name;
+        info.seed = run->seed;
+        info.scenario = scenarioName;
+        auto opened = telemetry::SqliteRecorder::open(recordPath, info);
+        if (opened.ok())
+            run->recorder = std::move(opened.value);
+        else
+            recordError = opened.error;
+        run->lastFlush = WallClock::now();
+    }
     {
         auto lock = requestLock();
         run->id = "run-" + std::to_string(++m_runCounter);
@@ -126,16 +164,26 @@ void EngineHost::install(std::unique_ptr<Run> run, LoadOutcome &out)
         m_run = std::move(run);
         out.ok = true;
         out.runId = m_run->id;
+        if (!recordError.empty()) {
+            telemetry::Event e;
+            e.kind = telemetry::EventKind::Info;
+            e.type = telemetry::Severity::Warning;
+            e.object = "recording";
+            e.reason = "RecordingFailed";
+            e.message = "this run is not recorded: " + recordError;
+            pushLocked(std::move(e));
+        }
     }
     m_changed.notify_all();
 }
 
-LoadOutcome EngineHost::load(const std::string &yaml, const std::string &sourceName, std::uint64_t seed)
+LoadOutcome EngineHost::load(const std::string &yaml, const std::string &sourceName, std::uint64_t seed,
+                             const std::string &recordPath)
 {
     LoadOutcome out;
     // Boot outside the lock (it can take a moment for big designs), then swap in.
     if (std::unique_ptr<Run> run = boot(yaml, sourceName, seed, out))
-        install(std::move(run), out);
+        install(std::move(run), recordPath, {}, out);
     return out;
 }
 
@@ -210,8 +258,9 @@ LoadOutcome EngineHost::loadScenario(const ScenarioSpec &spec)
     });
     run->runner->schedule();
     run->sampler = std::make_unique<clustersim::Sampler>(*run->sim, run->runner->load());
+    const std::string scenarioName = sc->name;
     run->scenario = std::move(sc);
-    install(std::move(run), out);
+    install(std::move(run), spec.recordPath, scenarioName, out);
     return out;
 }
 
@@ -290,6 +339,8 @@ Clock EngineHost::pause()
     if (m_run) {
         m_run->running = false;
         m_run->pauseAt.reset();
+        if (m_run->recorder)
+            m_run->recorder->flush();
     }
     return clockLocked();
 }
@@ -382,27 +433,18 @@ Outcome EngineHost::heal(const std::string &node)
     return {true, {}};
 }
 
-StateView EngineHost::state() const
+std::vector<NodeView> EngineHost::nodesLocked() const
 {
-    auto lock = requestLock();
-    StateView v;
-    if (!m_run)
-        return v;
     const clustersim::ClusterSim &sim = *m_run->sim;
-    v.runId = m_run->id;
-    v.clock = clockLocked();
-    v.sample = m_run->lastSample;
-    v.apiLoadBalancer = sim.apiLoadBalancer();
-    v.healthyApiBackends = sim.healthyApiBackends();
-    if (m_run->runner)
-        v.drill = drillLocked();
     const cluster::ObjectCache *cache = sim.freshestCache();
     const std::string leader = sim.etcdLeaderNode();
+    std::vector<NodeView> out;
     for (const model::Node &n : m_run->topology.nodes) {
-        NodeView nv;
+        NodeView view;
+        view.zone = n.zone;
+        view.role = roleName(n.role);
+        telemetry::NodeStateSample &nv = view.state;
         nv.name = n.name;
-        nv.zone = n.zone;
-        nv.role = roleName(n.role);
         nv.up = sim.nodeUp(n.name);
         nv.stopped = sim.stoppedComponents(n.name);
         nv.etcdLeader = n.name == leader;
@@ -418,10 +460,28 @@ StateView EngineHost::state() const
                 nv.ready = cluster::nodeReadyStatus(*node);
             for (const auto &[key, pod] : cache->podsOnNode(n.name))
                 nv.pods.push_back({cluster::namespaceOf(*pod) + "/" + cluster::nameOf(*pod), cluster::workloadOf(*pod, *cache),
-                                   telemetry::toString(clustersim::monitorPhase(*pod)), cluster::podReady(*pod)});
+                                   clustersim::monitorPhase(*pod), cluster::podReady(*pod)});
         }
-        v.nodes.push_back(std::move(nv));
+        out.push_back(std::move(view));
     }
+    return out;
+}
+
+StateView EngineHost::state() const
+{
+    auto lock = requestLock();
+    StateView v;
+    if (!m_run)
+        return v;
+    const clustersim::ClusterSim &sim = *m_run->sim;
+    v.runId = m_run->id;
+    v.clock = clockLocked();
+    v.sample = m_run->lastSample;
+    v.apiLoadBalancer = sim.apiLoadBalancer();
+    v.healthyApiBackends = sim.healthyApiBackends();
+    if (m_run->runner)
+        v.drill = drillLocked();
+    v.nodes = nodesLocked();
     return v;
 }
 
@@ -429,6 +489,15 @@ std::string EngineHost::runId() const
 {
     auto lock = requestLock();
     return m_run ? m_run->id : std::string();
+}
+
+void EngineHost::flushRecording()
+{
+    auto lock = requestLock();
+    if (m_run && m_run->recorder) {
+        m_run->recorder->flush();
+        m_run->lastFlush = WallClock::now();
+    }
 }
 
 std::uint64_t EngineHost::lastSeq() const
@@ -461,6 +530,28 @@ bool EngineHost::waitItems(const std::string &runId, std::uint64_t &cursor, std:
 
 void EngineHost::pushLocked(std::variant<telemetry::Event, telemetry::Sample> value)
 {
+    Run &run = *m_run;
+    if (run.recorder && !run.recorderFailed) {
+        if (const auto *e = std::get_if<telemetry::Event>(&value))
+            run.recorder->onEvent(*e);
+        else
+            run.recorder->onSample(std::get<telemetry::Sample>(value));
+        if (!run.recorder->error().empty()) {
+            run.recorderFailed = true; // reported once; the run goes on
+            telemetry::Event e;
+            e.time = run.sim->now();
+            e.kind = telemetry::EventKind::Info;
+            e.type = telemetry::Severity::Warning;
+            e.object = "recording";
+            e.reason = "RecordingFailed";
+            e.message = run.recorder->error();
+            run.items.push_back(Item{run.nextSeq++, std::move(e)});
+        }
+    }
+    // Watchers get samples without the node states (the recording has them; GetState has the
+    // current ones): the retained items stay small.
+    if (auto *sample = std::get_if<telemetry::Sample>(&value))
+        sample->nodeStates.clear();
     m_run->items.push_back(Item{m_run->nextSeq++, std::move(value)});
     while (m_run->items.size() > m_options.retainItems)
         m_run->items.pop_front();
@@ -474,7 +565,11 @@ void EngineHost::advanceLocked(Micros target)
         run.sim->runUntil(until);
         if (run.sim->now() >= run.nextSample) {
             telemetry::Sample s = run.sampler->take();
+            if (run.recorder)
+                for (NodeView &n : nodesLocked())
+                    s.nodeStates.push_back(std::move(n.state));
             run.lastSample = s;
+            run.lastSample->nodeStates.clear();
             pushLocked(std::move(s));
             run.nextSample += kSecond;
         }
@@ -539,6 +634,11 @@ void EngineHost::driverLoop()
             if (run.pauseAt && run.sim->now() >= *run.pauseAt) {
                 run.running = false;
                 run.pauseAt.reset();
+            }
+            // A crash loses at most about a second of the recording.
+            if (run.recorder && WallClock::now() - run.lastFlush > std::chrono::seconds(1)) {
+                run.recorder->flush();
+                run.lastFlush = WallClock::now();
             }
             lock.unlock();
             m_changed.notify_all();

@@ -74,23 +74,10 @@ struct FaultSpec {
     Micros fsync = 0;
 };
 
-/// What the diagram shows of one node.
+/// What the diagram shows of one node (also recorded in each sample, for replay).
 struct NodeView {
-    struct Pod {
-        std::string name; ///< "<namespace>/<name>"
-        std::string workload;
-        std::string phase;
-        bool ready = false;
-    };
-    std::string name, zone, role;
-    bool up = false;
-    std::string ready; ///< Node Ready condition ("" when no Node object)
-    bool partitioned = false;
-    std::vector<std::string> stopped;
-    bool etcdLeader = false;
-    std::vector<std::string> leaseHolderOf;
-    bool vipHolder = false;
-    std::vector<Pod> pods;
+    std::string zone, role;
+    telemetry::NodeStateSample state;
 };
 
 /// A drill's step as it stands: its plan, and once it ran, what was observed.
@@ -121,6 +108,7 @@ struct ScenarioSpec {
     /// writes it; a path not given here is read from the engine's disk.
     std::map<std::string, std::string> files;
     std::uint64_t seed = 0;   ///< 0: the scenario's seed, else 1
+    std::string recordPath;   ///< record the run into this SQLite file ("" = do not record)
 };
 
 struct StateView {
@@ -150,7 +138,11 @@ public:
     /// Boots the design in `yaml` at virtual time 0, paused, replacing any run (its watchers'
     /// streams end). A design that does not parse, or has error findings, is refused with its
     /// places and the current run stays.
-    LoadOutcome load(const std::string &yaml, const std::string &sourceName, std::uint64_t seed);
+    /// With `recordPath`, the run's events and samples (with every node's state) are recorded
+    /// into that SQLite file (telemetry::SqliteRecorder); a file that cannot be opened is
+    /// reported as a Warning event and the run goes on unrecorded.
+    LoadOutcome load(const std::string &yaml, const std::string &sourceName, std::uint64_t seed,
+                     const std::string &recordPath = {});
     /// Boots the scenario's design (or spec.topologyYaml) like load(), paused at 0, with the
     /// scenario's steps scheduled and its client load started; the steps run as virtual time
     /// passes them. Scenario and design problems come back with their places.
@@ -178,6 +170,8 @@ public:
                    std::chrono::milliseconds wait) const;
     /// The seq of the newest item of the current run (0 when none).
     std::uint64_t lastSeq() const;
+    /// Commits what the current run's recorder holds, so a reader sees all of it.
+    void flushRecording();
 
 private:
     struct Run;
@@ -185,7 +179,10 @@ private:
     std::unique_ptr<Run> boot(const std::string &yaml, const std::string &sourceName, std::uint64_t seed,
                               LoadOutcome &out) const;
     /// Makes `run` the current run (its watchers' streams of the old one end).
-    void install(std::unique_ptr<Run> run, LoadOutcome &out);
+    void install(std::unique_ptr<Run> run, const std::string &recordPath, const std::string &scenarioName,
+                 LoadOutcome &out);
+    /// Every node as the diagram shows it now. Lock held.
+    std::vector<NodeView> nodesLocked() const;
     DrillView drillLocked() const;
     void driverLoop();
     /// Runs the simulation to `target` virtual time, sampling each whole second. Lock held.

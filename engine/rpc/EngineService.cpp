@@ -2,10 +2,12 @@
 
 #include "engine/rpc/Convert.h"
 #include "engine/rpc/proto/engine.grpc.pb.h"
+#include "engine/telemetry/SqliteReader.h"
 
 #include <grpcpp/grpcpp.h>
 
 #include <chrono>
+#include <limits>
 
 namespace quorum::rpc {
 
@@ -56,7 +58,7 @@ public:
     grpc::Status LoadTopology(grpc::ServerContext *, const v1::LoadTopologyRequest *request,
                               v1::LoadTopologyReply *reply) override
     {
-        const LoadOutcome r = m_host.load(request->yaml(), request->source_name(), request->seed());
+        const LoadOutcome r = m_host.load(request->yaml(), request->source_name(), request->seed(), request->record_path());
         reply->set_ok(r.ok);
         reply->set_run_id(r.runId);
         for (const model::Diagnostic &d : r.diagnostics)
@@ -73,6 +75,7 @@ public:
         spec.topologyYaml = request->topology_yaml();
         spec.files.insert(request->files().begin(), request->files().end());
         spec.seed = request->seed();
+        spec.recordPath = request->record_path();
         const LoadOutcome r = m_host.loadScenario(spec);
         reply->set_ok(r.ok);
         reply->set_run_id(r.runId);
@@ -152,6 +155,62 @@ public:
                 if (!writer->Write(out))
                     return grpc::Status::OK; // the client went away
             }
+        }
+        return grpc::Status::OK;
+    }
+
+    grpc::Status ListRecordings(grpc::ServerContext *, const v1::RecordingsRequest *request,
+                                v1::RecordingsReply *reply) override
+    {
+        m_host.flushRecording();
+        auto opened = telemetry::SqliteReader::open(request->path());
+        if (!opened.ok()) {
+            reply->set_message(opened.error);
+            return grpc::Status::OK;
+        }
+        const telemetry::Rows<telemetry::RunInfo> runs = opened.value->runs();
+        if (!runs.ok()) {
+            reply->set_message(runs.error);
+            return grpc::Status::OK;
+        }
+        reply->set_ok(true);
+        for (const telemetry::RunInfo &r : runs.rows) {
+            v1::RecordedRun *run = reply->add_runs();
+            run->set_id(r.id);
+            run->set_started_label(r.startedLabel);
+            run->set_topology_name(r.topologyName);
+            run->set_seed(r.seed);
+            run->set_scenario(r.scenario);
+        }
+        return grpc::Status::OK;
+    }
+
+    grpc::Status ReadRecording(grpc::ServerContext *context, const v1::ReadRecordingRequest *request,
+                               grpc::ServerWriter<v1::TelemetryItem> *writer) override
+    {
+        m_host.flushRecording();
+        auto opened = telemetry::SqliteReader::open(request->path());
+        if (!opened.ok())
+            return grpc::Status(grpc::StatusCode::NOT_FOUND, opened.error);
+        constexpr telemetry::Micros kAll = std::numeric_limits<telemetry::Micros>::max();
+        const telemetry::Rows<telemetry::Event> events = opened.value->events(request->run(), 0, kAll);
+        const telemetry::Rows<telemetry::Sample> samples = opened.value->samples(request->run(), 0, kAll);
+        if (!events.ok() || !samples.ok())
+            return grpc::Status(grpc::StatusCode::DATA_LOSS, !events.ok() ? events.error : samples.error);
+        // Merge by time; at the same time, events first (a sample sums up what happened).
+        std::size_t e = 0, s = 0;
+        std::uint64_t seq = 0;
+        while (e < events.rows.size() || s < samples.rows.size()) {
+            if (context->IsCancelled())
+                return grpc::Status::CANCELLED;
+            v1::TelemetryItem item;
+            item.set_seq(++seq);
+            if (s >= samples.rows.size() || (e < events.rows.size() && events.rows[e].time <= samples.rows[s].time))
+                toProto(events.rows[e++], *item.mutable_event());
+            else
+                toProto(samples.rows[s++], *item.mutable_sample());
+            if (!writer->Write(item))
+                return grpc::Status::OK; // the client went away
         }
         return grpc::Status::OK;
     }

@@ -6,7 +6,8 @@ namespace quorum::telemetry {
 
 namespace {
 
-constexpr char kSampleFormat = 1;
+constexpr char kSampleFormat = 2;      // 2: node states appended
+constexpr char kSampleFormatNoNodes = 1;
 
 constexpr std::array<const char *, 4> kRoleNames{"Follower", "Candidate", "PreCandidate", "Leader"};
 constexpr std::array<const char *, kPodPhaseCount> kPhaseNames{"Pending",   "ContainerCreating", "Running",
@@ -203,13 +204,33 @@ std::string encodeSample(const Sample &s)
         w.s(backend);
         w.u(count);
     }
+    auto strings = [&w](const std::vector<std::string> &list) {
+        w.u(list.size());
+        for (const std::string &text : list)
+            w.s(text);
+    };
+    w.u(s.nodeStates.size());
+    for (const NodeStateSample &n : s.nodeStates) {
+        w.s(n.name);
+        w.u((n.up ? 1 : 0) | (n.partitioned ? 2 : 0) | (n.etcdLeader ? 4 : 0) | (n.vipHolder ? 8 : 0));
+        w.s(n.ready);
+        strings(n.stopped);
+        strings(n.leaseHolderOf);
+        w.u(n.pods.size());
+        for (const PodMarkSample &p : n.pods) {
+            w.s(p.name);
+            w.s(p.workload);
+            w.u(static_cast<std::uint64_t>(p.phase) * 2 + (p.ready ? 1 : 0));
+        }
+    }
     return w.take();
 }
 
 std::optional<Sample> decodeSample(std::string_view bytes)
 {
-    if (bytes.empty() || bytes.front() != kSampleFormat)
+    if (bytes.empty() || (bytes.front() != kSampleFormat && bytes.front() != kSampleFormatNoNodes))
         return std::nullopt;
+    const bool withNodes = bytes.front() == kSampleFormat;
     Reader r(bytes.substr(1));
     Sample s;
     s.time = r.i();
@@ -265,6 +286,36 @@ std::optional<Sample> decodeSample(std::string_view bytes)
     for (std::size_t i = 0, n = r.count(); i < n && r.ok(); ++i) {
         std::string backend = r.s();
         s.backendRequests[std::move(backend)] = r.u();
+    }
+    auto strings = [&r](std::vector<std::string> &out) {
+        for (std::size_t i = 0, n = r.count(); i < n && r.ok(); ++i)
+            out.push_back(r.s());
+    };
+    for (std::size_t i = 0, n = withNodes ? r.count() : 0; i < n && r.ok(); ++i) {
+        NodeStateSample node;
+        node.name = r.s();
+        const std::uint64_t flags = r.u();
+        if (flags > 15)
+            return std::nullopt;
+        node.up = flags & 1;
+        node.partitioned = flags & 2;
+        node.etcdLeader = flags & 4;
+        node.vipHolder = flags & 8;
+        node.ready = r.s();
+        strings(node.stopped);
+        strings(node.leaseHolderOf);
+        for (std::size_t j = 0, pods = r.count(); j < pods && r.ok(); ++j) {
+            PodMarkSample pod;
+            pod.name = r.s();
+            pod.workload = r.s();
+            const std::uint64_t code = r.u();
+            if (code / 2 >= kPodPhaseCount)
+                return std::nullopt;
+            pod.phase = static_cast<PodPhase>(code / 2);
+            pod.ready = code % 2 != 0;
+            node.pods.push_back(std::move(pod));
+        }
+        s.nodeStates.push_back(std::move(node));
     }
     if (!r.ok() || !r.atEnd())
         return std::nullopt;

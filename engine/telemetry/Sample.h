@@ -88,6 +88,29 @@ struct ClientSample {
     bool operator==(const ClientSample &) const = default;
 };
 
+/// A pod as the diagram marks it on its node.
+struct PodMarkSample {
+    std::string name;      ///< "<namespace>/<name>"
+    std::string workload;
+    PodPhase phase = PodPhase::Pending;
+    bool ready = false;
+    bool operator==(const PodMarkSample &) const = default;
+};
+
+/// One node as the diagram shows it (recorded so that a replay can show it again).
+struct NodeStateSample {
+    std::string name;
+    bool up = false;
+    std::string ready;                      ///< Node Ready condition: True, False, Unknown, "" (no Node)
+    bool partitioned = false;
+    std::vector<std::string> stopped;       ///< components stopped on their own
+    bool etcdLeader = false;
+    std::vector<std::string> leaseHolderOf; ///< kube-controller-manager, kube-scheduler
+    bool vipHolder = false;
+    std::vector<PodMarkSample> pods;
+    bool operator==(const NodeStateSample &) const = default;
+};
+
 struct Sample {
     Micros time = 0;
     std::vector<RaftMemberSample> raft;                 ///< in member order
@@ -100,6 +123,9 @@ struct Sample {
     std::map<std::string, LoadBalancerSample> loadBalancers;
     ClientSample clients;
     std::map<std::string, std::uint64_t> backendRequests;  ///< backend (pod or apiserver) -> requests in the window
+    /// Per node, in design order, when the producer records them (the engine API's recorder
+    /// does; empty otherwise).
+    std::vector<NodeStateSample> nodeStates;
 
     bool operator==(const Sample &) const = default;
 };
@@ -112,8 +138,8 @@ std::optional<PodPhase> podPhaseFromString(std::string_view text);
 /// Compact, versioned binary form of a sample (what SqliteRecorder stores). Little-endian,
 /// varint integers, length-prefixed strings, IEEE doubles; first byte is the format version.
 std::string encodeSample(const Sample &sample);
-/// Decodes what encodeSample wrote. std::nullopt when the bytes are truncated, malformed or of
-/// an unknown format version.
+/// Decodes what encodeSample wrote (format 2), and format 1 (before node states). std::nullopt
+/// when the bytes are truncated, malformed or of an unknown format version.
 std::optional<Sample> decodeSample(std::string_view bytes);
 
 } // namespace quorum::telemetry

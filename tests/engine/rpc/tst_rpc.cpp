@@ -13,8 +13,10 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QTemporaryDir>
 #include <QtTest>
 
+#include <algorithm>
 #include <atomic>
 #include <thread>
 
@@ -438,6 +440,135 @@ private slots:
         QCOMPARE(noFile.diagnostics[0].field, std::string("apply"));
         QVERIFY(noFile.diagnostics[0].message.find("manifests/web-v2.yaml") != std::string::npos);
         QCOMPARE(host.runId(), runId);
+    }
+
+    void recordedRunReplaysTheStateAtEachSecond()
+    {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        const std::string file = dir.filePath(QStringLiteral("runs.sqlite")).toStdString();
+        rpc::EngineHost host;
+        rpc::EngineServer server(host);
+        std::string error;
+        const auto port = server.listen("127.0.0.1:0", error);
+        QVERIFY2(port, error.c_str());
+        auto stub = v1::Engine::NewStub(
+            grpc::CreateChannel("127.0.0.1:" + std::to_string(*port), grpc::InsecureChannelCredentials()));
+        auto control = [&](std::int64_t stepMicros) {
+            grpc::ClientContext c;
+            v1::ControlRequest step;
+            step.set_step_micros(stepMicros);
+            v1::ClockState clock;
+            QVERIFY(stub->Control(&c, step, &clock).ok());
+        };
+        auto state = [&] {
+            grpc::ClientContext c;
+            v1::ClusterState s;
+            if (!stub->GetState(&c, v1::StateRequest(), &s).ok())
+                qFatal("GetState failed");
+            return s;
+        };
+
+        for (int seed : {1, 2}) { // two runs in one file
+            grpc::ClientContext c;
+            v1::LoadTopologyRequest load;
+            load.set_yaml(productionHa());
+            load.set_source_name("production-ha.yaml");
+            load.set_seed(seed);
+            load.set_record_path(file);
+            v1::LoadTopologyReply loaded;
+            QVERIFY(stub->LoadTopology(&c, load, &loaded).ok());
+            QVERIFY(loaded.ok());
+        }
+        control(20'000'000);
+        {
+            grpc::ClientContext c;
+            v1::FaultRequest kill;
+            kill.set_kind("kill-node");
+            kill.set_target("etcd-leader");
+            v1::FaultReply reply;
+            QVERIFY(stub->InjectFault(&c, kill, &reply).ok());
+            QVERIFY(reply.ok());
+        }
+        control(10'000'000);
+        const v1::ClusterState at30 = state(); // the diagram at exactly 30 s
+        QCOMPARE(at30.clock().virtual_micros(), std::int64_t{30'000'000});
+        control(5'000'000);
+
+        v1::RecordingsReply runs;
+        {
+            grpc::ClientContext c;
+            v1::RecordingsRequest request;
+            request.set_path(file);
+            QVERIFY(stub->ListRecordings(&c, request, &runs).ok());
+        }
+        QVERIFY2(runs.ok(), runs.message().c_str());
+        QCOMPARE(runs.runs_size(), 2);
+        QCOMPARE(runs.runs(1).topology_name(), std::string("production-ha"));
+        QCOMPARE(runs.runs(1).seed(), std::uint64_t{2});
+        QVERIFY(!runs.runs(1).started_label().empty());
+
+        grpc::ClientContext c;
+        v1::ReadRecordingRequest read;
+        read.set_path(file);
+        read.set_run(runs.runs(1).id());
+        auto reader = stub->ReadRecording(&c, read);
+        std::vector<v1::TelemetryItem> items;
+        v1::TelemetryItem item;
+        while (reader->Read(&item))
+            items.push_back(item);
+        QVERIFY(reader->Finish().ok());
+        int samples = 0;
+        std::int64_t last = -1;
+        const v1::Sample *sample30 = nullptr;
+        bool killSeen = false;
+        for (const v1::TelemetryItem &i : items) {
+            const std::int64_t t = i.has_sample() ? i.sample().time_micros() : i.event().time_micros();
+            QVERIFY(t >= last); // in time order
+            last = t;
+            if (i.has_event() && i.event().reason() == "NodeKilled")
+                killSeen = true;
+            if (!i.has_sample())
+                continue;
+            ++samples;
+            QCOMPARE(i.sample().node_states_size(), at30.nodes_size());
+            if (i.sample().time_micros() == 30'000'000)
+                sample30 = &i.sample();
+        }
+        QCOMPARE(samples, 35);
+        QVERIFY(killSeen);
+        QVERIFY(sample30);
+        // The recorded state at 30 s is the state the engine showed at 30 s, node by node.
+        for (int n = 0; n < at30.nodes_size(); ++n) {
+            v1::NodeState live = at30.nodes(n);
+            live.clear_zone();
+            live.clear_role();
+            QVERIFY2(google::protobuf::util::MessageDifferencer::Equals(live, sample30->node_states(n)),
+                     (live.DebugString() + " vs " + sample30->node_states(n).DebugString()).c_str());
+        }
+        QVERIFY(std::any_of(sample30->node_states().begin(), sample30->node_states().end(),
+                            [](const v1::NodeState &s) { return !s.up(); }));
+        // Live watchers do not carry the node states (the retained stream stays small).
+        std::uint64_t cursor = 0;
+        std::vector<rpc::Item> live;
+        QVERIFY(host.waitItems(host.runId(), cursor, live, std::chrono::milliseconds(0)));
+        for (const rpc::Item &i : live)
+            if (const auto *s = std::get_if<telemetry::Sample>(&i.value))
+                QVERIFY(s->nodeStates.empty());
+
+        // A file that is not a recording is refused with its name.
+        const std::string other = dir.filePath(QStringLiteral("other.txt")).toStdString();
+        QFile junk(QString::fromStdString(other));
+        QVERIFY(junk.open(QIODevice::WriteOnly));
+        junk.write("not a database, just text that is long enough to be looked at by sqlite");
+        junk.close();
+        v1::RecordingsReply bad;
+        grpc::ClientContext c2;
+        v1::RecordingsRequest request;
+        request.set_path(other);
+        QVERIFY(stub->ListRecordings(&c2, request, &bad).ok());
+        QVERIFY(!bad.ok());
+        QVERIFY2(bad.message().find("other.txt") != std::string::npos, bad.message().c_str());
     }
 
     void daemonRefusesRemoteAddresses()

@@ -60,6 +60,21 @@ void TestTelemetry::sampleCodecRoundTrip()
     QCOMPARE(decodeSample(bytes), std::optional(s));
     QCOMPARE(decodeSample(encodeSample(Sample{})), std::optional(Sample{}));
     QVERIFY2(bytes.size() < 400, std::to_string(bytes.size()).c_str());
+
+    // Node states (what a replay shows on the diagram) round-trip too.
+    Sample withNodes = s;
+    withNodes.nodeStates = {
+        NodeStateSample{"cp-1", false, "Unknown", false, {}, false, {}, false, {}},
+        NodeStateSample{"cp-2", true, "True", true, {"kube-scheduler"}, true, {"kube-controller-manager"}, true,
+                        {PodMarkSample{"default/web-1", "web", PodPhase::Running, true},
+                         PodMarkSample{"default/web-2", "web", PodPhase::Terminating, false}}},
+    };
+    QCOMPARE(decodeSample(encodeSample(withNodes)), std::optional(withNodes));
+    // A recording made before node states were recorded (format 1: the same bytes up to the
+    // node count) still reads, without them.
+    std::string formatOne = bytes.substr(0, bytes.size() - 1); // drop the node count (0)
+    formatOne[0] = 1;
+    QCOMPARE(decodeSample(formatOne), std::optional(s));
 }
 
 void TestTelemetry::sampleCodecRejectsDamage()
@@ -69,7 +84,7 @@ void TestTelemetry::sampleCodecRejectsDamage()
         QVERIFY(!decodeSample(bytes.substr(0, cut)));
     QVERIFY(!decodeSample(bytes + "x"));
     std::string newer = bytes;
-    newer[0] = 2;
+    newer[0] = 3;
     QVERIFY(!decodeSample(newer));
 }
 
