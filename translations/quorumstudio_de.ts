@@ -47,6 +47,10 @@
             <source>Start the drill of the shipped scenario &lt;name&gt; (e.g. kill-etcd-leader); with --run it plays.</source>
             <translation>Die Übung des mitgelieferten Szenarios &lt;name&gt; starten (z. B. kill-etcd-leader); mit --run läuft sie ab.</translation>
         </message>
+        <message>
+            <source>With --run: after &lt;ms&gt; of wall time, replay the run just recorded, scrubbed to its middle.</source>
+            <translation>Mit --run: nach &lt;ms&gt; Echtzeit den eben aufgezeichneten Lauf wiedergeben, auf seine Mitte gestellt.</translation>
+        </message>
     </context>
     <context>
         <name>quorum::model::FindingsChecker</name>
@@ -885,6 +889,10 @@
             <source>The embedded engine did not start; see the log.</source>
             <translation>Die eingebettete Engine ist nicht gestartet; siehe Protokoll.</translation>
         </message>
+        <message>
+            <source>Runs are not being recorded.</source>
+            <translation>Läufe werden nicht aufgezeichnet.</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::FindingsModel</name>
@@ -1494,6 +1502,89 @@
         <message>
             <source>%1 stopped</source>
             <translation>%1 gestoppt</translation>
+        </message>
+    </context>
+    <context>
+        <name>quorum::ui::ReplayController</name>
+        <message>
+            <source>Re&amp;play a Recorded Run…</source>
+            <translation>Aufgezeichneten Lauf &amp;wiedergeben…</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+P</source>
+            <translation>Ctrl+Shift+P</translation>
+        </message>
+        <message>
+            <source>Pick a recorded run and scrub through it: charts, events and diagram as they were</source>
+            <translation>Einen aufgezeichneten Lauf wählen und durchspulen: Diagramme, Ereignisse und Design, wie sie waren</translation>
+        </message>
+        <message>
+            <source>&amp;Back to Live</source>
+            <translation>&amp;Zurück zum Live-Lauf</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+B</source>
+            <translation>Ctrl+Shift+B</translation>
+        </message>
+        <message>
+            <source>Leave the replay and show the running design again</source>
+            <translation>Die Wiedergabe verlassen und wieder das laufende Design zeigen</translation>
+        </message>
+        <message>
+            <source>Replay time</source>
+            <translation>Wiedergabezeit</translation>
+        </message>
+        <message>
+            <source>Virtual time of the recorded run (seconds)</source>
+            <translation>Virtuelle Zeit des aufgezeichneten Laufs (Sekunden)</translation>
+        </message>
+        <message>
+            <source>Replay</source>
+            <translation>Wiedergabe</translation>
+        </message>
+        <message>
+            <source>No run has been recorded yet: run a design first.</source>
+            <translation>Noch kein Lauf aufgezeichnet: zuerst ein Design laufen lassen.</translation>
+        </message>
+        <message>
+            <source>%1 · %2%3</source>
+            <translation>%1 · %2%3</translation>
+        </message>
+        <message>
+            <source> · drill %1</source>
+            <translation> · Übung %1</translation>
+        </message>
+        <message>
+            <source>Recorded run:</source>
+            <translation>Aufgezeichneter Lauf:</translation>
+        </message>
+        <message>
+            <source>The recorded run holds no samples.</source>
+            <translation>Der aufgezeichnete Lauf enthält keine Messwerte.</translation>
+        </message>
+        <message>
+            <source>quorum %1/%2 — writes OK</source>
+            <translation>Quorum %1/%2 — Schreiben möglich</translation>
+        </message>
+        <message>
+            <source>quorum %1/%2 — writes unavailable</source>
+            <translation>Quorum %1/%2 — Schreiben nicht möglich</translation>
+        </message>
+        <message>
+            <source>replay %1 · t %2 of %3 · %4 · %5</source>
+            <translation>Wiedergabe %1 · t %2 von %3 · %4 · %5</translation>
+        </message>
+        <message>
+            <source>no etcd leader</source>
+            <translation>kein etcd-Leader</translation>
+        </message>
+        <message>
+            <source>leader %1</source>
+            <translation>Leader %1</translation>
+        </message>
+        <message>
+            <source>%1 of %2</source>
+            <translation>%1 von %2</translation>
         </message>
     </context>
 </TS>

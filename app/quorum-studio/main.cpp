@@ -9,6 +9,7 @@
 #include "ui/monitor/DrillPanel.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/monitor/LiveController.h"
+#include "ui/monitor/ReplayController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -91,7 +92,12 @@ int main(int argc, char *argv[])
         QStringLiteral("drill"),
         QApplication::translate("main", "Start the drill of the shipped scenario <name> (e.g. kill-etcd-leader); with --run it plays."),
         QStringLiteral("name"));
+    const QCommandLineOption replayOption(
+        QStringLiteral("replay-after"),
+        QApplication::translate("main", "With --run: after <ms> of wall time, replay the run just recorded, scrubbed to its middle."),
+        QStringLiteral("ms"));
     parser.addOption(drillOption);
+    parser.addOption(replayOption);
     parser.addOption(runOption);
     parser.addOption(delayOption);
     parser.addOption(faultOption);
@@ -148,6 +154,17 @@ int main(int argc, char *argv[])
                     spdlog::error("Cannot kill the etcd leader: {}", message.toStdString());
             });
         }
+    }
+    if (parser.isSet(replayOption)) {
+        QTimer::singleShot(parser.value(replayOption).toInt(), &window, [&window] {
+            const QVector<quorum::ui::RecordedRun> runs = window.live()->engine()->recordings();
+            QString error;
+            if (runs.isEmpty() || !window.replay()->open(runs.back().id, &error)) {
+                spdlog::error("Cannot replay the run: {}", error.toStdString());
+                return;
+            }
+            window.replay()->scrubTo(window.replay()->lastMicros() / 2);
+        });
     }
     const int screenshotDelay = parser.isSet(delayOption) ? parser.value(delayOption).toInt()
                                 : parser.isSet(runOption) ? 3000

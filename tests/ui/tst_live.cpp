@@ -10,6 +10,7 @@
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/monitor/DrillPanel.h"
 #include "ui/monitor/LiveController.h"
+#include "ui/monitor/ReplayController.h"
 #include "ui/monitor/MonitorPanel.h"
 
 #include <QAction>
@@ -246,6 +247,83 @@ private slots:
         QVERIFY(w.openFile(quorum::resources::templatePaths().constFirst()));
         live->start();
         QTRY_COMPARE_WITH_TIMEOUT(drill->summaryText(), QStringLiteral("The run plays no drill."), 10000);
+    }
+
+    void replayShowsTheRecordedStateAtTheScrubbedTime()
+    {
+        MainWindow w;
+        w.setMessageBoxesEnabled(false);
+        QVERIFY(w.openFile(quorum::resources::defaultTemplatePath()));
+        w.show();
+        LiveController *live = w.live();
+        EngineBridge *engine = live->engine();
+        engine->setRecordPath(m_dir.filePath(QStringLiteral("replay.sqlite")));
+        live->setSpeed(0.25);
+        QVERIFY(live->start());
+        engine->pause();
+        const LiveState &state = engine->state();
+        // To a whole second (samples are taken on whole seconds), then 20 s on, kill the leader.
+        const qint64 first = (state.virtualMicros / 1'000'000 + 1) * 1'000'000;
+        engine->step(first + 20'000'000 - state.virtualMicros);
+        const QString oldLeader = state.leader;
+        QVERIFY(!oldLeader.isEmpty());
+        QVERIFY(engine->fault(QStringLiteral("kill-node"), QStringLiteral("etcd-leader")));
+        engine->step(10'000'000);
+        const qint64 killedAt = first + 20'000'000;
+        const qint64 t = state.virtualMicros;
+        QCOMPARE(t, killedAt + 10'000'000);
+        QMap<QString, NodeLiveMarks> shownAtT;
+        for (ElementItem *item : w.diagramScene()->elementItems())
+            if (auto *n = qgraphicsitem_cast<NodeItem *>(item)) {
+                QVERIFY(n->live());
+                shownAtT.insert(n->elementId(), *n->live());
+            }
+        const QString newLeader = state.leader;
+        QVERIFY(!newLeader.isEmpty() && newLeader != oldLeader);
+        engine->step(5'000'000);
+        const QString liveStatus = live->statusText();
+
+        ReplayController *replay = w.replay();
+        QVERIFY(!replay->active());
+        const QVector<RecordedRun> runs = engine->recordings();
+        QVERIFY(!runs.isEmpty());
+        QCOMPARE(runs.back().topology, QStringLiteral("production-ha"));
+        QString error;
+        QVERIFY2(replay->open(runs.back().id, &error), qPrintable(error));
+        QVERIFY(replay->active());
+        QCOMPARE(replay->lastMicros(), t + 5'000'000);
+
+        // The scrubbed state is the state shown at that time: every node card, the leader.
+        replay->scrubTo(t);
+        QCOMPARE(replay->shownMicros(), t);
+        for (auto it = shownAtT.begin(); it != shownAtT.end(); ++it) {
+            auto *n = qgraphicsitem_cast<NodeItem *>(w.diagramScene()->elementItem(it.key()));
+            QVERIFY(n && n->live());
+            QVERIFY2(*n->live() == it.value(), qPrintable(it.key()));
+        }
+        QCOMPARE(live->monitor()->leaderAt(t), newLeader);
+        QVERIFY2(live->statusText().contains(QStringLiteral("leader ") + newLeader), qPrintable(live->statusText()));
+        QVERIFY(live->statusText().startsWith(QStringLiteral("replay")));
+        QVERIFY(eventSeen(live->eventsView(), QStringLiteral("NodeKilled"), QStringLiteral("node/") + oldLeader));
+
+        // Before the kill: the old leader leads and is up; the kill is not in the events yet.
+        replay->scrubber()->setValue(static_cast<int>(killedAt / 1'000'000) - 5);
+        QTRY_COMPARE(replay->shownMicros(), killedAt - 5'000'000);
+        QCOMPARE(live->monitor()->leaderAt(killedAt - 5'000'000), oldLeader);
+        QVERIFY(live->monitor()->samples().back().timeMicros == killedAt - 5'000'000);
+        auto *old = qgraphicsitem_cast<NodeItem *>(w.diagramScene()->elementItem(QStringLiteral("node/") + oldLeader));
+        QVERIFY(old->live()->etcdLeader);
+        QVERIFY(old->live()->health != NodeLiveMarks::Health::Down);
+        QVERIFY(!eventSeen(live->eventsView(), QStringLiteral("NodeKilled"), QStringLiteral("node/") + oldLeader));
+
+        // Back to live: the running design again, its charts whole.
+        replay->backToLiveAction()->trigger();
+        QVERIFY(!replay->active());
+        QCOMPARE(live->statusText(), liveStatus);
+        QVERIFY(!old->live()->etcdLeader);
+        QCOMPARE(old->live()->health, NodeLiveMarks::Health::Down);
+        QTRY_COMPARE_WITH_TIMEOUT(live->monitor()->samples().back().timeMicros, t + 5'000'000, 5000);
+        QVERIFY(eventSeen(live->eventsView(), QStringLiteral("NodeKilled"), QStringLiteral("node/") + oldLeader));
     }
 
 private:

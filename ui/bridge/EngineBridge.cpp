@@ -4,6 +4,9 @@
 #include "engine/rpc/EmbeddedEngine.h"
 #include "engine/rpc/proto/engine.grpc.pb.h"
 
+#include <QDir>
+#include <QStandardPaths>
+
 #include <grpcpp/grpcpp.h>
 #include <spdlog/spdlog.h>
 
@@ -38,6 +41,29 @@ namespace {
 QString q(const std::string &s)
 {
     return QString::fromStdString(s);
+}
+
+LiveNode toLive(const v1::NodeState &n)
+{
+    LiveNode node;
+    node.name = q(n.name());
+    node.up = n.up();
+    node.ready = q(n.ready());
+    node.partitioned = n.partitioned();
+    for (const std::string &c : n.stopped_components())
+        node.stopped << q(c);
+    node.etcdLeader = n.etcd_leader();
+    for (const std::string &l : n.lease_holder_of())
+        node.leaseHolderOf << q(l);
+    node.vipHolder = n.vip_holder();
+    for (const v1::PodMark &p : n.pods())
+        node.pods.push_back(LivePod{q(p.name()), q(p.workload()), q(p.phase()), p.ready()});
+    return node;
+}
+
+LiveEvent toLive(const v1::Event &e)
+{
+    return LiveEvent{e.time_micros(), q(e.kind()), e.type() == "Warning", q(e.object()), q(e.reason()), q(e.message())};
 }
 
 LiveSample toLive(const v1::Sample &s)
@@ -75,6 +101,8 @@ LiveSample toLive(const v1::Sample &s)
         out.workloadReady.push_back(w.ready());
         out.workloadDesired.push_back(w.desired());
     }
+    for (const v1::NodeState &n : s.node_states())
+        out.nodes.push_back(toLive(n));
     return out;
 }
 
@@ -88,6 +116,9 @@ EngineBridge::EngineBridge(QObject *parent)
         spdlog::error("Cannot start the embedded engine: {}", m_engine->embedded.error());
     else
         m_engine->stub = v1::Engine::NewStub(m_engine->embedded.channel());
+    const QString data = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    if (!data.isEmpty() && QDir().mkpath(data))
+        m_recordPath = QDir(data).filePath(QStringLiteral("recordings.sqlite"));
     m_timer.setInterval(100); // charts and diagram in batches, about 10 Hz
     connect(&m_timer, &QTimer::timeout, this, &EngineBridge::tick);
 }
@@ -123,6 +154,7 @@ bool EngineBridge::deploy(const model::Topology &topology, QStringList *errors)
     request.set_yaml(model::topologyToYaml(topology));
     request.set_source_name(topology.name + ".yaml");
     request.set_seed(1);
+    request.set_record_path(m_recordPath.toStdString());
     v1::LoadTopologyReply reply;
     grpc::ClientContext context;
     const grpc::Status status = m_engine->stub->LoadTopology(&context, request, &reply);
@@ -147,6 +179,7 @@ bool EngineBridge::runScenario(const QString &yaml, const QString &sourceName, c
     request.set_source_name(sourceName.toStdString());
     for (auto it = files.begin(); it != files.end(); ++it)
         (*request.mutable_files())[it.key().toStdString()] = it.value().toStdString();
+    request.set_record_path(m_recordPath.toStdString());
     v1::LoadTopologyReply reply;
     grpc::ClientContext context;
     const grpc::Status status = m_engine->stub->RunScenario(&context, request, &reply);
@@ -243,6 +276,52 @@ bool EngineBridge::heal(const QString &node)
     return ok;
 }
 
+QVector<RecordedRun> EngineBridge::recordings(QString *error) const
+{
+    QVector<RecordedRun> out;
+    if (!m_engine->stub || m_recordPath.isEmpty()) {
+        if (error)
+            *error = tr("Runs are not being recorded.");
+        return out;
+    }
+    v1::RecordingsRequest request;
+    request.set_path(m_recordPath.toStdString());
+    v1::RecordingsReply reply;
+    grpc::ClientContext context;
+    const grpc::Status status = m_engine->stub->ListRecordings(&context, request, &reply);
+    if (!status.ok() || !reply.ok()) {
+        if (error)
+            *error = status.ok() ? q(reply.message()) : q(status.error_message());
+        return out;
+    }
+    for (const v1::RecordedRun &r : reply.runs())
+        out.push_back(RecordedRun{r.id(), q(r.started_label()), q(r.topology_name()), r.seed(), q(r.scenario())});
+    return out;
+}
+
+bool EngineBridge::readRecording(qint64 run, Recording &out, QString *error) const
+{
+    out = {};
+    if (!m_engine->stub)
+        return false;
+    v1::ReadRecordingRequest request;
+    request.set_path(m_recordPath.toStdString());
+    request.set_run(run);
+    grpc::ClientContext context;
+    auto reader = m_engine->stub->ReadRecording(&context, request);
+    v1::TelemetryItem item;
+    while (reader->Read(&item)) {
+        if (item.has_sample())
+            out.samples.push_back(toLive(item.sample()));
+        else
+            out.events.push_back(toLive(item.event()));
+    }
+    const grpc::Status status = reader->Finish();
+    if (!status.ok() && error)
+        *error = q(status.error_message());
+    return status.ok();
+}
+
 void EngineBridge::refresh()
 {
     tick();
@@ -268,19 +347,7 @@ void EngineBridge::tick()
     state.needed = s.sample().quorum().needed();
     state.writesAvailable = s.sample().quorum().writes_available();
     for (const v1::NodeState &n : s.nodes()) {
-        LiveNode node;
-        node.name = q(n.name());
-        node.up = n.up();
-        node.ready = q(n.ready());
-        node.partitioned = n.partitioned();
-        for (const std::string &c : n.stopped_components())
-            node.stopped << q(c);
-        node.etcdLeader = n.etcd_leader();
-        for (const std::string &l : n.lease_holder_of())
-            node.leaseHolderOf << q(l);
-        node.vipHolder = n.vip_holder();
-        for (const v1::PodMark &p : n.pods())
-            node.pods.push_back(LivePod{q(p.name()), q(p.workload()), q(p.phase()), p.ready()});
+        LiveNode node = toLive(n);
         if (n.etcd_leader())
             state.leader = node.name; // now, not as of the last sample
         state.nodes.push_back(std::move(node));
@@ -331,8 +398,7 @@ void EngineBridge::startWatch()
                 engine->samples.push_back(std::move(out));
                 continue;
             }
-            const v1::Event &e = item.event();
-            LiveEvent out{e.time_micros(), q(e.kind()), e.type() == "Warning", q(e.object()), q(e.reason()), q(e.message())};
+            LiveEvent out = toLive(item.event());
             std::lock_guard lock(engine->queueMutex);
             engine->queue.push_back(std::move(out));
         }

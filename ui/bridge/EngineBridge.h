@@ -116,6 +116,7 @@ struct LiveSample {
     QStringList workloads;      ///< in name order; parallel to the two below
     QVector<int> workloadReady;
     QVector<int> workloadDesired;
+    QVector<LiveNode> nodes;    ///< recorded samples only (replay): every node as the diagram showed it
 };
 
 /// One telemetry event, as the events panel shows it.
@@ -126,6 +127,21 @@ struct LiveEvent {
     QString object;
     QString reason;
     QString message;
+};
+
+/// A run in the recording file.
+struct RecordedRun {
+    qint64 id = 0;
+    QString started;   ///< "2026-12-02 14:05:09 UTC"
+    QString topology;
+    quint64 seed = 0;
+    QString scenario;  ///< "" for an interactive run
+};
+
+/// A recorded run's telemetry, in time order.
+struct Recording {
+    QVector<LiveSample> samples;
+    QVector<LiveEvent> events;
 };
 
 class EngineBridge : public QObject {
@@ -153,6 +169,16 @@ public:
     /// Heals `node`, or everything when empty.
     bool heal(const QString &node = {});
 
+    /// Where runs are recorded (a SQLite file; "" records nothing). Default: recordings.sqlite
+    /// in the application's data folder. Applies to the next deploy.
+    void setRecordPath(const QString &path) { m_recordPath = path; }
+    QString recordPath() const { return m_recordPath; }
+    /// The runs recorded in recordPath(), oldest first; empty with `error` set when the file
+    /// cannot be read (the message names it).
+    QVector<RecordedRun> recordings(QString *error = nullptr) const;
+    /// Reads one recorded run (ReadRecording); false with `error` naming the file on failure.
+    bool readRecording(qint64 run, Recording &out, QString *error = nullptr) const;
+
     const LiveState &state() const { return m_state; }
     /// Asks the engine for its state now (instead of waiting for the next tick).
     void refresh();
@@ -176,6 +202,7 @@ private:
     void stopWatch();
 
     std::unique_ptr<Engine> m_engine;
+    QString m_recordPath;
     LiveState m_state;
     QTimer m_timer;
 };

@@ -12,6 +12,7 @@
 #include "ui/findings/FindingsPanel.h"
 #include "ui/monitor/DrillPanel.h"
 #include "ui/monitor/LiveController.h"
+#include "ui/monitor/ReplayController.h"
 
 #include <QAction>
 #include <QApplication>
@@ -198,6 +199,12 @@ void MainWindow::createMenus()
     run->addSeparator();
     run->addAction(m_drill->startAction());
     run->addAction(m_drill->nextAction());
+
+    // Replay of recorded runs, with a timeline scrubber.
+    m_replay = new ReplayController(m_live, this);
+    connect(m_replay, &ReplayController::refused, this, [this](const QString &message) {
+        statusBar()->showMessage(message, kStatusMessageMs);
+    });
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);

@@ -25,6 +25,7 @@ class DiagramView;
 class FindingsPanel;
 class DrillPanel;
 class LiveController;
+class ReplayController;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -72,6 +73,7 @@ public:
     /// Runs the design and shows it live (Run menu, events, fault actions).
     LiveController *live() const { return m_live; }
     DrillPanel *drill() const { return m_drill; }
+    ReplayController *replay() const { return m_replay; }
     QDockWidget *drillDock() const { return m_drillDock; }
     /// Shows the drill panel (trainer mode), wide enough for its steps.
     void showDrillPanel();
@@ -115,6 +117,7 @@ private:
     QLabel *m_statusLabel;
     LiveController *m_live = nullptr;
     DrillPanel *m_drill = nullptr;
+    ReplayController *m_replay = nullptr;
     QDockWidget *m_drillDock = nullptr;
     RecentFiles m_recentFiles;
 

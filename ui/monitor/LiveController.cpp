@@ -161,7 +161,10 @@ LiveController::LiveController(DesignDocument *document, DiagramScene *scene, QM
     connect(document, &DesignDocument::topologyChanged, this, &LiveController::onDesignChanged);
 }
 
-LiveController::~LiveController() = default;
+LiveController::~LiveController()
+{
+    qDeleteAll(m_liveEventRows);
+}
 
 double LiveController::speed() const
 {
@@ -247,10 +250,14 @@ void LiveController::onUpdated(const LiveState &state, const QVector<LiveEvent> 
 {
     if (!m_deployed)
         return;
-    // Diagram: one update per node per batch.
-    for (const LiveNode &n : state.nodes)
-        if (auto *item = qgraphicsitem_cast<NodeItem *>(m_scene->elementItem(QStringLiteral("node/") + n.name)))
-            item->setLive(marksOf(n));
+    if (m_replaying) {
+        // The live run's events wait aside until the replay ends.
+        m_liveEventRows += makeEventRows(events);
+        while (m_liveEventRows.size() > kMaxEventRows)
+            delete m_liveEventRows.takeFirst();
+        return;
+    }
+    showNodes(state.nodes);
     // Status bar.
     const QString quorum = state.writesAvailable
                                ? tr("quorum %1/%2 — writes OK").arg(state.votersUp).arg(state.votersTotal)
@@ -263,25 +270,75 @@ void LiveController::onUpdated(const LiveState &state, const QVector<LiveEvent> 
     m_runAction->setText(state.running ? tr("&Pause") : tr("&Run"));
     m_runAction->setIcon(QIcon::fromTheme(state.running ? QStringLiteral("media-playback-pause")
                                                         : QStringLiteral("media-playback-start")));
-    // Events panel.
-    if (!events.isEmpty()) {
-        QList<QTreeWidgetItem *> rows;
-        for (const LiveEvent &e : events) {
-            auto *row = new QTreeWidgetItem({formatVirtual(e.timeMicros), e.warning ? tr("Warning") : tr("Normal"), e.object,
-                                             e.reason, e.message});
-            if (e.warning)
-                row->setForeground(1, QColor(0xB0, 0x3A, 0x2E));
-            rows << row;
-        }
+    addEventRows(events);
+}
+
+void LiveController::showNodes(const QVector<LiveNode> &nodes)
+{
+    // Diagram: one update per node per batch.
+    for (const LiveNode &n : nodes)
+        if (auto *item = qgraphicsitem_cast<NodeItem *>(m_scene->elementItem(QStringLiteral("node/") + n.name)))
+            item->setLive(marksOf(n));
+}
+
+QList<QTreeWidgetItem *> LiveController::makeEventRows(const QVector<LiveEvent> &events) const
+{
+    QList<QTreeWidgetItem *> rows;
+    const QString filter = m_filter->text().trimmed();
+    for (const LiveEvent &e : events) {
+        auto *row = new QTreeWidgetItem({formatVirtual(e.timeMicros), e.warning ? tr("Warning") : tr("Normal"), e.object,
+                                         e.reason, e.message});
+        if (e.warning)
+            row->setForeground(1, QColor(0xB0, 0x3A, 0x2E));
         // Only the new rows need the filter; the old ones keep their state.
-        const QString filter = m_filter->text().trimmed();
-        for (QTreeWidgetItem *row : rows)
-            row->setHidden(!rowMatches(row, filter));
-        m_events->addTopLevelItems(rows);
-        while (m_events->topLevelItemCount() > kMaxEventRows)
-            delete m_events->takeTopLevelItem(0);
-        m_events->scrollToBottom();
+        row->setHidden(!rowMatches(row, filter));
+        rows << row;
     }
+    return rows;
+}
+
+void LiveController::addEventRows(const QVector<LiveEvent> &events)
+{
+    if (events.isEmpty())
+        return;
+    m_events->addTopLevelItems(makeEventRows(events));
+    while (m_events->topLevelItemCount() > kMaxEventRows)
+        delete m_events->takeTopLevelItem(0);
+    m_events->scrollToBottom();
+}
+
+
+void LiveController::setReplaying(bool replaying)
+{
+    if (replaying == m_replaying)
+        return;
+    m_replaying = replaying;
+    if (replaying) {
+        m_liveStatus = m_status->text();
+        m_liveEventRows.clear();
+        while (m_events->topLevelItemCount() > 0)
+            m_liveEventRows << m_events->takeTopLevelItem(0);
+        return;
+    }
+    m_events->clear();
+    m_events->addTopLevelItems(m_liveEventRows);
+    m_liveEventRows.clear();
+    m_status->setText(m_liveStatus);
+    if (m_deployed)
+        showNodes(m_engine->state().nodes);
+    else
+        clearLive();
+}
+
+void LiveController::showReplayState(const QVector<LiveNode> &nodes, const QVector<LiveEvent> &events, const QString &status)
+{
+    if (!m_replaying)
+        return;
+    showNodes(nodes);
+    m_events->clear();
+    // The whole history up to the scrubbed time, at most the panel's rows.
+    addEventRows(events.size() > kMaxEventRows ? events.mid(events.size() - kMaxEventRows) : events);
+    m_status->setText(status);
 }
 
 void LiveController::applyFilter()

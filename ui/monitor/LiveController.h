@@ -12,6 +12,7 @@
 #include "ui/bridge/EngineBridge.h"
 
 #include <QObject>
+#include <QList>
 #include <QPointer>
 
 class QAction;
@@ -23,6 +24,7 @@ class QMainWindow;
 class QMenu;
 class QToolBar;
 class QTreeWidget;
+class QTreeWidgetItem;
 
 namespace quorum::ui {
 
@@ -63,6 +65,13 @@ public:
     /// (the caller has opened the scenario's design). `files` as EngineBridge::runScenario.
     /// On failure emits actionRefused() and returns false.
     bool startScenario(const QString &yaml, const QString &sourceName, const QMap<QString, QString> &files);
+    /// Replay mode: live updates stop reaching the diagram, the status and the events panel
+    /// (the events of the live run are kept aside and come back when replay ends).
+    void setReplaying(bool replaying);
+    bool replaying() const { return m_replaying; }
+    /// In replay mode: shows `nodes` on the diagram, `events` in the events panel and `status`
+    /// in the status bar.
+    void showReplayState(const QVector<LiveNode> &nodes, const QVector<LiveEvent> &events, const QString &status);
     /// The Run menu, for actions of other live panels.
     QMenu *runMenu() const { return m_runMenu; }
 
@@ -77,6 +86,9 @@ private:
     void applyFilter();
     void doFault(const QString &kind, const QString &target, const QString &component = {});
     void clearLive();
+    void showNodes(const QVector<LiveNode> &nodes);
+    void addEventRows(const QVector<LiveEvent> &events);
+    QList<QTreeWidgetItem *> makeEventRows(const QVector<LiveEvent> &events) const;
     /// The engine now runs the document's design: panels to the front.
     void onDeployed();
 
@@ -85,6 +97,9 @@ private:
     QMainWindow *m_window;
     EngineBridge *m_engine;
     bool m_deployed = false; ///< the engine runs the document's current design
+    bool m_replaying = false;
+    QList<QTreeWidgetItem *> m_liveEventRows; ///< while replaying: the live run's event rows
+    QString m_liveStatus;
     QAction *m_runAction = nullptr;
     QAction *m_stepAction = nullptr;
     QAction *m_healAllAction = nullptr;

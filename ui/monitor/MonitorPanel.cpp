@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <utility>
 
 namespace quorum::ui {
 
@@ -288,11 +289,49 @@ MonitorPanel::MonitorPanel(EngineBridge *engine, QWidget *parent)
         if (on && !m_samples.isEmpty())
             followTo(seconds(m_samples.back().timeMicros));
     });
-    connect(engine, &EngineBridge::samplesArrived, this, &MonitorPanel::append);
-    connect(engine, &EngineBridge::cleared, this, &MonitorPanel::clear);
+    connect(engine, &EngineBridge::samplesArrived, this, &MonitorPanel::onLiveSamples);
+    connect(engine, &EngineBridge::cleared, this, &MonitorPanel::onLiveCleared);
 }
 
 MonitorPanel::~MonitorPanel() = default;
+
+void MonitorPanel::onLiveSamples(const QVector<LiveSample> &samples)
+{
+    if (!m_replaying) {
+        append(samples);
+        return;
+    }
+    m_liveSamples += samples;
+    if (m_liveSamples.size() > kMaxSamples)
+        m_liveSamples.remove(0, m_liveSamples.size() - kMaxSamples);
+}
+
+void MonitorPanel::onLiveCleared()
+{
+    if (m_replaying)
+        m_liveSamples.clear();
+    else
+        clear();
+}
+
+void MonitorPanel::showReplay(const QVector<LiveSample> &samples)
+{
+    if (!m_replaying) {
+        m_liveSamples = m_samples;
+        m_replaying = true;
+    }
+    clear();
+    append(samples);
+}
+
+void MonitorPanel::endReplay()
+{
+    if (!m_replaying)
+        return;
+    m_replaying = false;
+    clear();
+    append(std::exchange(m_liveSamples, {}));
+}
 
 void MonitorPanel::clear()
 {

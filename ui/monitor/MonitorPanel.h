@@ -52,9 +52,17 @@ public:
     /// Saves the dashboards as a PNG; same error convention.
     QString exportPng(const QString &path);
 
+    /// Replay: the charts show `samples` (a recorded run up to the scrubbed time) instead of the
+    /// live run, whose samples keep arriving in the background until endReplay() shows them again.
+    void showReplay(const QVector<LiveSample> &samples);
+    void endReplay();
+    bool replaying() const { return m_replaying; }
+
 private:
     struct Charts;
     void clear();
+    void onLiveSamples(const QVector<LiveSample> &samples);
+    void onLiveCleared();
     void append(const QVector<LiveSample> &samples);
     void ensureMembers(const LiveSample &s);
     void followTo(double seconds);
@@ -62,6 +70,8 @@ private:
     EngineBridge *m_engine;
     std::unique_ptr<Charts> m_charts;
     QVector<LiveSample> m_samples;
+    QVector<LiveSample> m_liveSamples; ///< while replaying: the live run's samples, kept aside
+    bool m_replaying = false;
     QCheckBox *m_follow = nullptr;
 };
 
