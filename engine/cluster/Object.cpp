@@ -83,21 +83,22 @@ const ResourceInfo *resourceForKey(std::string_view key)
 }
 
 namespace res {
-const ResourceInfo &namespaces() { return byKind("Namespace"); }
-const ResourceInfo &nodes() { return byKind("Node"); }
-const ResourceInfo &pods() { return byKind("Pod"); }
-const ResourceInfo &services() { return byKind("Service"); }
-const ResourceInfo &endpoints() { return byKind("Endpoints"); }
-const ResourceInfo &deployments() { return byKind("Deployment"); }
-const ResourceInfo &replicaSets() { return byKind("ReplicaSet"); }
-const ResourceInfo &statefulSets() { return byKind("StatefulSet"); }
-const ResourceInfo &daemonSets() { return byKind("DaemonSet"); }
-const ResourceInfo &persistentVolumes() { return byKind("PersistentVolume"); }
-const ResourceInfo &persistentVolumeClaims() { return byKind("PersistentVolumeClaim"); }
-const ResourceInfo &storageClasses() { return byKind("StorageClass"); }
-const ResourceInfo &volumeAttachments() { return byKind("VolumeAttachment"); }
-const ResourceInfo &leases() { return byKind("Lease"); }
-const ResourceInfo &events() { return byKind("Event"); }
+// Looked up once: these run for every change in the watch caches.
+const ResourceInfo &namespaces() { static const ResourceInfo &r = byKind("Namespace"); return r; }
+const ResourceInfo &nodes() { static const ResourceInfo &r = byKind("Node"); return r; }
+const ResourceInfo &pods() { static const ResourceInfo &r = byKind("Pod"); return r; }
+const ResourceInfo &services() { static const ResourceInfo &r = byKind("Service"); return r; }
+const ResourceInfo &endpoints() { static const ResourceInfo &r = byKind("Endpoints"); return r; }
+const ResourceInfo &deployments() { static const ResourceInfo &r = byKind("Deployment"); return r; }
+const ResourceInfo &replicaSets() { static const ResourceInfo &r = byKind("ReplicaSet"); return r; }
+const ResourceInfo &statefulSets() { static const ResourceInfo &r = byKind("StatefulSet"); return r; }
+const ResourceInfo &daemonSets() { static const ResourceInfo &r = byKind("DaemonSet"); return r; }
+const ResourceInfo &persistentVolumes() { static const ResourceInfo &r = byKind("PersistentVolume"); return r; }
+const ResourceInfo &persistentVolumeClaims() { static const ResourceInfo &r = byKind("PersistentVolumeClaim"); return r; }
+const ResourceInfo &storageClasses() { static const ResourceInfo &r = byKind("StorageClass"); return r; }
+const ResourceInfo &volumeAttachments() { static const ResourceInfo &r = byKind("VolumeAttachment"); return r; }
+const ResourceInfo &leases() { static const ResourceInfo &r = byKind("Lease"); return r; }
+const ResourceInfo &events() { static const ResourceInfo &r = byKind("Event"); return r; }
 } // namespace res
 
 std::string registryKey(const ResourceInfo &resource, std::string_view ns, std::string_view name)
@@ -204,15 +205,26 @@ bool labelsMatch(const Json &matchLabels, const Json &object)
 
 std::string controllerUid(const Json &object)
 {
+    return std::string(controllerUidView(object));
+}
+
+std::string_view controllerUidView(const Json &object)
+{
     auto meta = object.find("metadata");
-    if (meta == object.end())
+    if (meta == object.end() || !meta->is_object())
         return {};
     auto refs = meta->find("ownerReferences");
     if (refs == meta->end() || !refs->is_array())
         return {};
-    for (const Json &ref : *refs)
-        if (ref.value("controller", false))
-            return ref.value("uid", std::string());
+    for (const Json &ref : *refs) {
+        if (!ref.is_object())
+            continue;
+        auto controller = ref.find("controller");
+        if (controller == ref.end() || !controller->is_boolean() || !controller->get<bool>())
+            continue;
+        auto uid = ref.find("uid");
+        return uid != ref.end() && uid->is_string() ? std::string_view(uid->get_ref<const std::string &>()) : std::string_view();
+    }
     return {};
 }
 

@@ -87,6 +87,8 @@ std::map<std::string, std::string> labelsOf(const Json &object);
 bool labelsMatch(const Json &matchLabels, const Json &object);
 /// The controller owner reference's uid, or "".
 std::string controllerUid(const Json &object);
+/// The same without a copy: a view into `object` (valid while it lives), empty when none.
+std::string_view controllerUidView(const Json &object);
 /// An ownerReference with controller: true pointing at `owner`.
 Json controllerRef(const Json &owner);
 bool isTerminating(const Json &object);

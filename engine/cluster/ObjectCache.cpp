@@ -17,17 +17,45 @@ const ObjectCache::OwnedPodCounts kNoPods;
 
 std::string podNodeName(const Json &pod)
 {
+    return std::string(podNodeNameView(pod));
+}
+
+std::string_view podNodeNameView(const Json &pod)
+{
     auto spec = pod.find("spec");
-    if (spec == pod.end())
+    if (spec == pod.end() || !spec->is_object())
         return {};
     auto n = spec->find("nodeName");
-    return n != spec->end() && n->is_string() ? n->get<std::string>() : std::string();
+    return n != spec->end() && n->is_string() ? std::string_view(n->get_ref<const std::string &>()) : std::string_view();
 }
 
 namespace {
 
-void reindex(std::map<std::string, ObjectCache::Objects> &index, const std::string &oldKey, const std::string &newKey,
-             const std::string &key, const ObjectPtr &after)
+// What the indexes need from one object, read once per change. The views point into the
+// object, which the caller keeps alive.
+struct Facts {
+    std::string_view owner; // controller uid
+    std::string_view node;  // pods: spec.nodeName
+    bool active = false;    // pods: isActivePod
+    bool ready = false;     // pods: podReady
+};
+
+Facts factsOf(const Json *object, bool pod)
+{
+    Facts f;
+    if (!object)
+        return f;
+    f.owner = controllerUidView(*object);
+    if (pod) {
+        f.node = podNodeNameView(*object);
+        f.active = isActivePod(*object);
+        f.ready = f.active && podReady(*object);
+    }
+    return f;
+}
+
+template <class Index>
+void reindex(Index &index, std::string_view oldKey, std::string_view newKey, const std::string &key, const ObjectPtr &after)
 {
     if (!oldKey.empty() && oldKey != newKey) {
         auto it = index.find(oldKey);
@@ -37,35 +65,42 @@ void reindex(std::map<std::string, ObjectCache::Objects> &index, const std::stri
                 index.erase(it);
         }
     }
-    if (!newKey.empty())
-        index[newKey][key] = after;
+    if (newKey.empty())
+        return;
+    auto it = index.find(newKey);
+    if (it == index.end())
+        it = index.emplace(std::string(newKey), ObjectCache::Objects{}).first;
+    it->second.insert_or_assign(key, after);
 }
 
 } // namespace
 
-void ObjectCache::index(const ObjectPtr &before, const ObjectPtr &after, const std::string &key)
+void ObjectCache::index(const ObjectPtr &before, const ObjectPtr &after, const std::string &key, const ResourceInfo *resource)
 {
-    const std::string ownerBefore = before ? controllerUid(*before) : std::string();
-    const std::string ownerAfter = after ? controllerUid(*after) : std::string();
-    reindex(m_byOwner, ownerBefore, ownerAfter, key, after);
-    if (resourceForKey(key) != &res::pods())
+    const bool pod = resource == &res::pods();
+    const Facts was = factsOf(before.get(), pod);
+    const Facts is = factsOf(after.get(), pod);
+    reindex(m_byOwner, was.owner, is.owner, key, after);
+    if (!pod)
         return;
-    reindex(m_podsByNode, before ? podNodeName(*before) : std::string(), after ? podNodeName(*after) : std::string(), key, after);
-    auto count = [&](const std::string &owner, const Json &pod, int sign) {
-        if (owner.empty())
+    reindex(m_podsByNode, was.node, is.node, key, after);
+    auto count = [&](const Facts &f, int sign) {
+        if (f.owner.empty())
             return;
-        OwnedPodCounts &c = m_podCounts[owner];
-        const bool active = isActivePod(pod);
+        auto it = m_podCounts.find(f.owner);
+        if (it == m_podCounts.end())
+            it = m_podCounts.emplace(std::string(f.owner), OwnedPodCounts{}).first;
+        OwnedPodCounts &c = it->second;
         c.pods += sign;
-        c.active += active ? sign : 0;
-        c.activeReady += active && podReady(pod) ? sign : 0;
+        c.active += f.active ? sign : 0;
+        c.activeReady += f.ready ? sign : 0;
         if (c == OwnedPodCounts{})
-            m_podCounts.erase(owner);
+            m_podCounts.erase(it);
     };
     if (before)
-        count(ownerBefore, *before, -1);
+        count(was, -1);
     if (after)
-        count(ownerAfter, *after, +1);
+        count(is, +1);
 }
 
 void ObjectCache::put(const std::string &key, ObjectPtr object, std::int64_t revision)
@@ -78,7 +113,7 @@ void ObjectCache::put(const std::string &key, ObjectPtr object, std::int64_t rev
     ObjectPtr &slot = m_objects[resource][key];
     ObjectPtr before = std::move(slot);
     slot = object;
-    index(before, object, key);
+    index(before, object, key, resource);
     m_revision = std::max(m_revision, revision);
     notify(Change{resource, key, std::move(before), std::move(object), revision});
 }
@@ -96,7 +131,7 @@ void ObjectCache::erase(const std::string &key, std::int64_t revision)
         return;
     ObjectPtr before = std::move(it->second);
     objects->second.erase(it);
-    index(before, nullptr, key);
+    index(before, nullptr, key, resource);
     m_revision = std::max(m_revision, revision);
     notify(Change{resource, key, std::move(before), nullptr, revision});
 }
@@ -174,9 +209,9 @@ void ObjectCache::notify(const Change &change)
         std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(ids)); // in subscription order
     }
     if (change.resource == &res::pods()) {
-        const std::string a = change.before ? podNodeName(*change.before) : std::string();
-        const std::string b = change.after ? podNodeName(*change.after) : std::string();
-        auto add = [&](const std::string &node) {
+        const std::string_view a = change.before ? podNodeNameView(*change.before) : std::string_view();
+        const std::string_view b = change.after ? podNodeNameView(*change.after) : std::string_view();
+        auto add = [&](std::string_view node) {
             auto it = m_nodeListeners.find(node);
             if (it != m_nodeListeners.end())
                 ids.insert(ids.end(), it->second.begin(), it->second.end());

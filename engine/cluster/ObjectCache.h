@@ -12,6 +12,7 @@
 #include <functional>
 #include <map>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace quorum::cluster {
@@ -64,7 +65,7 @@ public:
     void unsubscribe(int id);
 
 private:
-    void index(const ObjectPtr &before, const ObjectPtr &after, const std::string &key);
+    void index(const ObjectPtr &before, const ObjectPtr &after, const std::string &key, const ResourceInfo *resource);
     void notify(const Change &change);
     struct Subscription {
         Listener listener;
@@ -73,19 +74,22 @@ private:
     };
 
     std::map<const ResourceInfo *, Objects> m_objects;
-    std::map<std::string, Objects> m_podsByNode;
-    std::map<std::string, Objects> m_byOwner; // controller uid -> objects
-    std::map<std::string, OwnedPodCounts> m_podCounts; // controller uid -> counts of its pods
+    // Transparent comparators: looked up by views into the objects, without a copy.
+    std::map<std::string, Objects, std::less<>> m_podsByNode;
+    std::map<std::string, Objects, std::less<>> m_byOwner; // controller uid -> objects
+    std::map<std::string, OwnedPodCounts, std::less<>> m_podCounts; // controller uid -> counts of its pods
     std::map<int, Subscription> m_listeners;
     // Ids of subscriptions without a node filter, ascending: by resource, and those for every
     // resource (key nullptr), so a change visits only the listeners it concerns.
     std::map<const ResourceInfo *, std::vector<int>> m_resourceListeners;
-    std::map<std::string, std::vector<int>> m_nodeListeners; // node -> subscription ids
+    std::map<std::string, std::vector<int>, std::less<>> m_nodeListeners; // node -> subscription ids
     int m_nextListener = 1;
     std::int64_t m_revision = 0;
 };
 
 /// spec.nodeName of a pod, or "".
 std::string podNodeName(const Json &pod);
+/// The same without a copy: a view into `pod` (valid while it lives).
+std::string_view podNodeNameView(const Json &pod);
 
 } // namespace quorum::cluster
