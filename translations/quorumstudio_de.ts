@@ -1480,6 +1480,14 @@
             <source>down</source>
             <translation>ausgefallen</translation>
         </message>
+        <message>
+            <source>Client requests per backend</source>
+            <translation>Client-Anfragen je Backend</translation>
+        </message>
+        <message>
+            <source>other</source>
+            <translation>andere</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::NodeItem</name>

@@ -249,6 +249,35 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(drill->summaryText(), QStringLiteral("The run plays no drill."), 10000);
     }
 
+    void requestsPerBackendChart()
+    {
+        MainWindow w;
+        w.setMessageBoxesEnabled(false);
+        QVERIFY(w.openFile(quorum::resources::defaultTemplatePath()));
+        // lose-quorum sends 20 requests/s to web: its three pods on the three workers serve them.
+        QString error;
+        QVERIFY2(w.drill()->startDrill(QStringLiteral(":/scenarios/lose-quorum.yaml"), &error), qPrintable(error));
+        w.live()->engine()->step(35'000'000);
+        MonitorPanel *monitor = w.live()->monitor();
+        QTRY_VERIFY_WITH_TIMEOUT(!monitor->samples().isEmpty() && monitor->samples().back().timeMicros == 35'000'000, 10000);
+        QStringList backends = monitor->backendNames(); // in the order they first served
+        backends.sort();
+        QCOMPARE(backends, (QStringList{QStringLiteral("worker-1"), QStringLiteral("worker-2"), QStringLiteral("worker-3")}));
+        double total = 0;
+        for (const QString &b : backends) {
+            const QList<QPointF> points = monitor->backendPoints(b);
+            QVERIFY(!points.isEmpty());
+            for (const QPointF &p : points)
+                total += p.y();
+            QVERIFY2(std::any_of(points.begin(), points.end(), [](const QPointF &p) { return p.y() > 0; }), qPrintable(b));
+        }
+        // Every successful request is counted once, on one backend.
+        double successes = 0;
+        for (const LiveSample &s : monitor->samples())
+            successes += static_cast<double>(s.clientRequests) * s.clientSuccessRate / 100.0;
+        QVERIFY2(std::abs(total - successes) < 1.0, qPrintable(QStringLiteral("%1 vs %2").arg(total).arg(successes)));
+    }
+
     void replayShowsTheRecordedStateAtTheScrubbedTime()
     {
         MainWindow w;

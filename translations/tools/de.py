@@ -393,3 +393,7 @@ DE.update({
  'leader %1': 'Leader %1',
  '%1 of %2': '%1 von %2',
 })
+DE.update({
+ 'Client requests per backend': 'Client-Anfragen je Backend',
+ 'other': 'andere',
+})

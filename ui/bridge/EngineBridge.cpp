@@ -101,6 +101,12 @@ LiveSample toLive(const v1::Sample &s)
         out.workloadReady.push_back(w.ready());
         out.workloadDesired.push_back(w.desired());
     }
+    std::vector<std::pair<std::string, quint64>> backends(s.backend_requests().begin(), s.backend_requests().end());
+    std::sort(backends.begin(), backends.end());
+    for (const auto &[name, count] : backends) {
+        out.backends << q(name);
+        out.backendRequests.push_back(count);
+    }
     for (const v1::NodeState &n : s.node_states())
         out.nodes.push_back(toLive(n));
     return out;

@@ -116,6 +116,8 @@ struct LiveSample {
     QStringList workloads;      ///< in name order; parallel to the two below
     QVector<int> workloadReady;
     QVector<int> workloadDesired;
+    QStringList backends;          ///< in name order; parallel to backendRequests
+    QVector<quint64> backendRequests; ///< client requests each backend (node) served in the sample's window
     QVector<LiveNode> nodes;    ///< recorded samples only (replay): every node as the diagram showed it
 };
 

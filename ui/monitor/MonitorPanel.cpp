@@ -99,6 +99,12 @@ struct MonitorPanel::Charts {
     QValueAxis *workloadsTime = nullptr;
     QValueAxis *workloadsAxis = nullptr;
     QHash<QString, QLineSeries *> workloadReady;
+    // Client requests per backend (the node that served them) in each sample's window.
+    QChart *backends = nullptr;
+    QValueAxis *backendsTime = nullptr;
+    QValueAxis *backendsAxis = nullptr;
+    QStringList backendNames;           // series order; the kMaxBackends-th and later share "other"
+    QHash<QString, QLineSeries *> backendSeries;
     // Quorum.
     QChart *quorum = nullptr;
     QValueAxis *quorumTime = nullptr;
@@ -165,6 +171,13 @@ MonitorPanel::MonitorPanel(EngineBridge *engine, QWidget *parent)
     c.workloadsAxis = new QValueAxis;
     c.workloadsAxis->setLabelFormat(QStringLiteral("%d"));
     c.workloads->addAxis(c.workloadsAxis, Qt::AlignLeft);
+    // Requests per backend.
+    c.backends = makeChart(tr("Client requests per backend"));
+    c.backendsTime = timeAxis(c.backends);
+    c.backendsAxis = new QValueAxis;
+    c.backendsAxis->setLabelFormat(QStringLiteral("%d"));
+    c.backendsAxis->setRange(0, 1);
+    c.backends->addAxis(c.backendsAxis, Qt::AlignLeft);
     // Quorum.
     c.quorum = makeChart(tr("Quorum"));
     c.quorumTime = timeAxis(c.quorum);
@@ -265,7 +278,7 @@ MonitorPanel::MonitorPanel(EngineBridge *engine, QWidget *parent)
         c.pages->addTab(widget, title);
     };
     page(tr("Control plane"), {c.leadership, c.quorum, c.commit, c.leases});
-    page(tr("Workloads"), {c.pods, c.workloads, c.clients});
+    page(tr("Workloads"), {c.pods, c.workloads, c.clients, c.backends});
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addLayout(controls);
@@ -345,6 +358,13 @@ void MonitorPanel::clear()
         delete s;
     }
     c.workloadReady.clear();
+    for (QLineSeries *s : std::as_const(c.backendSeries)) {
+        c.backends->removeSeries(s);
+        delete s;
+    }
+    c.backendSeries.clear();
+    c.backendNames.clear();
+    c.backendsAxis->setRange(0, 1);
     for (QLineSeries *s : {c.votersUp, c.needed, c.unavailableTop, c.unavailableBottom, c.success, c.nodesReady,
                            c.commitIndex, c.writeP99})
         s->clear();
@@ -372,6 +392,8 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
     QVector<QList<qreal>> leaders(lanes), downs(lanes);
     QHash<QString, QVector<QList<qreal>>> holders; // holder node -> per lease lane
     QHash<QString, QList<QPointF>> ready;          // workload -> ready replicas
+    QHash<QString, QList<QPointF>> backends;       // backend -> requests in the window
+    quint64 maxBackend = 1;
     QList<QPointF> up, needed, top, bottom, success, nodes, commit, latency;
     int maxReplicas = 1;
     QVector<QList<QPointF>> podTop(c.podTops.size()), podBottom(c.podBottoms.size());
@@ -398,6 +420,23 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
             auto &perLane = holders[node];
             perLane.resize(c.leaseLanes->lanes().size());
             perLane[lane].append(x);
+        }
+        // Every backend seen so far gets a point (0 when it got no request in this window).
+        QHash<QString, quint64> perBackend;
+        for (int b = 0; b < s.backends.size(); ++b) {
+            QString name = s.backends[b];
+            if (!c.backendNames.contains(name)) {
+                if (c.backendNames.size() >= kMaxBackends - 1)
+                    name = tr("other");
+                if (!c.backendNames.contains(name))
+                    c.backendNames << name;
+            }
+            perBackend[name] += s.backendRequests.value(b);
+        }
+        for (const QString &name : std::as_const(c.backendNames)) {
+            const quint64 n = perBackend.value(name);
+            backends[name].append(QPointF(x, static_cast<double>(n)));
+            maxBackend = std::max(maxBackend, n);
         }
         for (int w = 0; w < s.workloads.size(); ++w) {
             ready[s.workloads[w]].append(QPointF(x, s.workloadReady.value(w)));
@@ -445,6 +484,20 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
         series->append(it.value());
         bound(series);
     }
+    for (const QString &name : std::as_const(c.backendNames)) {
+        QLineSeries *&series = c.backendSeries[name];
+        if (!series) {
+            series = new QLineSeries;
+            series->setName(name);
+            c.backends->addSeries(series);
+            series->attachAxis(c.backendsTime);
+            series->attachAxis(c.backendsAxis);
+        }
+        series->append(backends.value(name));
+        bound(series);
+    }
+    c.backendsAxis->setRange(0, std::max(c.backendsAxis->max(), static_cast<double>(maxBackend) * 1.1));
+    c.backendsAxis->applyNiceNumbers();
     c.commitIndex->append(commit);
     c.writeP99->append(latency);
     bound(c.commitIndex);
@@ -495,7 +548,7 @@ void MonitorPanel::followTo(double at)
     const double from = std::max(0.0, at - kWindowSeconds);
     const double to = std::max(kWindowSeconds, at + 1);
     for (QValueAxis *axis : {c.leadershipTime, c.quorumTime, c.podsTime, c.clientsTime, c.leasesTime, c.commitTime,
-                             c.workloadsTime})
+                             c.workloadsTime, c.backendsTime})
         axis->setRange(from, to);
 }
 
@@ -522,6 +575,17 @@ QList<QPointF> MonitorPanel::leaderPoints(const QString &member) const
 QList<QPointF> MonitorPanel::leaseHolderPoints(const QString &lease, const QString &node) const
 {
     return m_charts->leaseLanes->points(static_cast<int>(m_charts->leaseLanes->lanes().indexOf(lease)), node);
+}
+
+QStringList MonitorPanel::backendNames() const
+{
+    return m_charts->backendNames;
+}
+
+QList<QPointF> MonitorPanel::backendPoints(const QString &backend) const
+{
+    const QLineSeries *s = m_charts->backendSeries.value(backend);
+    return s ? s->points() : QList<QPointF>();
 }
 
 QList<QPointF> MonitorPanel::votersUpPoints() const

@@ -5,7 +5,7 @@
 // quorum (voters up against the quorum needed, with a band where writes are unavailable), the
 // commit index with the API write latency, and the holders of the kube-controller-manager and
 // kube-scheduler leases. Workloads: pods by phase (stacked), ready replicas per workload, and
-// the clients' success rate with the nodes Ready. The charts follow virtual
+// the clients' success rate with the nodes Ready, and the clients' requests per backend. The charts follow virtual
 // time (Follow), can be zoomed with the mouse, and exported as PNG and CSV. They are fed in
 // batches from EngineBridge (about 10 Hz, never one repaint per sample); each series keeps at
 // most kMaxPoints points (older ones are thinned out), and at most a day of samples is kept.
@@ -30,6 +30,8 @@ class MonitorPanel : public QWidget {
 public:
     static constexpr int kMaxPoints = 300;
     static constexpr int kMaxSamples = 24 * 3600;
+    /// Series of the requests-per-backend chart; later backends are summed as "other".
+    static constexpr int kMaxBackends = 12;
 
     explicit MonitorPanel(EngineBridge *engine, QWidget *parent = nullptr);
     ~MonitorPanel() override;
@@ -42,6 +44,11 @@ public:
     QList<QPointF> leaderPoints(const QString &member) const;
     /// Points of lease `lease`'s lane held by a node (x: virtual seconds).
     QList<QPointF> leaseHolderPoints(const QString &lease, const QString &node) const;
+    /// Backends (the nodes that served the clients' requests) of the requests-per-backend chart,
+    /// in series order.
+    QStringList backendNames() const;
+    /// Points of a backend's series (x: virtual seconds, y: requests in that sample's window).
+    QList<QPointF> backendPoints(const QString &backend) const;
     /// The quorum chart's voters-up points.
     QList<QPointF> votersUpPoints() const;
 
