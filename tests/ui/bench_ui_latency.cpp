@@ -85,6 +85,7 @@ int main(int argc, char **argv)
     }
 
     std::vector<double> stalls;
+    std::vector<double> stallAt; // wall seconds at the end of each stall
     QElapsedTimer wall;
     QElapsedTimer sinceTick;
     const double uiCpu0 = threadCpuSeconds();
@@ -99,13 +100,14 @@ int main(int argc, char **argv)
         const double gapMs = static_cast<double>(sinceTick.nsecsElapsed()) / 1e6;
         sinceTick.restart();
         stalls.push_back(std::max(0.0, gapMs - 5.0));
+        stallAt.push_back(static_cast<double>(wall.elapsed()) / 1000.0);
         const double t = static_cast<double>(wall.elapsed()) / 1000.0;
         const quorum::ui::LiveState &state = live->engine()->state();
         if (killed.isEmpty() && t >= seconds / 3 && !state.leader.isEmpty()) {
             killed = state.leader;
-            live->engine()->fault(QStringLiteral("kill-node"), killed);
+            live->engine()->faultAsync(QStringLiteral("kill-node"), killed); // as the node's menu does
         } else if (!killed.isEmpty() && t >= 2 * seconds / 3 && killed != QLatin1String("-")) {
-            live->engine()->fault(QStringLiteral("restart-node"), killed);
+            live->engine()->faultAsync(QStringLiteral("restart-node"), killed);
             killed = QStringLiteral("-");
         }
         if (t >= seconds)
@@ -128,6 +130,14 @@ int main(int argc, char **argv)
                 static_cast<double>(state.virtualMicros) / 1e6, static_cast<std::size_t>(live->monitor()->samples().size()));
     std::printf("  event-loop stalls (5 ms probe, %zu ticks): worst %.1f ms, p99 %.1f ms; goal <= 50 ms: %s\n",
                 stalls.size(), worst, p99, worst <= 50 ? "met" : "MISSED");
+    // The five longest, with when they ended (to tell start-up, the kill and the restart apart).
+    std::vector<std::size_t> order(stalls.size());
+    for (std::size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return stalls[a] > stalls[b]; });
+    std::printf("  longest stalls:");
+    for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()); ++i)
+        std::printf(" %.1f ms at %.1f s%s", stalls[order[i]], stallAt[order[i]], i + 1 < 5 ? ";" : "\n");
     std::printf("  UI thread CPU: %.2f s = %.1f %% of one core (diagram, status, events, charts at 10 Hz)\n", uiCpu,
                 100 * uiCpu / elapsed);
     std::printf("  process CPU (engine thread included): %.2f s = %.1f %% of one core; peak RSS %.1f MiB\n", cpu,

@@ -5,7 +5,10 @@
 #include "engine/rpc/proto/engine.grpc.pb.h"
 
 #include <QDir>
+#include <QFuture>
+#include <QPointer>
 #include <QStandardPaths>
+#include <QtConcurrent>
 
 #include <grpcpp/grpcpp.h>
 #include <spdlog/spdlog.h>
@@ -26,6 +29,8 @@ const LiveNode *LiveState::node(const QString &name) const
 }
 
 struct EngineBridge::Engine {
+    // Asynchronous faults and heals in flight (waited for before the engine goes).
+    QList<QFuture<void>> pending;
     rpc::EmbeddedEngine embedded; // reached only through the generated client, as a remote one
     std::unique_ptr<v1::Engine::Stub> stub;
     // The watch stream (one at a time, for the current run).
@@ -131,6 +136,8 @@ EngineBridge::EngineBridge(QObject *parent)
 
 EngineBridge::~EngineBridge()
 {
+    for (QFuture<void> &f : m_engine->pending)
+        f.waitForFinished();
     m_timer.stop();
     stopWatch();
 }
@@ -328,19 +335,78 @@ bool EngineBridge::readRecording(qint64 run, Recording &out, QString *error) con
     return status.ok();
 }
 
-void EngineBridge::refresh()
+void EngineBridge::runAsync(std::function<std::pair<bool, QString>()> call, Done done)
 {
-    tick();
+    m_engine->pending.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
+    QPointer<EngineBridge> self(this);
+    m_engine->pending << QtConcurrent::run([self, call = std::move(call), done = std::move(done)] {
+        const auto [ok, message] = call();
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, done, ok = ok, message = message] {
+                if (done)
+                    done(ok, message);
+                self->tick(); // without waiting: the engine may still be catching up
+            },
+            Qt::QueuedConnection);
+    });
 }
 
-void EngineBridge::tick()
+void EngineBridge::faultAsync(const QString &kind, const QString &target, const QString &component, Done done)
 {
-    if (!m_engine->stub)
+    v1::Engine::Stub *stub = m_engine->stub.get();
+    if (!stub) {
+        if (done)
+            done(false, tr("The embedded engine did not start; see the log."));
         return;
+    }
+    v1::FaultRequest request;
+    request.set_kind(kind.toStdString());
+    request.set_target(target.toStdString());
+    request.set_component(component.toStdString());
+    runAsync(
+        [stub, request] {
+            v1::FaultReply reply;
+            grpc::ClientContext context;
+            const grpc::Status status = stub->InjectFault(&context, request, &reply);
+            return std::pair<bool, QString>(status.ok() && reply.ok(),
+                                            status.ok() ? q(reply.message()) : q(status.error_message()));
+        },
+        std::move(done));
+}
+
+void EngineBridge::healAsync(const QString &node, Done done)
+{
+    v1::Engine::Stub *stub = m_engine->stub.get();
+    if (!stub) {
+        if (done)
+            done(false, tr("The embedded engine did not start; see the log."));
+        return;
+    }
+    v1::HealRequest request;
+    request.set_node(node.toStdString());
+    runAsync(
+        [stub, request] {
+            v1::FaultReply reply;
+            grpc::ClientContext context;
+            const grpc::Status status = stub->Heal(&context, request, &reply);
+            return std::pair<bool, QString>(status.ok() && reply.ok(),
+                                            status.ok() ? q(reply.message()) : q(status.error_message()));
+        },
+        std::move(done));
+}
+
+namespace {
+
+/// GetState as a LiveState; any thread (the stub is thread-safe).
+std::optional<LiveState> fetchState(v1::Engine::Stub *stub)
+{
     v1::ClusterState s;
     grpc::ClientContext context;
-    if (!m_engine->stub->GetState(&context, v1::StateRequest(), &s).ok())
-        return;
+    if (!stub->GetState(&context, v1::StateRequest(), &s).ok())
+        return std::nullopt;
     LiveState state;
     state.deployed = !s.run_id().empty();
     state.running = s.clock().running();
@@ -374,6 +440,51 @@ void EngineBridge::tick()
                                                       st.ran(), st.decided(), st.passed(), st.observed_micros(),
                                                       q(st.detail())});
     }
+    return state;
+}
+
+} // namespace
+
+void EngineBridge::refresh()
+{
+    if (!m_engine->stub)
+        return;
+    const quint64 ticket = ++m_tickets;
+    if (std::optional<LiveState> state = fetchState(m_engine->stub.get()))
+        deliver(std::move(*state), ticket);
+}
+
+void EngineBridge::tick()
+{
+    // The periodic update never waits on the UI thread: while the engine is busy (a node
+    // restarting, a big step) the diagram and charts just keep what they show.
+    if (!m_engine->stub || m_fetching)
+        return;
+    m_fetching = true;
+    const quint64 ticket = ++m_tickets;
+    QPointer<EngineBridge> self(this);
+    v1::Engine::Stub *stub = m_engine->stub.get();
+    m_engine->pending.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
+    m_engine->pending << QtConcurrent::run([self, stub, ticket] {
+        std::optional<LiveState> state = fetchState(stub);
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(
+            self.data(),
+            [self, state = std::move(state), ticket]() mutable {
+                self->m_fetching = false;
+                if (state)
+                    self->deliver(std::move(*state), ticket);
+            },
+            Qt::QueuedConnection);
+    });
+}
+
+void EngineBridge::deliver(LiveState state, quint64 ticket)
+{
+    if (ticket < m_delivered)
+        return; // an older answer than what is shown
+    m_delivered = ticket;
     QVector<LiveEvent> events;
     QVector<LiveSample> samples;
     {

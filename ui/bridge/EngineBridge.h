@@ -18,6 +18,8 @@
 #include <QTimer>
 #include <QVector>
 
+#include <functional>
+#include <optional>
 #include <memory>
 
 namespace quorum::ui {
@@ -170,6 +172,13 @@ public:
     bool fault(const QString &kind, const QString &target, const QString &component = {}, QString *message = nullptr);
     /// Heals `node`, or everything when empty.
     bool heal(const QString &node = {});
+    /// The verdict of an asynchronous fault or heal: accepted, or refused with the engine's reason.
+    using Done = std::function<void(bool ok, const QString &message)>;
+    /// As fault() and heal(), without waiting: a fault such as restarting a node takes the engine
+    /// a moment, and the UI thread never waits for it. `done` runs later on the UI thread (not
+    /// at all when the bridge is gone by then); a state update follows it.
+    void faultAsync(const QString &kind, const QString &target, const QString &component = {}, Done done = {});
+    void healAsync(const QString &node = {}, Done done = {});
 
     /// Where runs are recorded (a SQLite file; "" records nothing). Default: recordings.sqlite
     /// in the application's data folder. Applies to the next deploy.
@@ -197,15 +206,23 @@ signals:
 
 private:
     struct Engine;
+    /// The timer's update: GetState on a pool thread, delivered on the UI thread.
     void tick();
+    /// Shows `state` (with the telemetry queued since) unless a newer one was shown already.
+    void deliver(LiveState state, quint64 ticket);
     /// After a successful load: the old run's telemetry is dropped and the new one watched.
     void startRun();
     void startWatch();
     void stopWatch();
+    /// Runs `call` on a pool thread, then `done` with its verdict on the UI thread.
+    void runAsync(std::function<std::pair<bool, QString>()> call, Done done);
 
     std::unique_ptr<Engine> m_engine;
     QString m_recordPath;
     LiveState m_state;
+    bool m_fetching = false;  ///< a timer GetState is in flight
+    quint64 m_tickets = 0;    ///< GetState requests made, numbered
+    quint64 m_delivered = 0;  ///< the newest one shown
     QTimer m_timer;
 };
 

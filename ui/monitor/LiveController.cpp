@@ -95,8 +95,10 @@ LiveController::LiveController(DesignDocument *document, DiagramScene *scene, QM
     m_healAllAction->setStatusTip(tr("Heal partitions and restart every stopped node and component"));
     m_healAllAction->setEnabled(false);
     connect(m_healAllAction, &QAction::triggered, this, [this] {
-        if (!m_engine->heal())
-            emit actionRefused(tr("Nothing is running to heal."));
+        m_engine->healAsync({}, [this](bool ok, const QString &) {
+            if (!ok)
+                emit actionRefused(tr("Nothing is running to heal."));
+        });
     });
 
     m_speedBox = new QComboBox;
@@ -352,9 +354,10 @@ void LiveController::doFault(const QString &kind, const QString &target, const Q
 {
     if (!m_deployed && !start())
         return;
-    QString message;
-    if (!m_engine->fault(kind, target, component, &message))
-        emit actionRefused(message);
+    m_engine->faultAsync(kind, target, component, [this](bool ok, const QString &message) {
+        if (!ok)
+            emit actionRefused(message);
+    });
 }
 
 int LiveController::addElementActions(QMenu *menu, const QString &elementId)
@@ -397,8 +400,10 @@ int LiveController::addElementActions(QMenu *menu, const QString &elementId)
         stop->setEnabled(up && !components.isEmpty());
         menu->addSeparator();
         add(tr("&Heal Node"), [this, name] {
-            if (!m_engine->heal(name))
-                emit actionRefused(tr("Node %1 cannot be healed now.").arg(name));
+            m_engine->healAsync(name, [this, name](bool ok, const QString &) {
+                if (!ok)
+                    emit actionRefused(tr("Node %1 cannot be healed now.").arg(name));
+            });
         }, m_deployed);
     } else if (id->kind == model::ElementKind::Zone) {
         add(tr("&Zone Outage"), [this, name] { doFault(QStringLiteral("zone-outage"), name); });
