@@ -8,6 +8,8 @@
 #include <QPen>
 #include <QValueAxis>
 
+#include <optional>
+
 namespace quorum::ui {
 
 LaneChart::LaneChart(QChart *chart, QValueAxis *time)
@@ -54,10 +56,18 @@ void LaneChart::append(int lane, const QString &kind, const QList<qreal> &xs, co
     const qreal y = lane + 1;
     const qreal half = step / 2;
     QLineSeries *open = bars.series.isEmpty() ? nullptr : bars.series.back();
+    // The open bar's new end, applied once (each replace() redraws the series).
+    std::optional<qreal> extendTo;
+    auto extendOpen = [&] {
+        if (open && extendTo)
+            open->replace(1, QPointF(*extendTo + half, y));
+        extendTo.reset();
+    };
     for (qreal x : xs) {
         if (open && x - bars.lastX <= 1.5 * step) {
-            open->replace(1, QPointF(x + half, y)); // extend the open bar
+            extendTo = x; // extend the open bar
         } else {
+            extendOpen();
             open = new QLineSeries;
             open->setName(kind);
             QPen pen(color, width);
@@ -85,6 +95,7 @@ void LaneChart::append(int lane, const QString &kind, const QList<qreal> &xs, co
         }
         bars.lastX = x;
     }
+    extendOpen();
 }
 
 QList<QPointF> LaneChart::points(int lane, const QString &kind) const

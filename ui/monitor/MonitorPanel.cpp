@@ -42,18 +42,24 @@ double seconds(qint64 micros)
     return static_cast<double>(micros) / 1e6;
 }
 
-/// Thins a series to half once it holds more than MonitorPanel::kMaxPoints points (each
+/// Appends a batch of points with one update of the series: QXYSeries::append(list) redraws
+/// the whole path once per point, which made a batch of n points cost n path rebuilds. While
+/// the series holds more than MonitorPanel::kMaxPoints points every other one is dropped (each
 /// repaint walks every point; older history gets coarser, the CSV keeps every sample).
-void bound(QXYSeries *series)
+void extend(QXYSeries *series, const QList<QPointF> &points)
 {
-    if (series->count() <= MonitorPanel::kMaxPoints)
+    if (points.isEmpty())
         return;
-    const QList<QPointF> all = series->points();
-    QList<QPointF> kept;
-    kept.reserve(all.size() / 2 + 1);
-    for (qsizetype i = 0; i < all.size(); i += 2)
-        kept.append(all[i]);
-    series->replace(kept);
+    QList<QPointF> all = series->points();
+    all += points;
+    while (all.size() > MonitorPanel::kMaxPoints) {
+        QList<QPointF> kept;
+        kept.reserve(all.size() / 2 + 1);
+        for (qsizetype i = 0; i < all.size(); i += 2)
+            kept.append(all[i]);
+        all = std::move(kept);
+    }
+    series->replace(all);
 }
 
 QChart *makeChart(const QString &title)
@@ -481,8 +487,7 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
             series->attachAxis(c.workloadsTime);
             series->attachAxis(c.workloadsAxis);
         }
-        series->append(it.value());
-        bound(series);
+        extend(series, it.value());
     }
     for (const QString &name : std::as_const(c.backendNames)) {
         QLineSeries *&series = c.backendSeries[name];
@@ -493,15 +498,12 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
             series->attachAxis(c.backendsTime);
             series->attachAxis(c.backendsAxis);
         }
-        series->append(backends.value(name));
-        bound(series);
+        extend(series, backends.value(name));
     }
     c.backendsAxis->setRange(0, std::max(c.backendsAxis->max(), static_cast<double>(maxBackend) * 1.1));
     c.backendsAxis->applyNiceNumbers();
-    c.commitIndex->append(commit);
-    c.writeP99->append(latency);
-    bound(c.commitIndex);
-    bound(c.writeP99);
+    extend(c.commitIndex, commit);
+    extend(c.writeP99, latency);
     if (!commit.isEmpty()) {
         c.commitAxis->setRange(0, std::max(c.commitAxis->max(), commit.back().y() * 1.1 + 1));
         c.commitAxis->applyNiceNumbers();
@@ -512,23 +514,15 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
     c.latencyAxis->setRange(0, std::max(c.latencyAxis->max(), maxLatency * 1.2));
     c.workloadsAxis->setRange(0, maxReplicas + 1);
     c.workloadsAxis->setTickCount(std::min(maxReplicas + 2, 11));
-    c.votersUp->append(up);
-    c.needed->append(needed);
-    c.unavailableTop->append(top);
-    c.unavailableBottom->append(bottom);
-    c.success->append(success);
-    c.nodesReady->append(nodes);
+    extend(c.votersUp, up);
+    extend(c.needed, needed);
+    extend(c.unavailableTop, top);
+    extend(c.unavailableBottom, bottom);
+    extend(c.success, success);
+    extend(c.nodesReady, nodes);
     for (int p = 0; p < podTop.size(); ++p) {
-        c.podTops[p]->append(podTop[p]);
-        c.podBottoms[p]->append(podBottom[p]);
-    }
-    for (QXYSeries *s : {static_cast<QXYSeries *>(c.votersUp), static_cast<QXYSeries *>(c.needed),
-                         static_cast<QXYSeries *>(c.unavailableTop), static_cast<QXYSeries *>(c.unavailableBottom),
-                         static_cast<QXYSeries *>(c.success), static_cast<QXYSeries *>(c.nodesReady)})
-        bound(s);
-    for (int p = 0; p < c.podTops.size(); ++p) {
-        bound(c.podTops[p]);
-        bound(c.podBottoms[p]);
+        extend(c.podTops[p], podTop[p]);
+        extend(c.podBottoms[p], podBottom[p]);
     }
     // Whole-number axes get a tick per unit (small counts) or nice numbers.
     c.quorumCount->setRange(0, maxVoters + 1);
