@@ -17,6 +17,7 @@
 #include <atomic>
 #include <mutex>
 #include <thread>
+#include <type_traits>
 
 namespace quorum::ui {
 
@@ -259,35 +260,77 @@ void EngineBridge::step(qint64 micros)
     refresh();
 }
 
-bool EngineBridge::fault(const QString &kind, const QString &target, const QString &component, QString *message)
+namespace {
+
+using Verdict = std::pair<bool, QString>;
+
+v1::FaultRequest faultRequest(const QString &kind, const QString &target, const QString &component)
 {
-    if (!m_engine->stub)
-        return false;
     v1::FaultRequest request;
     request.set_kind(kind.toStdString());
     request.set_target(target.toStdString());
     request.set_component(component.toStdString());
+    return request;
+}
+
+v1::HealRequest healRequest(const QString &node)
+{
+    v1::HealRequest request;
+    request.set_node(node.toStdString());
+    return request;
+}
+
+/// Sends a fault or heal and waits for the verdict; any thread.
+template <typename Request>
+Verdict send(v1::Engine::Stub *stub, const Request &request)
+{
     v1::FaultReply reply;
     grpc::ClientContext context;
-    const grpc::Status status = m_engine->stub->InjectFault(&context, request, &reply);
+    grpc::Status status;
+    if constexpr (std::is_same_v<Request, v1::FaultRequest>)
+        status = stub->InjectFault(&context, request, &reply);
+    else
+        status = stub->Heal(&context, request, &reply);
+    return {status.ok() && reply.ok(), status.ok() ? q(reply.message()) : q(status.error_message())};
+}
+
+} // namespace
+
+bool EngineBridge::fault(const QString &kind, const QString &target, const QString &component, QString *message)
+{
+    if (!m_engine->stub)
+        return false;
+    const auto [ok, why] = send(m_engine->stub.get(), faultRequest(kind, target, component));
     if (message)
-        *message = status.ok() ? q(reply.message()) : q(status.error_message());
+        *message = why;
     refresh();
-    return status.ok() && reply.ok();
+    return ok;
 }
 
 bool EngineBridge::heal(const QString &node)
 {
     if (!m_engine->stub)
         return false;
-    v1::HealRequest request;
-    request.set_node(node.toStdString());
-    v1::FaultReply reply;
-    grpc::ClientContext context;
-    const bool ok = m_engine->stub->Heal(&context, request, &reply).ok() && reply.ok();
+    const bool ok = send(m_engine->stub.get(), healRequest(node)).first;
     refresh();
     return ok;
 }
+
+void EngineBridge::faultAsync(const QString &kind, const QString &target, const QString &component, Done done)
+{
+    v1::Engine::Stub *stub = m_engine->stub.get();
+    runAsync(stub ? [stub, request = faultRequest(kind, target, component)] { return send(stub, request); }
+                  : std::function<Verdict()>(),
+             std::move(done));
+}
+
+void EngineBridge::healAsync(const QString &node, Done done)
+{
+    v1::Engine::Stub *stub = m_engine->stub.get();
+    runAsync(stub ? [stub, request = healRequest(node)] { return send(stub, request); } : std::function<Verdict()>(),
+             std::move(done));
+}
+
 
 QVector<RecordedRun> EngineBridge::recordings(QString *error) const
 {
@@ -337,6 +380,11 @@ bool EngineBridge::readRecording(qint64 run, Recording &out, QString *error) con
 
 void EngineBridge::runAsync(std::function<std::pair<bool, QString>()> call, Done done)
 {
+    if (!call) { // no engine
+        if (done)
+            done(false, tr("The embedded engine did not start; see the log."));
+        return;
+    }
     m_engine->pending.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
     QPointer<EngineBridge> self(this);
     m_engine->pending << QtConcurrent::run([self, call = std::move(call), done = std::move(done)] {
@@ -354,49 +402,7 @@ void EngineBridge::runAsync(std::function<std::pair<bool, QString>()> call, Done
     });
 }
 
-void EngineBridge::faultAsync(const QString &kind, const QString &target, const QString &component, Done done)
-{
-    v1::Engine::Stub *stub = m_engine->stub.get();
-    if (!stub) {
-        if (done)
-            done(false, tr("The embedded engine did not start; see the log."));
-        return;
-    }
-    v1::FaultRequest request;
-    request.set_kind(kind.toStdString());
-    request.set_target(target.toStdString());
-    request.set_component(component.toStdString());
-    runAsync(
-        [stub, request] {
-            v1::FaultReply reply;
-            grpc::ClientContext context;
-            const grpc::Status status = stub->InjectFault(&context, request, &reply);
-            return std::pair<bool, QString>(status.ok() && reply.ok(),
-                                            status.ok() ? q(reply.message()) : q(status.error_message()));
-        },
-        std::move(done));
-}
 
-void EngineBridge::healAsync(const QString &node, Done done)
-{
-    v1::Engine::Stub *stub = m_engine->stub.get();
-    if (!stub) {
-        if (done)
-            done(false, tr("The embedded engine did not start; see the log."));
-        return;
-    }
-    v1::HealRequest request;
-    request.set_node(node.toStdString());
-    runAsync(
-        [stub, request] {
-            v1::FaultReply reply;
-            grpc::ClientContext context;
-            const grpc::Status status = stub->Heal(&context, request, &reply);
-            return std::pair<bool, QString>(status.ok() && reply.ok(),
-                                            status.ok() ? q(reply.message()) : q(status.error_message()));
-        },
-        std::move(done));
-}
 
 namespace {
 

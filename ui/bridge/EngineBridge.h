@@ -214,7 +214,8 @@ private:
     void startRun();
     void startWatch();
     void stopWatch();
-    /// Runs `call` on a pool thread, then `done` with its verdict on the UI thread.
+    /// Runs `call` on a pool thread, then `done` with its verdict on the UI thread (at once with
+    /// a refusal when `call` is empty: there is no engine).
     void runAsync(std::function<std::pair<bool, QString>()> call, Done done);
 
     std::unique_ptr<Engine> m_engine;

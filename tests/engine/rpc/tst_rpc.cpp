@@ -91,6 +91,23 @@ const v1::Event *findEvent(const std::vector<v1::TelemetryItem> &items, const st
     return nullptr;
 }
 
+/// An engine served on loopback TCP (a free port), and a client of it.
+struct Served {
+    rpc::EngineHost host;
+    rpc::EngineServer server{host};
+    std::string address;
+    std::unique_ptr<v1::Engine::Stub> stub;
+    Served()
+    {
+        std::string error;
+        const auto port = server.listen("127.0.0.1:0", error);
+        if (!port)
+            qFatal("cannot listen on loopback: %s", error.c_str());
+        address = "127.0.0.1:" + std::to_string(*port);
+        stub = v1::Engine::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+    }
+};
+
 } // namespace
 
 class TestRpc : public QObject {
@@ -125,13 +142,9 @@ private slots:
 
     void twoWatchersSeeTheSameRunOverTcp()
     {
-        rpc::EngineHost host;
-        rpc::EngineServer server(host);
-        std::string error;
-        const auto port = server.listen("127.0.0.1:0", error);
-        QVERIFY2(port, error.c_str());
-        const std::string address = "127.0.0.1:" + std::to_string(*port);
-        auto stub = v1::Engine::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
+        Served served;
+        const std::string &address = served.address;
+        v1::Engine::Stub *stub = served.stub.get();
 
         grpc::ClientContext loadContext;
         v1::LoadTopologyRequest load;
@@ -301,13 +314,8 @@ private slots:
 
     void drillPausesAtItsStepsAndReportsObservedTimes()
     {
-        rpc::EngineHost host;
-        rpc::EngineServer server(host);
-        std::string error;
-        const auto port = server.listen("127.0.0.1:0", error);
-        QVERIFY2(port, error.c_str());
-        auto stub = v1::Engine::NewStub(
-            grpc::CreateChannel("127.0.0.1:" + std::to_string(*port), grpc::InsecureChannelCredentials()));
+        Served served;
+        v1::Engine::Stub *stub = served.stub.get();
         auto state = [&] {
             grpc::ClientContext c;
             v1::ClusterState s;
@@ -447,13 +455,9 @@ private slots:
         QTemporaryDir dir;
         QVERIFY(dir.isValid());
         const std::string file = dir.filePath(QStringLiteral("runs.sqlite")).toStdString();
-        rpc::EngineHost host;
-        rpc::EngineServer server(host);
-        std::string error;
-        const auto port = server.listen("127.0.0.1:0", error);
-        QVERIFY2(port, error.c_str());
-        auto stub = v1::Engine::NewStub(
-            grpc::CreateChannel("127.0.0.1:" + std::to_string(*port), grpc::InsecureChannelCredentials()));
+        Served served;
+        rpc::EngineHost &host = served.host;
+        v1::Engine::Stub *stub = served.stub.get();
         auto control = [&](std::int64_t stepMicros) {
             grpc::ClientContext c;
             v1::ControlRequest step;
