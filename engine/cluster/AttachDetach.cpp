@@ -33,9 +33,8 @@ bool podTerminated(const Json &pod)
         return true;
     if (!isTerminating(pod))
         return false;
-    const Json statuses = pod.value("status", Json::object()).value("containerStatuses", Json::array());
-    for (const Json &c : statuses)
-        if (c.value("state", Json::object()).contains("running"))
+    for (const Json &c : arrayAt(objectAt(pod, "status"), "containerStatuses"))
+        if (objectAt(c, "state").contains("running"))
             return false;
     return true;
 }

@@ -203,6 +203,24 @@ bool labelsMatch(const Json &matchLabels, const Json &object)
     return true;
 }
 
+const Json &objectAt(const Json &object, std::string_view key)
+{
+    static const Json kEmpty = Json::object();
+    if (!object.is_object())
+        return kEmpty;
+    auto it = object.find(key);
+    return it != object.end() && it->is_object() ? *it : kEmpty;
+}
+
+const Json &arrayAt(const Json &object, std::string_view key)
+{
+    static const Json kEmpty = Json::array();
+    if (!object.is_object())
+        return kEmpty;
+    auto it = object.find(key);
+    return it != object.end() && it->is_array() ? *it : kEmpty;
+}
+
 std::string controllerUid(const Json &object)
 {
     return std::string(controllerUidView(object));

@@ -85,6 +85,11 @@ std::int64_t generationOf(const Json &object);
 std::map<std::string, std::string> labelsOf(const Json &object);
 /// True when every pair of `selector` (matchLabels shape) is among the object's labels.
 bool labelsMatch(const Json &matchLabels, const Json &object);
+/// object[key] when it is a JSON object, else an empty object; a reference, not a copy (what
+/// value(key, Json::object()) would make of a whole spec or metadata).
+const Json &objectAt(const Json &object, std::string_view key);
+/// object[key] when it is a JSON array, else an empty array; a reference, not a copy.
+const Json &arrayAt(const Json &object, std::string_view key);
 /// The controller owner reference's uid, or "".
 std::string controllerUid(const Json &object);
 /// The same without a copy: a view into `object` (valid while it lives), empty when none.

@@ -134,16 +134,16 @@ scheduler::PodSpec toPodSpec(const Json &pod, const ObjectCache *cache)
     PodSpec p;
     p.ns = namespaceOf(pod);
     p.name = nameOf(pod);
-    p.labels = labelsFrom(pod.value("metadata", Json::object()).value("labels", Json::object()));
-    const Json spec = pod.value("spec", Json::object());
-    for (const Json &c : spec.value("containers", Json::array())) {
-        const Json requests = c.value("resources", Json::object()).value("requests", Json::object());
+    p.labels = labelsFrom(objectAt(objectAt(pod, "metadata"), "labels"));
+    const Json &spec = objectAt(pod, "spec");
+    for (const Json &c : arrayAt(spec, "containers")) {
+        const Json &requests = objectAt(objectAt(c, "resources"), "requests");
         p.requests.milliCpu += cpuOf(requests.value("cpu", Json("0")));
         p.requests.memory += bytesOf(requests.value("memory", Json("0")));
     }
-    p.nodeSelector = labelsFrom(spec.value("nodeSelector", Json::object()));
-    const Json affinity = spec.value("affinity", Json::object());
-    const Json nodeAffinity = affinity.value("nodeAffinity", Json::object());
+    p.nodeSelector = labelsFrom(objectAt(spec, "nodeSelector"));
+    const Json &affinity = objectAt(spec, "affinity");
+    const Json &nodeAffinity = objectAt(affinity, "nodeAffinity");
     const Json required = nodeAffinity.value("requiredDuringSchedulingIgnoredDuringExecution", Json::object());
     for (const Json &t : required.value("nodeSelectorTerms", Json::array()))
         p.requiredNodeAffinity.push_back(nodeTerm(t));
@@ -152,7 +152,7 @@ scheduler::PodSpec toPodSpec(const Json &pod, const ObjectCache *cache)
             PreferredSchedulingTerm{t.value("weight", 1), nodeTerm(t.value("preference", Json::object()))});
     podTerms(affinity.value("podAffinity", Json::object()), p.requiredPodAffinity, p.preferredPodAffinity);
     podTerms(affinity.value("podAntiAffinity", Json::object()), p.requiredPodAntiAffinity, p.preferredPodAntiAffinity);
-    for (const Json &t : spec.value("tolerations", Json::array())) {
+    for (const Json &t : arrayAt(spec, "tolerations")) {
         Toleration tol;
         tol.key = t.value("key", std::string());
         tol.op = t.value("operator", std::string("Equal")) == "Exists" ? TolerationOperator::Exists : TolerationOperator::Equal;
@@ -200,8 +200,8 @@ scheduler::PodSpec toPodSpec(const Json &pod, const ObjectCache *cache)
                 }
             p.requiredNodeAffinity = std::move(both);
         }
-        const Json meta = pod.value("metadata", Json::object());
-        for (const Json &ref : meta.value("ownerReferences", Json::array())) {
+        const Json &meta = objectAt(pod, "metadata");
+        for (const Json &ref : arrayAt(meta, "ownerReferences")) {
             if (!ref.value("controller", false))
                 continue;
             const ResourceInfo *owner = resourceForKind(ref.value("kind", std::string()));

@@ -25,10 +25,21 @@ bool isNodeLocalProvisioner(const std::string &provisioner)
 
 std::vector<std::string> podClaims(const Json &pod)
 {
+    // Read in place: value("spec", ...) would copy the whole spec for every pod change.
     std::vector<std::string> out;
-    for (const Json &v : pod.value("spec", Json::object()).value("volumes", Json::array()))
-        if (v.contains("persistentVolumeClaim"))
-            out.push_back(v["persistentVolumeClaim"].value("claimName", std::string()));
+    auto spec = pod.find("spec");
+    if (spec == pod.end() || !spec->is_object())
+        return out;
+    auto volumes = spec->find("volumes");
+    if (volumes == spec->end() || !volumes->is_array())
+        return out;
+    for (const Json &v : *volumes) {
+        if (!v.is_object())
+            continue;
+        auto claim = v.find("persistentVolumeClaim");
+        if (claim != v.end())
+            out.push_back(claim->value("claimName", std::string()));
+    }
     return out;
 }
 
@@ -41,13 +52,7 @@ StatefulSetController::StatefulSetController(Runtime &runtime, ApiClient &api)
 
 std::vector<std::string> StatefulSetController::keysFor(const ObjectCache::Change &change)
 {
-    std::vector<std::string> keys;
-    for (const ObjectPtr &o : {change.before, change.after})
-        if (o)
-            for (const Json &ref : o->value("metadata", Json::object()).value("ownerReferences", Json::array()))
-                if (ref.value("controller", false) && ref.value("kind", std::string()) == "StatefulSet")
-                    keys.push_back(registryKey(res::statefulSets(), namespaceOf(*o), ref.value("name", std::string())));
-    return keys;
+    return ownerKeys(change, res::statefulSets());
 }
 
 void StatefulSetController::reconcile(const ObjectCache &cache, const std::string &key, std::function<void()> done)
@@ -164,12 +169,7 @@ std::vector<std::string> DaemonSetController::keysFor(const ObjectCache::Change 
             keys.push_back(key);
         return keys;
     }
-    for (const ObjectPtr &o : {change.before, change.after})
-        if (o)
-            for (const Json &ref : o->value("metadata", Json::object()).value("ownerReferences", Json::array()))
-                if (ref.value("controller", false) && ref.value("kind", std::string()) == "DaemonSet")
-                    keys.push_back(registryKey(res::daemonSets(), namespaceOf(*o), ref.value("name", std::string())));
-    return keys;
+    return ownerKeys(change, res::daemonSets());
 }
 
 namespace {

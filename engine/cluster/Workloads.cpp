@@ -34,20 +34,6 @@ std::vector<ObjectPtr> ownedReplicaSets(const ObjectCache &cache, const std::str
     return out;
 }
 
-/// The keys of owners (of kind `kind`) named by an object's controller reference.
-std::vector<std::string> ownerKeys(const ObjectCache::Change &change, const ResourceInfo &owner)
-{
-    std::vector<std::string> keys;
-    for (const ObjectPtr &o : {change.before, change.after}) {
-        if (!o || !o->contains("metadata") || !(*o)["metadata"].contains("ownerReferences"))
-            continue;
-        for (const Json &ref : (*o)["metadata"]["ownerReferences"])
-            if (ref.value("controller", false) && ref.value("kind", std::string()) == owner.kind)
-                keys.push_back(registryKey(owner, namespaceOf(*o), ref.value("name", std::string())));
-    }
-    return keys;
-}
-
 int statusInt(const Json &object, const char *field)
 {
     auto status = object.find("status");
@@ -58,6 +44,34 @@ int statusInt(const Json &object, const char *field)
 }
 
 } // namespace
+
+std::vector<std::string> ownerKeys(const ObjectCache::Change &change, const ResourceInfo &owner)
+{
+    // Read in place: a copy of metadata per pod change was most of the controllers' cost.
+    std::vector<std::string> keys;
+    for (const ObjectPtr &o : {change.before, change.after}) {
+        if (!o)
+            continue;
+        auto meta = o->find("metadata");
+        if (meta == o->end() || !meta->is_object())
+            continue;
+        auto refs = meta->find("ownerReferences");
+        if (refs == meta->end() || !refs->is_array())
+            continue;
+        for (const Json &ref : *refs) {
+            if (!ref.is_object())
+                continue;
+            auto controller = ref.find("controller");
+            auto kind = ref.find("kind");
+            auto name = ref.find("name");
+            if (controller != ref.end() && controller->is_boolean() && controller->get<bool>() && kind != ref.end() &&
+                kind->is_string() && kind->get_ref<const std::string &>() == owner.kind)
+                keys.push_back(registryKey(owner, namespaceOf(*o),
+                                           name != ref.end() && name->is_string() ? name->get_ref<const std::string &>() : std::string()));
+        }
+    }
+    return keys;
+}
 
 std::vector<ObjectPtr> ownedPods(const ObjectCache &cache, const std::string &ns, const std::string &uid)
 {

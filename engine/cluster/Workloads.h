@@ -49,6 +49,9 @@ std::vector<ObjectPtr> ownedPods(const ObjectCache &cache, const std::string &ns
 std::string workloadOf(const Json &pod, const ObjectCache &cache);
 /// Active: not terminating and not Succeeded/Failed.
 bool isActivePod(const Json &pod);
+/// The keys of the owners of resource `owner` (matched by kind) named by the controller
+/// reference of the change's objects (before and after), for a Reconciler's keysFor.
+std::vector<std::string> ownerKeys(const ObjectCache::Change &change, const ResourceInfo &owner);
 /// "10%"/"25%" of `total` (rounded up or down) or an integer; `fallback` when absent.
 int scaledValue(const Json &value, int total, bool roundUp, int fallback);
 /// kube-controller-manager's pod-template-hash of a pod template (10 characters from the safe
