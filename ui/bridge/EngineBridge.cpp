@@ -386,17 +386,16 @@ void EngineBridge::runAsync(std::function<std::pair<bool, QString>()> call, Done
         return;
     }
     m_engine->pending.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
-    QPointer<EngineBridge> self(this);
-    m_engine->pending << QtConcurrent::run([self, call = std::move(call), done = std::move(done)] {
+    // `this` outlives the pool task (the destructor waits for it), and the queued call is
+    // dropped if the bridge is gone by the time the UI thread would run it.
+    m_engine->pending << QtConcurrent::run([this, call = std::move(call), done = std::move(done)] {
         const auto [ok, message] = call();
-        if (!self)
-            return;
         QMetaObject::invokeMethod(
-            self.data(),
-            [self, done, ok = ok, message = message] {
+            this,
+            [this, done, ok = ok, message = message] {
                 if (done)
                     done(ok, message);
-                self->tick(); // without waiting: the engine may still be catching up
+                tick(); // without waiting: the engine may still be catching up
             },
             Qt::QueuedConnection);
     });
@@ -468,19 +467,17 @@ void EngineBridge::tick()
         return;
     m_fetching = true;
     const quint64 ticket = ++m_tickets;
-    QPointer<EngineBridge> self(this);
     v1::Engine::Stub *stub = m_engine->stub.get();
     m_engine->pending.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
-    m_engine->pending << QtConcurrent::run([self, stub, ticket] {
+    // Lifetimes as in runAsync().
+    m_engine->pending << QtConcurrent::run([this, stub, ticket] {
         std::optional<LiveState> state = fetchState(stub);
-        if (!self)
-            return;
         QMetaObject::invokeMethod(
-            self.data(),
-            [self, state = std::move(state), ticket]() mutable {
-                self->m_fetching = false;
+            this,
+            [this, state = std::move(state), ticket]() mutable {
+                m_fetching = false;
                 if (state)
-                    self->deliver(std::move(*state), ticket);
+                    deliver(std::move(*state), ticket);
             },
             Qt::QueuedConnection);
     });

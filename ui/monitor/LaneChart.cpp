@@ -8,8 +8,6 @@
 #include <QPen>
 #include <QValueAxis>
 
-#include <optional>
-
 namespace quorum::ui {
 
 LaneChart::LaneChart(QChart *chart, QValueAxis *time)
@@ -57,15 +55,17 @@ void LaneChart::append(int lane, const QString &kind, const QList<qreal> &xs, co
     const qreal half = step / 2;
     QLineSeries *open = bars.series.isEmpty() ? nullptr : bars.series.back();
     // The open bar's new end, applied once (each replace() redraws the series).
-    std::optional<qreal> extendTo;
+    bool extend = false;
+    qreal extendTo = 0;
     auto extendOpen = [&] {
-        if (open && extendTo)
-            open->replace(1, QPointF(*extendTo + half, y));
-        extendTo.reset();
+        if (open && extend)
+            open->replace(1, QPointF(extendTo + half, y));
+        extend = false;
     };
     for (qreal x : xs) {
         if (open && x - bars.lastX <= 1.5 * step) {
-            extendTo = x; // extend the open bar
+            extend = true; // extend the open bar
+            extendTo = x;
         } else {
             extendOpen();
             open = new QLineSeries;
