@@ -186,22 +186,23 @@ bool DrillPanel::startDrill(const QString &path, QString *error)
             *error = bundle.error;
         return false;
     }
-    if (!m_document)
+    DesignDocument *document = m_document.data();
+    if (!document)
         return false;
     // The drill runs its own design; open it unless it is the one open already.
     const model::LoadResult design = model::parseTopology(bundle.topologyYaml.toStdString(), bundle.topologyPath.toStdString());
-    if (!design.ok() || !design.topology->sameDesign(m_document->topology())) {
-        const bool replaceable = m_document->isFromTemplate() || m_document->topology().nodes.empty();
+    if (!design.ok() || !design.topology->sameDesign(document->topology())) {
+        const bool replaceable = document->isFromTemplate() || document->topology().nodes.empty();
         if (!replaceable &&
             !m_confirm(tr("The drill runs the design %1. Open it in place of %2? Save your design first if you "
                           "want to keep its changes.")
-                           .arg(QFileInfo(bundle.topologyPath).fileName(), m_document->fileName()))) {
+                           .arg(QFileInfo(bundle.topologyPath).fileName(), document->fileName()))) {
             if (error)
                 error->clear(); // the user said no: nothing to report
             return false;
         }
         std::vector<model::Diagnostic> errors;
-        if (!m_document->load(bundle.topologyPath, errors)) {
+        if (!document->load(bundle.topologyPath, errors)) {
             QStringList lines;
             for (const model::Diagnostic &d : errors)
                 lines << QString::fromStdString(d.toString());
