@@ -31,7 +31,7 @@ std::string errorsOf(const ScenarioLoadResult &r)
 
 Step step(Micros at, Action action, int line)
 {
-    return Step{at, std::move(action), line};
+    return Step{at, std::move(action), line, {}};
 }
 
 const char *kHeader = "apiVersion: quorum.studio/v1alpha1\n"   // line 1
