@@ -71,6 +71,19 @@ struct History {
     std::optional<Micros> lastNodeLoss; ///< time of the last kill-node / zone-outage not healed since
 };
 
+/// True when the fault takes worker nodes (and so their pods) away: a zone outage, or killing a
+/// worker named in the design.
+bool losesWorkers(const scenario::Fault &fault, const model::Topology &topology)
+{
+    if (std::holds_alternative<scenario::ZoneOutage>(fault))
+        return true;
+    const auto *kill = std::get_if<scenario::KillNode>(&fault);
+    if (!kill || kill->target.kind != scenario::Target::Kind::Node)
+        return false;
+    const model::Node *node = topology.findNode(kill->target.name);
+    return node && node->role == model::NodeRole::Worker;
+}
+
 std::string explainAction(const scenario::Action &action, const Settings &s)
 {
     return std::visit(
@@ -250,15 +263,7 @@ std::vector<DrillStepPlan> planDrill(const scenario::Scenario &sc, const model::
             plan.explanation = step.explain;
         // What later predictions depend on.
         if (const auto *f = std::get_if<scenario::Fault>(&step.action)) {
-            const bool workerLoss = (std::holds_alternative<scenario::KillNode>(*f) &&
-                                     std::get<scenario::KillNode>(*f).target.kind == scenario::Target::Kind::Node &&
-                                     [&] {
-                                         const model::Node *n =
-                                             topology.findNode(std::get<scenario::KillNode>(*f).target.name);
-                                         return n && n->role == model::NodeRole::Worker;
-                                     }()) ||
-                                    std::holds_alternative<scenario::ZoneOutage>(*f);
-            if (workerLoss)
+            if (losesWorkers(*f, topology))
                 history.lastNodeLoss = step.at;
         } else if (std::holds_alternative<scenario::Heal>(step.action)) {
             history.lastNodeLoss.reset();

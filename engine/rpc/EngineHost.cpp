@@ -118,6 +118,19 @@ std::unique_ptr<EngineHost::Run> EngineHost::boot(const std::string &yaml, const
 
 namespace {
 
+/// The Warning event that says the run's recording stopped (or never started).
+telemetry::Event recordingFailed(Micros time, std::string message)
+{
+    telemetry::Event e;
+    e.time = time;
+    e.kind = telemetry::EventKind::Info;
+    e.type = telemetry::Severity::Warning;
+    e.object = "recording";
+    e.reason = "RecordingFailed";
+    e.message = std::move(message);
+    return e;
+}
+
 /// The wall-clock start of a recorded run, "2026-12-02 14:05:09" (UTC).
 std::string startedLabel()
 {
@@ -164,15 +177,8 @@ void EngineHost::install(std::unique_ptr<Run> run, const std::string &recordPath
         m_run = std::move(run);
         out.ok = true;
         out.runId = m_run->id;
-        if (!recordError.empty()) {
-            telemetry::Event e;
-            e.kind = telemetry::EventKind::Info;
-            e.type = telemetry::Severity::Warning;
-            e.object = "recording";
-            e.reason = "RecordingFailed";
-            e.message = "this run is not recorded: " + recordError;
-            pushLocked(std::move(e));
-        }
+        if (!recordError.empty())
+            pushLocked(recordingFailed(0, "this run is not recorded: " + recordError));
     }
     m_changed.notify_all();
 }
@@ -538,14 +544,7 @@ void EngineHost::pushLocked(std::variant<telemetry::Event, telemetry::Sample> va
             run.recorder->onSample(std::get<telemetry::Sample>(value));
         if (!run.recorder->error().empty()) {
             run.recorderFailed = true; // reported once; the run goes on
-            telemetry::Event e;
-            e.time = run.sim->now();
-            e.kind = telemetry::EventKind::Info;
-            e.type = telemetry::Severity::Warning;
-            e.object = "recording";
-            e.reason = "RecordingFailed";
-            e.message = run.recorder->error();
-            run.items.push_back(Item{run.nextSeq++, std::move(e)});
+            run.items.push_back(Item{run.nextSeq++, recordingFailed(run.sim->now(), run.recorder->error())});
         }
     }
     // Watchers get samples without the node states (the recording has them; GetState has the

@@ -106,6 +106,15 @@ struct Served {
         address = "127.0.0.1:" + std::to_string(*port);
         stub = v1::Engine::NewStub(grpc::CreateChannel(address, grpc::InsecureChannelCredentials()));
     }
+    /// GetState through the client (aborts the test when the call fails).
+    v1::ClusterState state() const
+    {
+        grpc::ClientContext c;
+        v1::ClusterState s;
+        if (!stub->GetState(&c, v1::StateRequest(), &s).ok())
+            qFatal("GetState failed");
+        return s;
+    }
 };
 
 } // namespace
@@ -316,13 +325,7 @@ private slots:
     {
         Served served;
         v1::Engine::Stub *stub = served.stub.get();
-        auto state = [&] {
-            grpc::ClientContext c;
-            v1::ClusterState s;
-            if (!stub->GetState(&c, v1::StateRequest(), &s).ok())
-                qFatal("GetState failed");
-            return s;
-        };
+        auto state = [&] { return served.state(); };
 
         // The scenario's folder is not on the engine's disk: its design comes with the request.
         v1::ScenarioRequest request;
@@ -465,13 +468,7 @@ private slots:
             v1::ClockState clock;
             QVERIFY(stub->Control(&c, step, &clock).ok());
         };
-        auto state = [&] {
-            grpc::ClientContext c;
-            v1::ClusterState s;
-            if (!stub->GetState(&c, v1::StateRequest(), &s).ok())
-                qFatal("GetState failed");
-            return s;
-        };
+        auto state = [&] { return served.state(); };
 
         for (int seed : {1, 2}) { // two runs in one file
             grpc::ClientContext c;
