@@ -15,7 +15,7 @@ SqliteReader::~SqliteReader() = default;
 Opened<SqliteReader> SqliteReader::open(const std::string &path)
 {
     Opened<SqliteReader> result;
-    auto db = Database::openRecording(path, false, result.error);
+    auto db = detail::openRecording(path, false, result.error);
     if (db)
         result.value.reset(new SqliteReader(std::move(db)));
     return result;

@@ -36,8 +36,8 @@ public:
     Rows<Sample> samples(std::int64_t run, Micros from, Micros to) const;
 
 private:
-    explicit SqliteReader(std::unique_ptr<detail::Database> db);
-    std::unique_ptr<detail::Database> m_db;
+    explicit SqliteReader(std::unique_ptr<sqlite::Database> db);
+    std::unique_ptr<sqlite::Database> m_db;
 };
 
 } // namespace quorum::telemetry

@@ -17,7 +17,7 @@ SqliteRecorder::SqliteRecorder(std::unique_ptr<Database> db, Options options)
 Opened<SqliteRecorder> SqliteRecorder::open(const std::string &path, const RunInfo &run, Options options)
 {
     Opened<SqliteRecorder> result;
-    auto db = Database::openRecording(path, true, result.error);
+    auto db = detail::openRecording(path, true, result.error);
     if (!db)
         return result;
     // WAL lets a replay read the file while a run is being recorded; NORMAL sync keeps commits

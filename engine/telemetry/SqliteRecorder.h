@@ -9,12 +9,12 @@
 #include <memory>
 #include <string>
 
-namespace quorum::telemetry {
-
-namespace detail {
+namespace quorum::sqlite {
 class Database;
 class Statement;
-} // namespace detail
+} // namespace quorum::sqlite
+
+namespace quorum::telemetry {
 
 /// One recorded run (a row of the runs table).
 struct RunInfo {
@@ -55,15 +55,15 @@ public:
     std::uint64_t samplesWritten() const { return m_samples; }
 
 private:
-    SqliteRecorder(std::unique_ptr<detail::Database> db, Options options);
+    SqliteRecorder(std::unique_ptr<sqlite::Database> db, Options options);
     /// Opens a transaction if none is open; false after an error.
     bool beginRow();
     void endRow(int rc, const char *what);
     void fail(const std::string &message);
 
-    std::unique_ptr<detail::Database> m_db;
-    std::unique_ptr<detail::Statement> m_insertEvent;
-    std::unique_ptr<detail::Statement> m_insertSample;
+    std::unique_ptr<sqlite::Database> m_db;
+    std::unique_ptr<sqlite::Statement> m_insertEvent;
+    std::unique_ptr<sqlite::Statement> m_insertSample;
     Options m_options;
     std::int64_t m_runId = 0;
     std::size_t m_pending = 0;  ///< rows in the open transaction
