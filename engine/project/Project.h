@@ -1,0 +1,81 @@
+#pragma once
+
+// .quorum project files: one SQLite database holding the design (topology), the diagram layout
+// and the scenarios (later also recorded runs). Format in docs/project-format.md.
+
+#include "engine/model/Topology.h"
+#include "engine/model/TopologyYaml.h"  // model::Diagnostic
+
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace quorum::project {
+
+/// Top-left corner of an element's card in diagram (scene) units.
+struct Point {
+    double x = 0;
+    double y = 0;
+    bool operator==(const Point &) const = default;
+};
+
+/// A scenario kept in the project: its file name ("kill-etcd-leader.yaml") and YAML text.
+struct ScenarioEntry {
+    std::string name;
+    std::string yaml;
+    bool operator==(const ScenarioEntry &) const = default;
+};
+
+/// Everything a .quorum file holds.
+struct Project {
+    model::Topology topology;
+    /// Element id string ("node/cp-1", "zone/zone-a", "loadbalancer/api") -> card position the user placed;
+    /// elements without an entry are placed by the automatic layout. Entries whose element is no
+    /// longer in the design are kept as they are.
+    std::map<std::string, Point> positions;
+    /// Names are unique and non-empty (saveProject refuses others); loadProject returns them in
+    /// name order.
+    std::vector<ScenarioEntry> scenarios;
+};
+
+/// The format this version writes, and the newest it reads.
+inline constexpr int kProjectFormatVersion = 1;
+
+/// The outcome of loadProject.
+struct ProjectLoad {
+    std::optional<Project> project;          ///< set only without errors
+    std::vector<model::Diagnostic> errors;   ///< each names the file (and line/column/field where known)
+    bool ok() const { return project.has_value(); }
+};
+
+/// Reads a .quorum file. Never throws; thread-safe (each call has its own connection).
+/// Not a SQLite file / not a Quorum project (wrong application id) / truncated or corrupt
+/// (checked against the header's page count and with `PRAGMA quick_check`) / newer format
+/// version ("written by a newer Quorum Studio: format 2, this version reads up to 1") / missing
+/// tables each give one clear diagnostic naming the file. A topology YAML error gives the
+/// parser's diagnostics with the file, the line and column inside the stored YAML, and a field
+/// starting with "topology" ("topology" or "topology.spec.nodes[2].role").
+/// Opens read-only and never modifies the file.
+ProjectLoad loadProject(const std::string &path);
+
+/// Test hook for the crash-during-save simulation.
+struct SaveHooks {
+    /// Called after the temporary file is fully written and synced, before it is renamed over the target.
+    std::function<void(const std::string &tempPath)> beforeRename;
+};
+
+/// Saves atomically: writes a new SQLite database to the temporary file ".<name>.saving" in the
+/// target's folder, syncs it, renames it over the target, syncs the folder. On any failure the
+/// target is untouched, the temporary file removed, and the message names the file and the
+/// reason. A temporary file left by a crash is replaced (and so removed) by the next save to the
+/// same target. Returns std::nullopt on success. Never throws. Two saves to the same target at
+/// the same time (threads or processes) are not supported.
+std::optional<std::string> saveProject(const Project &project, const std::string &path, const SaveHooks &hooks = {});
+
+/// True when the file starts with SQLite's header ("SQLite format 3\0") — lets callers tell a
+/// project from a topology YAML. False for unreadable files. Thread-safe.
+bool looksLikeProject(const std::string &path);
+
+} // namespace quorum::project
