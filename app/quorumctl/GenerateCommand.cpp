@@ -1,5 +1,6 @@
 #include "app/quorumctl/GenerateCommand.h"
 
+#include "app/quorumctl/DesignFile.h"
 #include "engine/generate/Artifacts.h"
 #include "engine/model/TopologyYaml.h"
 
@@ -13,7 +14,8 @@ void printUsage(std::ostream &os)
 {
     os << "usage: quorumctl generate TOPOLOGY --out DIR [--kubernetes-version X.Y] [--ingress-namespace NS]\n"
           "  Writes kubeadm, kind, etcd, load balancer, MetalLB, kubespray and workload manifests for the\n"
-          "  design into DIR, one folder per family, with a README.md that gives the order to apply them.\n"
+          "  design (a topology YAML or a .quorum project) into DIR, one folder per family, with a README.md\n"
+          "  that gives the order to apply them.\n"
           "  --kubernetes-version  overrides spec.kubernetesVersion (kubeadm v1beta3 up to 1.30, v1beta4 from 1.31)\n"
           "  --ingress-namespace   namespace of the ingress controller (default ingress-nginx)\n"
           "Exit status: 0 written, 1 generation or write failed, 2 bad arguments or unreadable design.\n";
@@ -63,7 +65,7 @@ int runGenerate(const std::vector<std::string> &args, std::ostream &out, std::os
         printUsage(err);
         return 2;
     }
-    const model::LoadResult loaded = model::loadTopologyFile(topologyFile);
+    const model::LoadResult loaded = loadDesignFile(topologyFile);
     if (!loaded.ok()) {
         for (const model::Diagnostic &d : loaded.errors)
             err << d.toString() << "\n";

@@ -1,5 +1,6 @@
 #include "app/quorumctl/SimulateCommand.h"
 
+#include "app/quorumctl/DesignFile.h"
 #include "app/quorumctl/Text.h"
 
 #include "engine/cluster/Manifest.h"
@@ -24,6 +25,7 @@ namespace {
 void usage(std::ostream &err)
 {
     err << "usage: quorumctl simulate TOPOLOGY [--scenario FILE] [--seed N] [--until DURATION] [--csv FILE] [--record FILE] [--quiet]\n"
+           "  TOPOLOGY         a topology YAML or a .quorum project (its design)\n"
            "  --scenario FILE  steps (apply, scale, fault, heal, expect) to run; see docs/scenarios.md\n"
            "  --seed N         seed of the run (default: the scenario's, else 1); same seed, same history\n"
            "  --until D        virtual time to run: 90s, 10m, 1h (default: the scenario's duration, else 60s)\n"
@@ -116,7 +118,7 @@ int runSimulate(const std::vector<std::string> &args, std::ostream &out, std::os
     }
 
     // ---- inputs: everything is checked before anything runs ----
-    model::LoadResult loaded = model::loadTopologyFile(topologyPath);
+    model::LoadResult loaded = loadDesignFile(topologyPath);
     if (!loaded.ok()) {
         for (const model::Diagnostic &d : loaded.errors)
             err << d.toString() << "\n";

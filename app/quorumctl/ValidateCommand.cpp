@@ -1,5 +1,6 @@
 #include "app/quorumctl/ValidateCommand.h"
 
+#include "app/quorumctl/DesignFile.h"
 #include "engine/model/Findings.h"
 #include "engine/model/TopologyYaml.h"
 
@@ -12,7 +13,7 @@ namespace {
 void printUsage(std::ostream &err)
 {
     err << "usage: quorumctl validate [--quiet] FILE...\n"
-           "  Checks topology files against the HA rules and prints one finding a line.\n"
+           "  Checks topology files (YAML or .quorum projects) against the HA rules and prints one finding a line.\n"
            "  --quiet  print errors only\n"
            "Exit status: 0 no errors, 1 error findings, 2 a file cannot be read or parsed.\n";
 }
@@ -43,7 +44,7 @@ int runValidate(const std::vector<std::string> &args, std::ostream &out, std::os
     }
     int status = 0;
     for (const std::string &file : files) {
-        const model::LoadResult loaded = model::loadTopologyFile(file);
+        const model::LoadResult loaded = loadDesignFile(file);
         if (!loaded.ok()) {
             for (const model::Diagnostic &d : loaded.errors)
                 err << d.toString() << "\n";

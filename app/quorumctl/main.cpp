@@ -19,7 +19,7 @@ void printHelp(std::ostream &out)
     out << "quorumctl — design checks and tools for Quorum Studio topologies\n\n"
            "usage: quorumctl COMMAND [ARGS]\n\n"
            "commands:\n"
-           "  validate FILE...   check topology YAML against the HA rules\n"
+           "  validate FILE...   check topology YAML or .quorum projects against the HA rules\n"
            "  generate TOPOLOGY --out DIR [--kubernetes-version X.Y]\n"
            "                     write kubeadm, kind, etcd, load balancer, kubespray and workload artifacts\n"
            "  import FILE... [--into TOPOLOGY] [--out FILE]\n"
@@ -32,7 +32,8 @@ void printHelp(std::ostream &out)
            "                     print the telemetry stream of a running engine (quorumd)\n"
            "  bench raft-failover [--members N] [--trials T] | raft-throughput [--entries N]\n"
            "                     benchmarks of the raft core in simulation\n"
-           "  help               show this text\n";
+           "  help               show this text\n\n"
+           "TOPOLOGY is a topology YAML or a .quorum project (its design is used).\n";
 }
 
 } // namespace

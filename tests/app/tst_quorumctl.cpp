@@ -1,7 +1,10 @@
-// quorumctl validate as a user runs it: exit codes, one finding a line, places in diagnostics.
+// quorumctl validate as a user runs it: exit codes, one finding a line, places in diagnostics;
+// a .quorum project wherever a topology YAML goes.
 
+#include "engine/project/Project.h"
 #include "tests/support/RunProgram.h"
 
+#include <QDirIterator>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -32,6 +35,29 @@ const QByteArray kTwoMembers = "apiVersion: quorum.studio/v1alpha1\n"
                                "    - {name: cp-1, role: control-plane, zone: a}\n"
                                "    - {name: cp-2, role: control-plane, zone: b}\n";
 
+const QString kTemplate = QStringLiteral(QUORUM_SOURCE_DIR "/resources/templates/production-ha.yaml");
+
+/// Saves the design of a topology YAML as a .quorum project; empty on failure.
+QString saveAsProject(const QTemporaryDir &dir, const QString &yaml, const QString &name)
+{
+    auto loaded = quorum::model::loadTopologyFile(yaml.toStdString());
+    if (!loaded.ok())
+        return {};
+    quorum::project::Project p;
+    p.topology = std::move(*loaded.topology);
+    const QString path = dir.filePath(name);
+    return quorum::project::saveProject(p, path.toStdString()) ? QString() : path;
+}
+
+QStringList filesBelow(const QString &folder)
+{
+    QStringList files;
+    for (QDirIterator it(folder, QDir::Files, QDirIterator::Subdirectories); it.hasNext();)
+        files << it.next().mid(folder.size());
+    files.sort();
+    return files;
+}
+
 } // namespace
 
 class TestQuorumctl : public QObject {
@@ -43,6 +69,9 @@ private slots:
     void typoInFieldNameIsAParseError();
     void badArguments_data();
     void badArguments();
+    void projectValidatesLikeItsYaml();
+    void projectGeneratesLikeItsYaml();
+    void damagedProjectIsRefused();
 };
 
 void TestQuorumctl::productionTemplateIsValid()
@@ -98,6 +127,45 @@ void TestQuorumctl::badArguments()
     QCOMPARE(r.exitCode, exitCode);
     if (exitCode != 0)
         QVERIFY(!r.err.isEmpty());
+}
+
+void TestQuorumctl::projectValidatesLikeItsYaml()
+{
+    QTemporaryDir dir;
+    const QString two = writeFile(dir, "two.yaml", kTwoMembers);
+    for (const QString &yaml : {kTemplate, two}) {
+        const QString project = saveAsProject(dir, yaml, "design.quorum");
+        QVERIFY(!project.isEmpty());
+        const Run fromYaml = quorumctl({"validate", yaml});
+        const Run fromProject = quorumctl({"validate", project});
+        QCOMPARE(fromProject.exitCode, fromYaml.exitCode);
+        QCOMPARE(fromProject.out, fromYaml.out);
+    }
+}
+
+void TestQuorumctl::projectGeneratesLikeItsYaml()
+{
+    QTemporaryDir dir;
+    const QString project = saveAsProject(dir, kTemplate, "production.quorum");
+    QVERIFY(!project.isEmpty());
+    const Run fromYaml = quorumctl({"generate", kTemplate, "--out", dir.filePath("from-yaml")});
+    const Run fromProject = quorumctl({"generate", project, "--out", dir.filePath("from-project")});
+    QCOMPARE(fromYaml.exitCode, 0);
+    QVERIFY2(fromProject.exitCode == 0, qPrintable(fromProject.err));
+    QVERIFY(!filesBelow(dir.filePath("from-yaml")).isEmpty());
+    QCOMPARE(filesBelow(dir.filePath("from-project")), filesBelow(dir.filePath("from-yaml")));
+}
+
+void TestQuorumctl::damagedProjectIsRefused()
+{
+    QTemporaryDir dir;
+    const QString project = saveAsProject(dir, kTemplate, "design.quorum");
+    QVERIFY(!project.isEmpty());
+    QVERIFY(QFile::resize(project, 1000));
+    const Run r = quorumctl({"validate", project});
+    QCOMPARE(r.exitCode, 2);
+    QVERIFY2(r.err.contains(project + ": the file is truncated"), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestQuorumctl)
