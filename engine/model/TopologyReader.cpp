@@ -1,5 +1,6 @@
 // Reading topology YAML into the model: the schema lives here, field by field.
 
+#include "engine/model/Edits.h"
 #include "engine/model/TopologyYaml.h"
 #include "engine/model/YamlReader.h"
 
@@ -19,17 +20,6 @@ using yaml::Reporter;
 
 constexpr const char *kApiVersion = "quorum.studio/v1alpha1";
 constexpr const char *kKind = "Topology";
-
-/// Names are DNS-1123 labels, as Kubernetes names for nodes and objects are.
-bool isDnsLabel(const std::string &name)
-{
-    if (name.empty() || name.size() > 63)
-        return false;
-    for (char c : name)
-        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'))
-            return false;
-    return name.front() != '-' && name.back() != '-';
-}
 
 class TopologyReader {
 public:
