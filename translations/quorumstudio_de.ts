@@ -252,6 +252,337 @@
         </message>
     </context>
     <context>
+        <name>quorum::ui</name>
+        <message>
+            <source>'%1' is not one of the choices</source>
+            <translation>'%1' ist keine der Auswahlmöglichkeiten</translation>
+        </message>
+        <message>
+            <source>there is no node or workload called '%1'</source>
+            <translation>es gibt keinen Knoten und keine Workload namens '%1'</translation>
+        </message>
+        <message>
+            <source>there is no node called '%1'</source>
+            <translation>es gibt keinen Knoten namens '%1'</translation>
+        </message>
+        <message>
+            <source>'%1' is not key=value</source>
+            <translation>'%1' ist nicht Schlüssel=Wert</translation>
+        </message>
+        <message>
+            <source>'%1' is not key[=value]:NoSchedule|PreferNoSchedule|NoExecute</source>
+            <translation>'%1' ist nicht Schlüssel[=Wert]:NoSchedule|PreferNoSchedule|NoExecute</translation>
+        </message>
+        <message>
+            <source>'%1' is not a CPU quantity (for example 4, 0.5 or 500m)</source>
+            <translation>'%1' ist keine CPU-Menge (zum Beispiel 4, 0.5 oder 500m)</translation>
+        </message>
+        <message>
+            <source>'%1' is not a memory quantity (for example 16Gi or 512Mi)</source>
+            <translation>'%1' ist keine Speichermenge (zum Beispiel 16Gi oder 512Mi)</translation>
+        </message>
+        <message>
+            <source>'%1' is not a duration (for example 100ms, 40s or 5m)</source>
+            <translation>'%1' ist keine Dauer (zum Beispiel 100ms, 40s oder 5m)</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>Beschreibung</translation>
+        </message>
+        <message>
+            <source>Profile</source>
+            <translation>Profil</translation>
+        </message>
+        <message>
+            <source>Kubernetes version</source>
+            <translation>Kubernetes-Version</translation>
+        </message>
+        <message>
+            <source>etcd placement</source>
+            <translation>etcd-Platzierung</translation>
+        </message>
+        <message>
+            <source>Timings</source>
+            <translation>Zeiten</translation>
+        </message>
+        <message>
+            <source>a duration, e.g. 40s</source>
+            <translation>eine Dauer, z. B. 40s</translation>
+        </message>
+        <message>
+            <source>Networking</source>
+            <translation>Netzwerk</translation>
+        </message>
+        <message>
+            <source>Pod subnet</source>
+            <translation>Pod-Subnetz</translation>
+        </message>
+        <message>
+            <source>Service subnet</source>
+            <translation>Service-Subnetz</translation>
+        </message>
+        <message>
+            <source>lower-case letters, digits and '-'</source>
+            <translation>Kleinbuchstaben, Ziffern und '-'</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <source>(no zone)</source>
+            <translation>(keine Zone)</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>Zone</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>Adresse</translation>
+        </message>
+        <message>
+            <source>IP address, optional</source>
+            <translation>IP-Adresse, optional</translation>
+        </message>
+        <message>
+            <source>CPU</source>
+            <translation>CPU</translation>
+        </message>
+        <message>
+            <source>e.g. 4 or 500m</source>
+            <translation>z. B. 4 oder 500m</translation>
+        </message>
+        <message>
+            <source>Memory</source>
+            <translation>Arbeitsspeicher</translation>
+        </message>
+        <message>
+            <source>e.g. 16Gi</source>
+            <translation>z. B. 16Gi</translation>
+        </message>
+        <message>
+            <source>Max pods</source>
+            <translation>Max. Pods</translation>
+        </message>
+        <message>
+            <source>Labels</source>
+            <translation>Labels</translation>
+        </message>
+        <message>
+            <source>key=value, key2=value2</source>
+            <translation>schlüssel=wert, schlüssel2=wert2</translation>
+        </message>
+        <message>
+            <source>Taints</source>
+            <translation>Taints</translation>
+        </message>
+        <message>
+            <source>key=value:NoSchedule, ...</source>
+            <translation>schlüssel=wert:NoSchedule, ...</translation>
+        </message>
+        <message>
+            <source>Components</source>
+            <translation>Komponenten</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>Region</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Typ</translation>
+        </message>
+        <message>
+            <source>Hosts</source>
+            <translation>Hosts</translation>
+        </message>
+        <message>
+            <source>node names, comma-separated</source>
+            <translation>Knotennamen, durch Kommas getrennt</translation>
+        </message>
+        <message>
+            <source>Virtual IP</source>
+            <translation>Virtuelle IP</translation>
+        </message>
+        <message>
+            <source>Port</source>
+            <translation>Port</translation>
+        </message>
+        <message>
+            <source>Targets</source>
+            <translation>Ziele</translation>
+        </message>
+        <message>
+            <source>API server nodes or workloads, comma-separated</source>
+            <translation>API-Server-Knoten oder Workloads, durch Kommas getrennt</translation>
+        </message>
+        <message>
+            <source>Target port</source>
+            <translation>Zielport</translation>
+        </message>
+        <message>
+            <source>Algorithm</source>
+            <translation>Algorithmus</translation>
+        </message>
+        <message>
+            <source>Health check</source>
+            <translation>Health-Check</translation>
+        </message>
+        <message>
+            <source>HTTP path</source>
+            <translation>HTTP-Pfad</translation>
+        </message>
+        <message>
+            <source>empty: a TCP check</source>
+            <translation>leer: ein TCP-Check</translation>
+        </message>
+        <message>
+            <source>Interval</source>
+            <translation>Intervall</translation>
+        </message>
+        <message>
+            <source>Fall</source>
+            <translation>Fall</translation>
+        </message>
+        <message>
+            <source>Rise</source>
+            <translation>Rise</translation>
+        </message>
+        <message>
+            <source>Endpoint</source>
+            <translation>Endpunkt</translation>
+        </message>
+        <message>
+            <source>Storage nodes</source>
+            <translation>Speicherknoten</translation>
+        </message>
+        <message>
+            <source>Back end</source>
+            <translation>Backend</translation>
+        </message>
+        <message>
+            <source>Default class</source>
+            <translation>Standardklasse</translation>
+        </message>
+        <message>
+            <source>Reclaim policy</source>
+            <translation>Reclaim-Policy</translation>
+        </message>
+        <message>
+            <source>Volume binding</source>
+            <translation>Volume-Bindung</translation>
+        </message>
+        <message>
+            <source>Allow volume expansion</source>
+            <translation>Volume-Vergrößerung erlauben</translation>
+        </message>
+        <message>
+            <source>Kind</source>
+            <translation>Art</translation>
+        </message>
+        <message>
+            <source>Namespace</source>
+            <translation>Namespace</translation>
+        </message>
+        <message>
+            <source>'%1' is not a valid namespace name</source>
+            <translation>'%1' ist kein gültiger Namespace-Name</translation>
+        </message>
+        <message>
+            <source>Replicas</source>
+            <translation>Replikate</translation>
+        </message>
+        <message>
+            <source>Image</source>
+            <translation>Image</translation>
+        </message>
+        <message>
+            <source>a workload needs an image</source>
+            <translation>eine Workload braucht ein Image</translation>
+        </message>
+        <message>
+            <source>Resources</source>
+            <translation>Ressourcen</translation>
+        </message>
+        <message>
+            <source>CPU request</source>
+            <translation>CPU-Anforderung</translation>
+        </message>
+        <message>
+            <source>Memory request</source>
+            <translation>Speicher-Anforderung</translation>
+        </message>
+        <message>
+            <source>CPU limit</source>
+            <translation>CPU-Limit</translation>
+        </message>
+        <message>
+            <source>empty: no limit</source>
+            <translation>leer: kein Limit</translation>
+        </message>
+        <message>
+            <source>Memory limit</source>
+            <translation>Speicher-Limit</translation>
+        </message>
+        <message>
+            <source>Exposure and placement</source>
+            <translation>Erreichbarkeit und Platzierung</translation>
+        </message>
+        <message>
+            <source>Service</source>
+            <translation>Service</translation>
+        </message>
+        <message>
+            <source>Service port</source>
+            <translation>Service-Port</translation>
+        </message>
+        <message>
+            <source>Exposed through the ingress</source>
+            <translation>Über den Ingress erreichbar</translation>
+        </message>
+        <message>
+            <source>Anti-affinity</source>
+            <translation>Anti-Affinität</translation>
+        </message>
+        <message>
+            <source>Spread across zones</source>
+            <translation>Über Zonen verteilen</translation>
+        </message>
+        <message>
+            <source>PodDisruptionBudget min available</source>
+            <translation>PodDisruptionBudget: mindestens verfügbar</translation>
+        </message>
+        <message>
+            <source>Keys</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>names only: values never enter the design</source>
+            <translation>nur Namen: Werte gelangen nie ins Design</translation>
+        </message>
+        <message>
+            <source>%1: choose a file ending in .png, .svg or .pdf</source>
+            <translation>%1: eine Datei mit der Endung .png, .svg oder .pdf wählen</translation>
+        </message>
+        <message>
+            <source>%1: the diagram is empty</source>
+            <translation>%1: das Diagramm ist leer</translation>
+        </message>
+        <message>
+            <source>%1: cannot write (%2)</source>
+            <translation>%1: kann nicht geschrieben werden (%2)</translation>
+        </message>
+        <message>
+            <source>%1: the picture could not be written</source>
+            <translation>%1: das Bild konnte nicht geschrieben werden</translation>
+        </message>
+    </context>
+    <context>
         <name>quorum::ui::ArtifactsPanel</name>
         <message>
             <source>&amp;Kubernetes:</source>
@@ -344,6 +675,133 @@
         <message>
             <source>The artifacts could not be exported to %1.</source>
             <translation>Die Artefakte konnten nicht nach %1 exportiert werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>quorum::ui::DesignerController</name>
+        <message>
+            <source>%1 elements</source>
+            <translation>%1 Elemente</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>&amp;Rückgängig</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>&amp;Wiederholen</translation>
+        </message>
+        <message>
+            <source>&amp;Delete</source>
+            <translation>&amp;Löschen</translation>
+        </message>
+        <message>
+            <source>Cu&amp;t</source>
+            <translation>&amp;Ausschneiden</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>&amp;Einfügen</translation>
+        </message>
+        <message>
+            <source>Select &amp;All</source>
+            <translation>&amp;Alles auswählen</translation>
+        </message>
+        <message>
+            <source>Auto &amp;Layout by Zone</source>
+            <translation>Automatisches &amp;Layout nach Zonen</translation>
+        </message>
+        <message>
+            <source>&lt;opened design&gt;</source>
+            <translation>&lt;geöffnetes Design&gt;</translation>
+        </message>
+        <message>
+            <source>Undo history</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>Ctrl+Y</source>
+            <translation>Ctrl+Y</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+R</source>
+            <translation>Ctrl+Shift+R</translation>
+        </message>
+        <message>
+            <source>Delete the selected elements and the references to them</source>
+            <translation>Die ausgewählten Elemente und die Verweise auf sie löschen</translation>
+        </message>
+        <message>
+            <source>Move the selected elements to the clipboard</source>
+            <translation>Die ausgewählten Elemente in die Zwischenablage verschieben</translation>
+        </message>
+        <message>
+            <source>Copy the selected elements to the clipboard</source>
+            <translation>Die ausgewählten Elemente in die Zwischenablage kopieren</translation>
+        </message>
+        <message>
+            <source>Add the elements on the clipboard (names that are taken get a '-copy' suffix)</source>
+            <translation>Die Elemente aus der Zwischenablage hinzufügen (vergebene Namen erhalten die Endung '-copy')</translation>
+        </message>
+        <message>
+            <source>Select every element of the diagram</source>
+            <translation>Alle Elemente des Diagramms auswählen</translation>
+        </message>
+        <message>
+            <source>Put every card back where the automatic layout by zone places it</source>
+            <translation>Jede Karte dorthin zurücksetzen, wo das automatische Layout nach Zonen sie platziert</translation>
+        </message>
+        <message>
+            <source>Add %1</source>
+            <translation>%1 hinzufügen</translation>
+        </message>
+        <message>
+            <source>Added %1.</source>
+            <translation>%1 hinzugefügt.</translation>
+        </message>
+        <message>
+            <source>%1 is now in %2</source>
+            <translation>%1 ist jetzt in %2</translation>
+        </message>
+        <message>
+            <source>Move %1</source>
+            <translation>%1 verschieben</translation>
+        </message>
+        <message>
+            <source>Delete %1</source>
+            <translation>%1 löschen</translation>
+        </message>
+        <message>
+            <source>Deleted %1. Undo brings it back (Ctrl+Z).</source>
+            <translation>%1 gelöscht. Rückgängig holt es zurück (Ctrl+Z).</translation>
+        </message>
+        <message>
+            <source>Copied %1.</source>
+            <translation>%1 kopiert.</translation>
+        </message>
+        <message>
+            <source>The clipboard holds no elements that can be pasted: %1</source>
+            <translation>Die Zwischenablage enthält keine einfügbaren Elemente: %1</translation>
+        </message>
+        <message>
+            <source>Paste %1</source>
+            <translation>%1 einfügen</translation>
+        </message>
+        <message>
+            <source>Pasted %1.</source>
+            <translation>%1 eingefügt.</translation>
+        </message>
+        <message>
+            <source>Every card is already where the automatic layout puts it.</source>
+            <translation>Jede Karte ist bereits dort, wo das automatische Layout sie platziert.</translation>
+        </message>
+        <message>
+            <source>Auto layout</source>
+            <translation>Automatisches Layout</translation>
         </message>
     </context>
     <context>
@@ -941,6 +1399,81 @@
         </message>
     </context>
     <context>
+        <name>quorum::ui::Inspector</name>
+        <message>
+            <source>Inspector</source>
+            <translation>Inspektor</translation>
+        </message>
+        <message>
+            <source>Nothing selected</source>
+            <translation>Nichts ausgewählt</translation>
+        </message>
+        <message>
+            <source>Select an element in the diagram to edit it, or click the background for the cluster settings.</source>
+            <translation>Ein Element im Diagramm auswählen, um es zu bearbeiten, oder auf den Hintergrund klicken für die Cluster-Einstellungen.</translation>
+        </message>
+        <message>
+            <source>Cluster settings</source>
+            <translation>Cluster-Einstellungen</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Change %1</source>
+            <translation>%1 ändern</translation>
+        </message>
+        <message>
+            <source>Change %1 of %2</source>
+            <translation>%1 von %2 ändern</translation>
+        </message>
+        <message>
+            <source>etcd heartbeat</source>
+            <translation>etcd-Heartbeat</translation>
+        </message>
+        <message>
+            <source>etcd election timeout</source>
+            <translation>etcd-Wahl-Timeout</translation>
+        </message>
+        <message>
+            <source>Lease duration</source>
+            <translation>Lease-Dauer</translation>
+        </message>
+        <message>
+            <source>Renew deadline</source>
+            <translation>Erneuerungsfrist</translation>
+        </message>
+        <message>
+            <source>Retry period</source>
+            <translation>Wiederholungsintervall</translation>
+        </message>
+        <message>
+            <source>Node status update</source>
+            <translation>Knotenstatus-Aktualisierung</translation>
+        </message>
+        <message>
+            <source>Node monitor period</source>
+            <translation>Knotenüberwachungsintervall</translation>
+        </message>
+        <message>
+            <source>Node monitor grace period</source>
+            <translation>Knotenüberwachungs-Karenzzeit</translation>
+        </message>
+        <message>
+            <source>Node startup grace period</source>
+            <translation>Knotenstart-Karenzzeit</translation>
+        </message>
+        <message>
+            <source>Eviction after (tolerationSeconds)</source>
+            <translation>Räumung nach (tolerationSeconds)</translation>
+        </message>
+    </context>
+    <context>
         <name>quorum::ui::LiveController</name>
         <message>
             <source>&amp;Run</source>
@@ -1114,20 +1647,12 @@
             <translation>&amp;Öffnen…</translation>
         </message>
         <message>
-            <source>Open a topology YAML file</source>
-            <translation>Eine Topologie-YAML-Datei öffnen</translation>
-        </message>
-        <message>
             <source>Save &amp;As…</source>
             <translation>Speichern &amp;unter…</translation>
         </message>
         <message>
             <source>Ctrl+Shift+S</source>
             <translation>Ctrl+Shift+S</translation>
-        </message>
-        <message>
-            <source>Save the design to a topology YAML file</source>
-            <translation>Den Entwurf in eine Topologie-YAML-Datei speichern</translation>
         </message>
         <message>
             <source>&amp;Quit</source>
@@ -1148,10 +1673,6 @@
         <message>
             <source>&amp;File</source>
             <translation>&amp;Datei</translation>
-        </message>
-        <message>
-            <source>Open &amp;Template</source>
-            <translation>&amp;Vorlage öffnen</translation>
         </message>
         <message>
             <source>Open &amp;Recent</source>
@@ -1333,6 +1854,190 @@
             <source>Show or hide the drill panel (trainer mode)</source>
             <translation>Das Übungsfenster (Trainermodus) ein- oder ausblenden</translation>
         </message>
+        <message>
+            <source>Unsaved Changes</source>
+            <translation>Ungespeicherte Änderungen</translation>
+        </message>
+        <message>
+            <source>The design has changes that are not saved.</source>
+            <translation>Das Design hat Änderungen, die nicht gespeichert sind.</translation>
+        </message>
+        <message>
+            <source>Save them before going on?</source>
+            <translation>Vor dem Fortfahren speichern?</translation>
+        </message>
+        <message>
+            <source>Recover Unsaved Design</source>
+            <translation>Ungespeichertes Design wiederherstellen</translation>
+        </message>
+        <message>
+            <source>Quorum Studio did not close cleanly. A design with unsaved changes was kept from %1.</source>
+            <translation>Quorum Studio wurde nicht sauber beendet. Ein Design mit ungespeicherten Änderungen vom %1 wurde aufbewahrt.</translation>
+        </message>
+        <message>
+            <source>Recover it? (Cancel keeps it for the next start.)</source>
+            <translation>Wiederherstellen? (Abbrechen bewahrt es für den nächsten Start auf.)</translation>
+        </message>
+        <message>
+            <source>It came from %1. Recover it? (Cancel keeps it for the next start.)</source>
+            <translation>Es stammt aus %1. Wiederherstellen? (Abbrechen bewahrt es für den nächsten Start auf.)</translation>
+        </message>
+        <message>
+            <source>&amp;Recover</source>
+            <translation>&amp;Wiederherstellen</translation>
+        </message>
+        <message>
+            <source>The unsaved design was discarded.</source>
+            <translation>Das ungespeicherte Design wurde verworfen.</translation>
+        </message>
+        <message>
+            <source>The kept design could not be read; it stays in %1.</source>
+            <translation>Das aufbewahrte Design konnte nicht gelesen werden; es bleibt in %1.</translation>
+        </message>
+        <message>
+            <source>Recovered the unsaved design. Save it to keep it.</source>
+            <translation>Das ungespeicherte Design wurde wiederhergestellt. Zum Behalten speichern.</translation>
+        </message>
+        <message>
+            <source>untitled</source>
+            <translation>unbenannt</translation>
+        </message>
+        <message>
+            <source>New design: drag elements from the palette onto the diagram.</source>
+            <translation>Neues Design: Elemente aus der Palette auf das Diagramm ziehen.</translation>
+        </message>
+        <message>
+            <source>The design has no project file yet: use Save As.</source>
+            <translation>Das Design hat noch keine Projektdatei: Speichern unter verwenden.</translation>
+        </message>
+        <message>
+            <source>Designs (*.quorum *.yaml *.yml);;Quorum Studio projects (*.quorum);;Topology YAML (*.yaml *.yml)</source>
+            <translation>Designs (*.quorum *.yaml *.yml);;Quorum-Studio-Projekte (*.quorum);;Topologie-YAML (*.yaml *.yml)</translation>
+        </message>
+        <message>
+            <source>Quorum Studio projects (*.quorum)</source>
+            <translation>Quorum-Studio-Projekte (*.quorum)</translation>
+        </message>
+        <message>
+            <source>Export Topology YAML</source>
+            <translation>Topologie-YAML exportieren</translation>
+        </message>
+        <message>
+            <source>Export Diagram</source>
+            <translation>Diagramm exportieren</translation>
+        </message>
+        <message>
+            <source>The diagram could not be exported.</source>
+            <translation>Das Diagramm konnte nicht exportiert werden.</translation>
+        </message>
+        <message>
+            <source>Exported the diagram to %1.</source>
+            <translation>Das Diagramm wurde nach %1 exportiert.</translation>
+        </message>
+        <message>
+            <source>PNG image (*.png);;SVG drawing (*.svg);;PDF document (*.pdf)</source>
+            <translation>PNG-Bild (*.png);;SVG-Zeichnung (*.svg);;PDF-Dokument (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Drop a .quorum project or a topology YAML file to open it.</source>
+            <translation>Ein .quorum-Projekt oder eine Topologie-YAML-Datei hier ablegen, um sie zu öffnen.</translation>
+        </message>
+        <message>
+            <source>Palette</source>
+            <translation>Palette</translation>
+        </message>
+        <message>
+            <source>Inspector</source>
+            <translation>Inspektor</translation>
+        </message>
+        <message>
+            <source>History</source>
+            <translation>Verlauf</translation>
+        </message>
+        <message>
+            <source>&amp;New</source>
+            <translation>&amp;Neu</translation>
+        </message>
+        <message>
+            <source>Start an empty design</source>
+            <translation>Ein leeres Design beginnen</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>&amp;Speichern</translation>
+        </message>
+        <message>
+            <source>Save the design to its project file</source>
+            <translation>Das Design in seine Projektdatei speichern</translation>
+        </message>
+        <message>
+            <source>&amp;Export Topology YAML…</source>
+            <translation>Topologie-YAML &amp;exportieren…</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+E</source>
+            <translation>Ctrl+Shift+E</translation>
+        </message>
+        <message>
+            <source>Write the topology as YAML, for git-friendly diffs (without the diagram layout)</source>
+            <translation>Die Topologie als YAML schreiben, für git-freundliche Diffs (ohne das Diagramm-Layout)</translation>
+        </message>
+        <message>
+            <source>Export &amp;Diagram…</source>
+            <translation>&amp;Diagramm exportieren…</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+X</source>
+            <translation>Ctrl+Shift+X</translation>
+        </message>
+        <message>
+            <source>Save the diagram as a PNG, SVG or PDF picture</source>
+            <translation>Das Diagramm als PNG-, SVG- oder PDF-Bild speichern</translation>
+        </message>
+        <message>
+            <source>Open a Quorum Studio project or a topology YAML file</source>
+            <translation>Ein Quorum-Studio-Projekt oder eine Topologie-YAML-Datei öffnen</translation>
+        </message>
+        <message>
+            <source>Save the design to a new project file</source>
+            <translation>Das Design in eine neue Projektdatei speichern</translation>
+        </message>
+        <message>
+            <source>New from &amp;Template</source>
+            <translation>Neu aus &amp;Vorlage</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Bearbeiten</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+T</source>
+            <translation>Ctrl+Shift+T</translation>
+        </message>
+        <message>
+            <source>Show or hide the palette of elements</source>
+            <translation>Die Palette der Elemente ein- oder ausblenden</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+I</source>
+            <translation>Ctrl+Shift+I</translation>
+        </message>
+        <message>
+            <source>Show or hide the inspector</source>
+            <translation>Den Inspektor ein- oder ausblenden</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+U</source>
+            <translation>Ctrl+Shift+U</translation>
+        </message>
+        <message>
+            <source>Show or hide the undo history</source>
+            <translation>Den Verlauf ein- oder ausblenden</translation>
+        </message>
+        <message>
+            <source>Import %1</source>
+            <translation>%1 importieren</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::MonitorPanel</name>
@@ -1510,6 +2215,197 @@
         <message>
             <source>%1 stopped</source>
             <translation>%1 gestoppt</translation>
+        </message>
+    </context>
+    <context>
+        <name>quorum::ui::Palette</name>
+        <message>
+            <source>Nodes</source>
+            <translation>Knoten</translation>
+        </message>
+        <message>
+            <source>Control-plane node</source>
+            <translation>Control-Plane-Knoten</translation>
+        </message>
+        <message>
+            <source>kube-apiserver, controller-manager, scheduler (and etcd when stacked)</source>
+            <translation>kube-apiserver, Controller-Manager, Scheduler (und etcd, wenn gestapelt)</translation>
+        </message>
+        <message>
+            <source>Worker node</source>
+            <translation>Worker-Knoten</translation>
+        </message>
+        <message>
+            <source>kubelet and kube-proxy; runs the workloads</source>
+            <translation>kubelet und kube-proxy; führt die Workloads aus</translation>
+        </message>
+        <message>
+            <source>External etcd node</source>
+            <translation>Externer etcd-Knoten</translation>
+        </message>
+        <message>
+            <source>An etcd member on a machine of its own (external etcd)</source>
+            <translation>Ein etcd-Mitglied auf eigener Maschine (externes etcd)</translation>
+        </message>
+        <message>
+            <source>Load-balancer node</source>
+            <translation>Load-Balancer-Knoten</translation>
+        </message>
+        <message>
+            <source>A machine that hosts HAProxy, nginx or keepalived</source>
+            <translation>Eine Maschine, auf der HAProxy, nginx oder keepalived läuft</translation>
+        </message>
+        <message>
+            <source>Load balancing</source>
+            <translation>Lastverteilung</translation>
+        </message>
+        <message>
+            <source>HAProxy</source>
+            <translation>HAProxy</translation>
+        </message>
+        <message>
+            <source>API load balancer in front of every control-plane node</source>
+            <translation>API-Load-Balancer vor allen Control-Plane-Knoten</translation>
+        </message>
+        <message>
+            <source>nginx</source>
+            <translation>nginx</translation>
+        </message>
+        <message>
+            <source>nginx stream proxy in front of the API servers</source>
+            <translation>nginx-Stream-Proxy vor den API-Servern</translation>
+        </message>
+        <message>
+            <source>keepalived VIP</source>
+            <translation>keepalived-VIP</translation>
+        </message>
+        <message>
+            <source>A virtual IP that moves to the backup host when the active one dies</source>
+            <translation>Eine virtuelle IP, die zum Backup-Host wandert, wenn der aktive ausfällt</translation>
+        </message>
+        <message>
+            <source>Cloud load balancer</source>
+            <translation>Cloud-Load-Balancer</translation>
+        </message>
+        <message>
+            <source>A managed load balancer (redundant by construction)</source>
+            <translation>Ein verwalteter Load Balancer (von Haus aus redundant)</translation>
+        </message>
+        <message>
+            <source>MetalLB</source>
+            <translation>MetalLB</translation>
+        </message>
+        <message>
+            <source>Addresses for Services of type LoadBalancer on bare metal</source>
+            <translation>Adressen für Services vom Typ LoadBalancer auf Bare Metal</translation>
+        </message>
+        <message>
+            <source>Ingress controller</source>
+            <translation>Ingress-Controller</translation>
+        </message>
+        <message>
+            <source>Takes outside HTTP(S) to the Services</source>
+            <translation>Leitet HTTP(S) von außen zu den Services</translation>
+        </message>
+        <message>
+            <source>Storage</source>
+            <translation>Speicher</translation>
+        </message>
+        <message>
+            <source>Ceph</source>
+            <translation>Ceph</translation>
+        </message>
+        <message>
+            <source>Network block storage: volumes survive their node</source>
+            <translation>Netzwerk-Blockspeicher: Volumes überleben ihren Knoten</translation>
+        </message>
+        <message>
+            <source>NFS</source>
+            <translation>NFS</translation>
+        </message>
+        <message>
+            <source>A network file server</source>
+            <translation>Ein Netzwerk-Dateiserver</translation>
+        </message>
+        <message>
+            <source>Longhorn</source>
+            <translation>Longhorn</translation>
+        </message>
+        <message>
+            <source>Replicated block storage on the workers</source>
+            <translation>Replizierter Blockspeicher auf den Workern</translation>
+        </message>
+        <message>
+            <source>Cloud block storage</source>
+            <translation>Cloud-Blockspeicher</translation>
+        </message>
+        <message>
+            <source>A cloud provider's disks</source>
+            <translation>Festplatten eines Cloud-Anbieters</translation>
+        </message>
+        <message>
+            <source>Node-local storage</source>
+            <translation>Knotenlokaler Speicher</translation>
+        </message>
+        <message>
+            <source>Disks of the node: volumes die with it</source>
+            <translation>Festplatten des Knotens: Volumes gehen mit ihm verloren</translation>
+        </message>
+        <message>
+            <source>Storage class</source>
+            <translation>Storage-Klasse</translation>
+        </message>
+        <message>
+            <source>Provisions volumes from a storage back end</source>
+            <translation>Stellt Volumes aus einem Speicher-Backend bereit</translation>
+        </message>
+        <message>
+            <source>Structure</source>
+            <translation>Struktur</translation>
+        </message>
+        <message>
+            <source>Zone</source>
+            <translation>Zone</translation>
+        </message>
+        <message>
+            <source>A failure domain: nodes in it can fail together</source>
+            <translation>Eine Fehlerdomäne: ihre Knoten können gemeinsam ausfallen</translation>
+        </message>
+        <message>
+            <source>Workloads</source>
+            <translation>Workloads</translation>
+        </message>
+        <message>
+            <source>Deployment</source>
+            <translation>Deployment</translation>
+        </message>
+        <message>
+            <source>Stateless replicas behind a Service</source>
+            <translation>Zustandslose Replikate hinter einem Service</translation>
+        </message>
+        <message>
+            <source>StatefulSet</source>
+            <translation>StatefulSet</translation>
+        </message>
+        <message>
+            <source>Ordered replicas with stable names and one volume each</source>
+            <translation>Geordnete Replikate mit festen Namen und je einem Volume</translation>
+        </message>
+        <message>
+            <source>DaemonSet</source>
+            <translation>DaemonSet</translation>
+        </message>
+        <message>
+            <source>One pod on every node</source>
+            <translation>Ein Pod auf jedem Knoten</translation>
+        </message>
+        <message>
+            <source>Palette</source>
+            <translation>Palette</translation>
+        </message>
+        <message>
+            <source>%1 — drag it onto the diagram, or double-click to add it</source>
+            <translation>%1 — auf das Diagramm ziehen oder doppelklicken, um es hinzuzufügen</translation>
         </message>
     </context>
     <context>

@@ -132,6 +132,10 @@ int main(int argc, char *argv[])
         });
     }
     window.show();
+    // After a crash, offer the design the last session did not save (never in a screenshot
+    // run, which must not wait for a click).
+    if (screenshotPath.isEmpty())
+        QTimer::singleShot(0, &window, [&window] { window.offerRecovery(); });
     if (parser.isSet(selectOption) && !window.diagramView()->showElement(parser.value(selectOption)))
         spdlog::warn("No element {} in the diagram", parser.value(selectOption).toStdString());
 

@@ -131,4 +131,15 @@ QString elementIdString(const ElementId &id)
     return QString::fromStdString(id.toString());
 }
 
+std::optional<ElementId> parseElementId(const QString &id)
+{
+    return ElementId::parse(id.toStdString());
+}
+
+QString elementNameOf(const QString &id)
+{
+    const std::optional<ElementId> parsed = parseElementId(id);
+    return parsed ? QString::fromStdString(parsed->name) : QString();
+}
+
 } // namespace quorum::ui

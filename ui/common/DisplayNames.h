@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 namespace quorum::ui {
@@ -41,5 +42,9 @@ public:
 
 /// ElementId::toString() as a QString ("node/cp-1").
 QString elementIdString(const model::ElementId &id);
+/// The element an id string names; std::nullopt when the text is not an element id.
+std::optional<model::ElementId> parseElementId(const QString &id);
+/// The name part of an element id string ("node/cp-1" -> "cp-1"); empty when it is not one.
+QString elementNameOf(const QString &id);
 
 } // namespace quorum::ui

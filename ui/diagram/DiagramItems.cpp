@@ -1,7 +1,7 @@
 #include "ui/diagram/DiagramItems.h"
 
-
 #include "ui/common/Appearance.h"
+#include "ui/diagram/PlacedLayout.h"
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
@@ -82,6 +82,20 @@ QRectF ElementItem::boundingRect() const
 {
     const qreal out = std::max(kBadgeRadius + 1, kSelectionGap + 2);
     return m_rect.adjusted(-out, -out, out, out);
+}
+
+void ElementItem::setMovable(bool movable)
+{
+    setFlag(ItemIsMovable, movable);
+    setFlag(ItemSendsGeometryChanges, movable);
+    setCursor(movable ? Qt::OpenHandCursor : Qt::ArrowCursor);
+}
+
+QVariant ElementItem::itemChange(GraphicsItemChange change, const QVariant &value)
+{
+    if (change == ItemPositionChange && (flags() & ItemIsMovable))
+        return snapToGrid(value.toPointF());
+    return QGraphicsItem::itemChange(change, value);
 }
 
 void ElementItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)

@@ -57,7 +57,11 @@ public:
 
     QRectF boundingRect() const override;
 
+    /// Lets the user drag the item; positions snap to the designer's grid.
+    void setMovable(bool movable);
+
 protected:
+    QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 

@@ -4,6 +4,9 @@
 #include "ui/common/DisplayNames.h"
 #include "ui/diagram/DiagramContent.h"
 #include "ui/diagram/DiagramLayout.h"
+#include "ui/diagram/PlacedLayout.h"
+
+#include <QGraphicsSceneMouseEvent>
 
 #include <QSignalBlocker>
 
@@ -36,8 +39,7 @@ int rank(Severity s)
 /// The name part of an element id string ("node/cp-1" -> "cp-1").
 std::string nameOf(const QString &elementId)
 {
-    const std::optional<ElementId> id = ElementId::parse(elementId.toStdString());
-    return id ? id->name : std::string();
+    return elementNameOf(elementId).toStdString();
 }
 
 } // namespace
@@ -73,6 +75,12 @@ void DiagramScene::addElement(ElementItem *item, const QPointF &pos, qreal z)
 
 void DiagramScene::setTopology(const Topology &topology, const std::vector<Finding> &findings)
 {
+    setDesign(topology, {}, findings);
+}
+
+void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPointF> &positions,
+                             const std::vector<Finding> &findings)
+{
     const QStringList previouslySelected = selectedElementIds();
     {
         const QSignalBlocker blocker(this);  // one selection signal after the rebuild, not one per item
@@ -81,7 +89,9 @@ void DiagramScene::setTopology(const Topology &topology, const std::vector<Findi
         m_linkItems.clear();
         m_byId.clear();
 
-        const DiagramLayout layout = layoutTopology(topology);
+        m_dragStart.clear();
+        DiagramLayout layout = layoutTopology(topology);
+        applyPositions(layout, topology, positions);
         for (const LaidOutBand &band : layout.bands) {
             auto *item = new BandItem(band.kind, band.rect.size(), DiagramContent::bandCaption(band.kind));
             item->setPos(band.rect.topLeft());
@@ -124,6 +134,8 @@ void DiagramScene::setTopology(const Topology &topology, const std::vector<Findi
             addItem(item);
             m_linkItems.append(item);
         }
+        for (ElementItem *item : std::as_const(m_elementItems))
+            item->setMovable(m_editable && isCard(item));
         setSceneRect(layout.bounds);
         setFindings(findings);
         for (const QString &id : previouslySelected)
@@ -154,6 +166,60 @@ void DiagramScene::setFindings(const std::vector<Finding> &findings)
         else
             item->setFindings(it->second.worst, it->second.messages);
     }
+}
+
+bool DiagramScene::isCard(const ElementItem *item)
+{
+    switch (item->type()) {
+    case NodeItemType:
+    case LoadBalancerItemType:
+    case StorageBackendItemType:
+    case StorageClassItemType:
+    case WorkloadItemType: return true;
+    default: return false;
+    }
+}
+
+void DiagramScene::setEditable(bool editable)
+{
+    m_editable = editable;
+    for (ElementItem *item : std::as_const(m_elementItems))
+        item->setMovable(editable && isCard(item));
+}
+
+std::optional<QString> DiagramScene::zoneAt(const QPointF &scenePos) const
+{
+    for (ElementItem *item : m_elementItems)
+        if (auto *lane = qgraphicsitem_cast<ZoneLaneItem *>(item))
+            if (lane->sceneBoundingRect().contains(scenePos) && lane->mapRectToScene(lane->rect()).contains(scenePos))
+                return lane->isUnzoned() ? QString() : elementNameOf(lane->elementId());
+    return std::nullopt;
+}
+
+void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsScene::mousePressEvent(event);  // selects first: the drag moves the selection
+    m_dragStart.clear();
+    if (!m_editable || event->button() != Qt::LeftButton)
+        return;
+    for (ElementItem *item : std::as_const(m_elementItems))
+        if (item->isSelected() && isCard(item))
+            m_dragStart.insert(item->elementId(), item->pos());
+}
+
+void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
+{
+    QGraphicsScene::mouseReleaseEvent(event);
+    if (m_dragStart.isEmpty())
+        return;
+    QMap<QString, QPointF> moved;
+    for (auto it = m_dragStart.cbegin(); it != m_dragStart.cend(); ++it)
+        if (ElementItem *item = elementItem(it.key()); item && item->pos() != it.value())
+            moved.insert(it.key(), item->pos());
+    m_dragStart.clear();
+    // The receiver edits the design and the scene is rebuilt from it: after this event is done.
+    if (!moved.isEmpty())
+        QMetaObject::invokeMethod(this, [this, moved] { emit elementsMoved(moved); }, Qt::QueuedConnection);
 }
 
 ElementItem *DiagramScene::elementItem(const QString &elementId) const

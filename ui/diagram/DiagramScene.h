@@ -11,8 +11,11 @@
 #include <QGraphicsScene>
 #include <QHash>
 #include <QList>
+#include <QMap>
+#include <QPointF>
 #include <QStringList>
 
+#include <optional>
 #include <vector>
 
 namespace quorum::ui {
@@ -24,9 +27,22 @@ public:
     explicit DiagramScene(QObject *parent = nullptr);
     ~DiagramScene() override;
 
-    /// Replaces every item with a projection of topology and marks the elements that
-    /// findings point at. Elements that were selected and still exist stay selected.
+    /// Replaces every item with a projection of topology, with the cards the user placed at
+    /// their positions (id string -> top-left), and marks the elements that findings point
+    /// at. Elements that were selected and still exist stay selected.
+    void setDesign(const model::Topology &topology, const QMap<QString, QPointF> &positions,
+                   const std::vector<model::Finding> &findings);
+    /// setDesign() with every card where the automatic layout puts it.
     void setTopology(const model::Topology &topology, const std::vector<model::Finding> &findings);
+
+    /// When editable, cards can be dragged (snapped to the grid); a finished drag emits
+    /// elementsMoved(). Off by default.
+    void setEditable(bool editable);
+    bool isEditable() const { return m_editable; }
+
+    /// The zone whose lane is at scenePos: its name, "" for the lane of unzoned nodes, or
+    /// std::nullopt outside every lane.
+    std::optional<QString> zoneAt(const QPointF &scenePos) const;
 
     /// Updates the finding marks (badge, frame colour, tooltip) without rebuilding.
     void setFindings(const std::vector<model::Finding> &findings);
@@ -48,13 +64,24 @@ public:
 signals:
     /// The selected elements changed (from a click or from selectElement()).
     void selectedElementsChanged(const QStringList &elementIds);
+    /// The user dragged cards: their ids and new top-left corners (on the grid).
+    void elementsMoved(const QMap<QString, QPointF> &positions);
+
+protected:
+    void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     void addElement(ElementItem *item, const QPointF &pos, qreal z);
+    /// Cards (not lanes or the banner) can be moved.
+    static bool isCard(const ElementItem *item);
 
     QList<ElementItem *> m_elementItems;
     QList<LinkItem *> m_linkItems;
     QHash<QString, ElementItem *> m_byId;
+    /// Where the cards being dragged started.
+    QHash<QString, QPointF> m_dragStart;
+    bool m_editable = false;
 };
 
 } // namespace quorum::ui

@@ -5,6 +5,12 @@
 
 #include <QAction>
 #include <QContextMenuEvent>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QMimeData>
+#include <QMouseEvent>
+#include <QScrollBar>
+#include <QUrl>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -41,6 +47,19 @@ DiagramView::DiagramView(DiagramScene *scene, QWidget *parent)
     connect(m_zoomIn, &QAction::triggered, this, &DiagramView::zoomIn);
     connect(m_zoomOut, &QAction::triggered, this, &DiagramView::zoomOut);
     connect(m_fit, &QAction::triggered, this, &DiagramView::fitToContents);
+}
+
+QString DiagramView::paletteMimeType()
+{
+    return QStringLiteral("application/x-quorum-palette-entry");
+}
+
+void DiagramView::setEditable(bool editable)
+{
+    m_editable = editable;
+    setDragMode(editable ? QGraphicsView::RubberBandDrag : QGraphicsView::ScrollHandDrag);
+    setAcceptDrops(editable);
+    viewport()->setAcceptDrops(editable);
 }
 
 qreal DiagramView::zoom() const
@@ -125,6 +144,87 @@ void DiagramView::contextMenuEvent(QContextMenuEvent *event)
         }
     }
     QGraphicsView::contextMenuEvent(event);
+}
+
+void DiagramView::mousePressEvent(QMouseEvent *event)
+{
+    if (m_editable && event->button() == Qt::MiddleButton) {
+        m_panning = true;
+        m_panFrom = event->position().toPoint();
+        viewport()->setCursor(Qt::ClosedHandCursor);
+        event->accept();
+        return;
+    }
+    QGraphicsView::mousePressEvent(event);
+}
+
+void DiagramView::mouseMoveEvent(QMouseEvent *event)
+{
+    if (m_panning) {
+        const QPoint delta = event->position().toPoint() - m_panFrom;
+        m_panFrom = event->position().toPoint();
+        horizontalScrollBar()->setValue(horizontalScrollBar()->value() - delta.x());
+        verticalScrollBar()->setValue(verticalScrollBar()->value() - delta.y());
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseMoveEvent(event);
+}
+
+void DiagramView::mouseReleaseEvent(QMouseEvent *event)
+{
+    if (m_panning && event->button() == Qt::MiddleButton) {
+        m_panning = false;
+        viewport()->unsetCursor();
+        event->accept();
+        return;
+    }
+    QGraphicsView::mouseReleaseEvent(event);
+}
+
+namespace {
+
+QStringList localFiles(const QMimeData *mime)
+{
+    QStringList paths;
+    for (const QUrl &url : mime->urls())
+        if (url.isLocalFile())
+            paths << url.toLocalFile();
+    return paths;
+}
+
+} // namespace
+
+// Drops are handled here, not by the scene: items take no drops.
+void DiagramView::dragEnterEvent(QDragEnterEvent *event)
+{
+    dragMoveEvent(event);
+}
+
+void DiagramView::dragMoveEvent(QDragMoveEvent *event)
+{
+    if (m_editable && (event->mimeData()->hasFormat(paletteMimeType()) || !localFiles(event->mimeData()).isEmpty()))
+        event->acceptProposedAction();
+    else
+        event->ignore();
+}
+
+void DiagramView::dropEvent(QDropEvent *event)
+{
+    const QMimeData *mime = event->mimeData();
+    if (mime->hasFormat(paletteMimeType())) {
+        emit paletteEntryDropped(QString::fromUtf8(mime->data(paletteMimeType())),
+                                 mapToScene(event->position().toPoint()));
+        event->acceptProposedAction();
+        return;
+    }
+    const QStringList files = localFiles(mime);
+    if (!files.isEmpty()) {
+        emit filesDropped(files);
+        event->acceptProposedAction();
+        return;
+    }
+    event->ignore();
 }
 
 } // namespace quorum::ui

@@ -1,7 +1,9 @@
 #pragma once
 
 // The view of the diagram: antialiased, zoomable (Ctrl+wheel, Ctrl++ / Ctrl+- / Ctrl+0),
-// fitted to the design after each load until the user zooms. Main (GUI) thread only.
+// fitted to the design after each load until the user zooms. When editable, a left drag on
+// the background draws a selection rectangle, the middle button pans, and palette entries
+// and design files can be dropped on it. Main (GUI) thread only.
 
 #include <QGraphicsView>
 
@@ -24,6 +26,12 @@ public:
     QAction *zoomOutAction() const { return m_zoomOut; }
     QAction *fitAction() const { return m_fit; }
 
+    /// Editing on: rubber-band selection instead of hand panning, drops accepted.
+    void setEditable(bool editable);
+
+    /// The MIME type a palette entry is dragged as; its data is model::toString(NewElement).
+    static QString paletteMimeType();
+
     /// Current scale (1.0 = 100 %).
     qreal zoom() const;
 
@@ -34,6 +42,10 @@ public:
 signals:
     /// A right-click on an element (its id, e.g. "node/cp-1" or "zone/zone-a") at `globalPos`.
     void elementContextMenuRequested(const QString &elementId, const QPoint &globalPos);
+    /// A palette entry ("control-plane-node", ...) was dropped at scenePos.
+    void paletteEntryDropped(const QString &entry, const QPointF &scenePos);
+    /// Files were dropped on the diagram (local paths).
+    void filesDropped(const QStringList &paths);
 
 public slots:
     void zoomIn();
@@ -46,6 +58,12 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    void mousePressEvent(QMouseEvent *event) override;
+    void mouseMoveEvent(QMouseEvent *event) override;
+    void mouseReleaseEvent(QMouseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dragMoveEvent(QDragMoveEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
 
 private:
     void scaleBy(qreal factor);
@@ -56,6 +74,9 @@ private:
     QAction *m_zoomOut;
     QAction *m_fit;
     bool m_keepFitted = true;
+    bool m_editable = false;
+    bool m_panning = false;
+    QPoint m_panFrom;
 };
 
 } // namespace quorum::ui

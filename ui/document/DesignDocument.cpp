@@ -1,7 +1,12 @@
 #include "ui/document/DesignDocument.h"
 
+#include "ui/document/DesignCommands.h"
+#include "ui/document/ProjectIO.h"
+
 #include <QFile>
 #include <QFileInfo>
+#include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <spdlog/spdlog.h>
 
@@ -16,11 +21,43 @@ bool isResourcePath(const QString &path)
     return path.startsWith(QLatin1String(":/")) || path.startsWith(QLatin1String("qrc:"));
 }
 
+bool hasProjectSuffix(const QString &path)
+{
+    return path.endsWith(QLatin1String(".quorum"), Qt::CaseInsensitive);
+}
+
+void logErrors(const QString &what, const std::vector<model::Diagnostic> &errors)
+{
+    spdlog::error("Loading {} failed with {} error(s)", what.toStdString(), errors.size());
+    for (const model::Diagnostic &d : errors)
+        spdlog::error("  {}", d.toString());
+}
+
 } // namespace
 
 DesignDocument::DesignDocument(QObject *parent)
     : QObject(parent)
+    , m_undo(new QUndoStack(this))
+    , m_findingsWatcher(new QFutureWatcher<std::vector<model::Finding>>(this))
 {
+    connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
+    connect(m_findingsWatcher, &QFutureWatcherBase::finished, this, [this] {
+        if (m_recheckQueued) {  // edited while checking: the result is already stale
+            m_recheckQueued = false;
+            recheckFindings();
+            return;
+        }
+        if (m_runningGeneration != m_generation)
+            return;
+        m_findings = m_findingsWatcher->result();
+        m_findingsPending = false;
+        emit findingsChanged();
+    });
+}
+
+DesignDocument::~DesignDocument()
+{
+    m_findingsWatcher->waitForFinished();  // the check reads a copy, but its watcher is ours
 }
 
 bool DesignDocument::isFromTemplate() const
@@ -28,9 +65,19 @@ bool DesignDocument::isFromTemplate() const
     return isResourcePath(m_sourcePath);
 }
 
+bool DesignDocument::isProjectFile() const
+{
+    return !isFromTemplate() && hasProjectSuffix(m_sourcePath);
+}
+
 QString DesignDocument::fileName() const
 {
     return m_sourcePath.isEmpty() ? QString() : QFileInfo(m_sourcePath).fileName();
+}
+
+bool DesignDocument::isModified() const
+{
+    return !m_undo->isClean();
 }
 
 bool DesignDocument::load(const QString &path, std::vector<model::Diagnostic> &errors)
@@ -47,13 +94,23 @@ bool DesignDocument::load(const QString &path, std::vector<model::Diagnostic> &e
         return loadText(file.readAll(), path, errors);
     }
 
+    if (hasProjectSuffix(path) || looksLikeProjectFile(path)) {
+        std::optional<LoadedProject> project = loadProjectFile(path, errors);
+        if (!project) {
+            logErrors(path, errors);
+            return false;
+        }
+        spdlog::info("Opened project {} ({} nodes, {} placed cards)", path.toStdString(),
+                     project->state.topology.nodes.size(), project->state.positions.size());
+        replace(std::move(project->state), path, std::move(project->scenarios));
+        return true;
+    }
+
     const std::string nativePath = QFile::encodeName(path).toStdString();
     model::LoadResult result = model::loadTopologyFile(nativePath);
     if (!result.ok()) {
         errors = std::move(result.errors);
-        spdlog::error("Loading {} failed with {} error(s)", nativePath, errors.size());
-        for (const model::Diagnostic &d : errors)
-            spdlog::error("  {}", d.toString());
+        logErrors(path, errors);
         return false;
     }
     spdlog::info("Loaded {} ({} nodes)", nativePath, result.topology->nodes.size());
@@ -69,9 +126,7 @@ bool DesignDocument::loadText(const QByteArray &text, const QString &sourceName,
                                                     sourceName.toStdString());
     if (!result.ok()) {
         errors = std::move(result.errors);
-        spdlog::error("Parsing {} failed with {} error(s)", sourceName.toStdString(), errors.size());
-        for (const model::Diagnostic &d : errors)
-            spdlog::error("  {}", d.toString());
+        logErrors(sourceName, errors);
         return false;
     }
     spdlog::info("Loaded {} ({} nodes)", sourceName.toStdString(), result.topology->nodes.size());
@@ -82,23 +137,92 @@ bool DesignDocument::loadText(const QByteArray &text, const QString &sourceName,
 std::optional<QString> DesignDocument::saveAs(const QString &path)
 {
     const std::string nativePath = QFile::encodeName(path).toStdString();
-    if (std::optional<std::string> error = model::saveTopologyFile(m_topology, nativePath)) {
+    if (hasProjectSuffix(path)) {
+        if (std::optional<QString> error = saveProjectFile(path, m_state, m_scenarios)) {
+            spdlog::error("Saving {} failed: {}", nativePath, error->toStdString());
+            return error;
+        }
+    } else if (std::optional<std::string> error = model::saveTopologyFile(m_state.topology, nativePath)) {
         spdlog::error("Saving {} failed: {}", nativePath, *error);
         return QString::fromStdString(*error);
     }
     spdlog::info("Saved {}", nativePath);
-    m_sourcePath = path;
-    emit sourcePathChanged();
+    // A YAML export of a project keeps the project as the document's file: the YAML lacks
+    // the layout and the scenarios, so it is not what Save should write next time.
+    if (hasProjectSuffix(path) || !isProjectFile()) {
+        m_sourcePath = path;
+        m_undo->setClean();
+        emit sourcePathChanged();
+    }
     return std::nullopt;
+}
+
+void DesignDocument::replace(DesignState state, const QString &sourcePath, std::vector<DesignScenario> scenarios)
+{
+    ++m_generation;  // a check still running belongs to the old design
+    m_state = std::move(state);
+    m_scenarios = std::move(scenarios);
+    m_findings = model::checkTopology(m_state.topology);
+    m_findingsPending = false;
+    m_recheckQueued = false;
+    m_sourcePath = sourcePath;
+    m_undo->clear();
+    emit designReplaced();
+    emit topologyChanged();
+    emit layoutChanged();
+    emit findingsChanged();
+    emit sourcePathChanged();
+    emit modifiedChanged(false);
 }
 
 void DesignDocument::setTopology(model::Topology topology, const QString &sourcePath)
 {
-    m_topology = std::move(topology);
-    m_findings = model::checkTopology(m_topology);
+    replace(DesignState{std::move(topology), {}}, sourcePath);
+}
+
+void DesignDocument::markRecovered(const QString &sourcePath)
+{
     m_sourcePath = sourcePath;
-    emit topologyChanged();
+    m_undo->resetClean();
     emit sourcePathChanged();
+    emit modifiedChanged(true);
+}
+
+void DesignDocument::edit(const QString &text, DesignState after, const QString &mergeKey)
+{
+    if (after == m_state)
+        return;
+    m_undo->push(new DesignEditCommand(this, text, m_state, std::move(after), mergeKey));
+}
+
+void DesignDocument::editTopology(const QString &text, model::Topology after, const QString &mergeKey)
+{
+    edit(text, DesignState{std::move(after), m_state.positions}, mergeKey);
+}
+
+void DesignDocument::applyState(const DesignState &state)
+{
+    const bool topologyDiffers = !(state.topology == m_state.topology);
+    const bool positionsDiffer = state.positions != m_state.positions;
+    m_state = state;
+    if (topologyDiffers) {
+        recheckFindings();
+        emit topologyChanged();
+    }
+    if (topologyDiffers || positionsDiffer)
+        emit layoutChanged();
+}
+
+void DesignDocument::recheckFindings()
+{
+    ++m_generation;
+    m_findingsPending = true;
+    if (m_findingsWatcher->isRunning()) {
+        m_recheckQueued = true;
+        return;
+    }
+    m_runningGeneration = m_generation;
+    m_findingsWatcher->setFuture(QtConcurrent::run([topology = m_state.topology] { return model::checkTopology(topology); }));
 }
 
 } // namespace quorum::ui

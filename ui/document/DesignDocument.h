@@ -1,20 +1,46 @@
 #pragma once
 
-// The open design: the QObject adapter around the Qt-free model. It owns the Topology,
-// knows where it came from, and keeps the HA findings in step with it. Views (diagram,
-// findings panel, status bar) read from it and listen to its signals. Main (GUI) thread only.
+// The open design: the QObject adapter around the Qt-free model. It owns the Topology and the
+// diagram positions the user placed, knows where they came from, keeps the HA findings in
+// step (recomputed off the UI thread after each edit), and records every edit on an undo
+// stack. Views (diagram, findings panel, inspector, status bar) read from it and listen to
+// its signals. Main (GUI) thread only.
 
 #include "engine/model/Findings.h"
 #include "engine/model/Topology.h"
 #include "engine/model/TopologyYaml.h"
 
+#include <QFutureWatcher>
+#include <QMap>
 #include <QObject>
+#include <QPointF>
 #include <QString>
 
 #include <optional>
+#include <string>
 #include <vector>
 
+class QUndoStack;
+
 namespace quorum::ui {
+
+/// Element id string ("node/cp-1") -> top-left corner of its card that the user placed.
+/// Elements without an entry are placed by the automatic layout.
+using Positions = QMap<QString, QPointF>;
+
+/// A scenario kept with the design: file name and YAML text.
+struct DesignScenario {
+    QString name;
+    QByteArray yaml;
+    bool operator==(const DesignScenario &) const = default;
+};
+
+/// Everything an edit can change, as one value (undo commands keep two of them).
+struct DesignState {
+    model::Topology topology;
+    Positions positions;
+    bool operator==(const DesignState &) const = default;
+};
 
 class DesignDocument : public QObject {
     Q_OBJECT
@@ -22,21 +48,37 @@ class DesignDocument : public QObject {
 public:
     /// Starts with an empty, unnamed design.
     explicit DesignDocument(QObject *parent = nullptr);
+    ~DesignDocument() override;
 
-    const model::Topology &topology() const { return m_topology; }
-    /// The findings of checkTopology(topology()), in the engine's order (errors first).
+    const model::Topology &topology() const { return m_state.topology; }
+    const Positions &positions() const { return m_state.positions; }
+    const DesignState &state() const { return m_state; }
+    const std::vector<DesignScenario> &scenarios() const { return m_scenarios; }
+    /// The findings of checkTopology(), in the engine's order (errors first). After an edit
+    /// they are those of the previous design until findingsChanged() is emitted; after a
+    /// load they are current at once.
     const std::vector<model::Finding> &findings() const { return m_findings; }
-    /// Where the design was read from: a file path, a resource path (":/templates/..."),
-    /// or empty for a design that was never loaded or saved.
+    /// True while findings are being recomputed for the latest edit.
+    bool findingsPending() const { return m_findingsPending; }
+
+    /// Where the design was read from: a file path (.quorum project or topology YAML), a
+    /// resource path (":/templates/..."), or empty for a new design.
     QString sourcePath() const { return m_sourcePath; }
     /// True when the design came from a bundled template (a resource, not a file on disk).
     bool isFromTemplate() const;
+    /// True when sourcePath() is a .quorum project file (Save writes there without asking).
+    bool isProjectFile() const;
     /// The file name part of sourcePath() ("production-ha.yaml"), or empty.
     QString fileName() const;
 
-    /// Reads a topology from a file or a resource path. On success the design is replaced
-    /// (see setTopology()); on failure the current design stays as it was and errors holds
-    /// the diagnostics (file, line, column, field). Files are small: this runs synchronously.
+    /// The edits; clean when the design equals what was last loaded or saved.
+    QUndoStack *undoStack() const { return m_undo; }
+    /// True when there are edits that are not saved.
+    bool isModified() const;
+
+    /// Reads a .quorum project or a topology YAML from a file or a resource path. On success
+    /// the design is replaced (see replace()); on failure the current design stays as it was
+    /// and errors holds the diagnostics (file, line, column, field). Runs synchronously.
     bool load(const QString &path, std::vector<model::Diagnostic> &errors);
 
     /// Parses topology YAML text; sourceName is only used for diagnostics and sourcePath().
@@ -44,24 +86,61 @@ public:
     bool loadText(const QByteArray &text, const QString &sourceName,
                   std::vector<model::Diagnostic> &errors);
 
-    /// Saves atomically to path and makes it the sourcePath() (emits sourcePathChanged()).
-    /// Returns std::nullopt on success or the reason (naming the file) on failure, in which
-    /// case nothing changes.
+    /// Saves atomically: a path ending in ".quorum" gets a project (topology, positions,
+    /// scenarios), any other path the topology YAML. A project becomes the sourcePath() and
+    /// marks the design clean; a YAML export of a project leaves both as they were.
+    /// Returns std::nullopt on success or the reason (naming the file); nothing changes then.
     std::optional<QString> saveAs(const QString &path);
 
-    /// Replaces the design (e.g. from an editor). Emits topologyChanged() and sourcePathChanged().
+    /// Replaces the design (a load, New, a template): clears the undo history, marks the
+    /// design clean, computes findings at once. Emits designReplaced(), topologyChanged(),
+    /// layoutChanged() and sourcePathChanged().
+    void replace(DesignState state, const QString &sourcePath, std::vector<DesignScenario> scenarios = {});
+    /// replace() without positions or scenarios.
     void setTopology(model::Topology topology, const QString &sourcePath);
 
+    /// After loading an autosave: the design belongs to sourcePath (where it came from; empty
+    /// for a new design) and has unsaved changes.
+    void markRecovered(const QString &sourcePath);
+
+    /// Records an edit: pushes an undo command that turns the current state into `after`.
+    /// Edits with the same non-empty mergeKey in a row merge into one step (drags, typing
+    /// in one field). No-op when `after` equals the current state.
+    void edit(const QString &text, DesignState after, const QString &mergeKey = {});
+    /// edit() keeping the positions.
+    void editTopology(const QString &text, model::Topology after, const QString &mergeKey = {});
+
+    /// Applies a state without recording it (the undo commands use it).
+    void applyState(const DesignState &state);
+
 signals:
-    /// The design was replaced; findings() are already up to date.
+    /// The topology changed (load, edit, undo); findings() may still be the previous ones.
     void topologyChanged();
+    /// positions() changed (or the topology, which moves cards too).
+    void layoutChanged();
+    /// A different design was loaded or created (views fit it into the window).
+    void designReplaced();
+    /// findings() were recomputed.
+    void findingsChanged();
     /// sourcePath() changed (after a load or a Save As).
     void sourcePathChanged();
+    /// isModified() changed.
+    void modifiedChanged(bool modified);
 
 private:
-    model::Topology m_topology;
+    void recheckFindings();
+
+    DesignState m_state;
+    std::vector<DesignScenario> m_scenarios;
     std::vector<model::Finding> m_findings;
     QString m_sourcePath;
+    QUndoStack *m_undo;
+    QFutureWatcher<std::vector<model::Finding>> *m_findingsWatcher;
+    /// Generation of the design whose findings are being computed; older results are dropped.
+    quint64 m_generation = 0;
+    quint64 m_runningGeneration = 0;
+    bool m_findingsPending = false;
+    bool m_recheckQueued = false;
 };
 
 } // namespace quorum::ui

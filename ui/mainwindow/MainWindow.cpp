@@ -6,10 +6,15 @@
 #include "ui/artifacts/ArtifactsPanel.h"
 #include "ui/common/Appearance.h"
 #include "ui/common/DisplayNames.h"
+#include "ui/designer/DesignerController.h"
+#include "ui/document/Autosave.h"
+#include "ui/designer/Inspector.h"
+#include "ui/designer/Palette.h"
 #include "ui/diagram/DiagramScene.h"
 #include "ui/diagram/DiagramView.h"
 #include "ui/document/DesignDocument.h"
 #include "ui/findings/FindingsPanel.h"
+#include "ui/mainwindow/SettingsKeys.h"
 #include "ui/monitor/DrillPanel.h"
 #include "ui/monitor/LiveController.h"
 #include "ui/monitor/ReplayController.h"
@@ -29,6 +34,8 @@
 #include <QSettings>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QUndoStack>
+#include <QUndoView>
 
 #include <spdlog/spdlog.h>
 
@@ -38,14 +45,11 @@ namespace quorum::ui {
 
 namespace {
 
-const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
-const QString kStateKey = QStringLiteral("MainWindow/state");
-const QString kDirectoryKey = QStringLiteral("MainWindow/lastDirectory");
-const QString kImportDirectoryKey = QStringLiteral("MainWindow/lastImportDirectory");
+using namespace settings;
 constexpr int kMaxListedDiagnostics = 12;
-constexpr int kStatusMessageMs = 5000;
 constexpr int kDefaultDockHeight = 160;
-constexpr int kDefaultArtifactsDockWidth = 680;
+constexpr int kDefaultArtifactsDockWidth = 560;
+constexpr int kDefaultPaletteDockWidth = 210;
 constexpr int kDrillDockWidth = 480;
 
 /// The description in a bundled template's metadata, for its menu entry's tooltip.
@@ -88,31 +92,86 @@ MainWindow::MainWindow(QWidget *parent)
 
     statusBar()->addPermanentWidget(m_statusLabel);  // permanent: temporary messages use the left side
 
+    m_designer = new DesignerController(m_document, m_scene, m_view, this);
+    m_autosave = new Autosave(m_document, Autosave::defaultDirectory(), this);
+    createDesignerDocks();
     createActions();
     createMenus();
 
     connect(m_document, &DesignDocument::topologyChanged, this, &MainWindow::onTopologyChanged);
+    connect(m_document, &DesignDocument::layoutChanged, this, &MainWindow::onLayoutChanged);
+    connect(m_document, &DesignDocument::findingsChanged, this, &MainWindow::onFindingsChanged);
+    connect(m_document, &DesignDocument::designReplaced, m_view, &DiagramView::fitToContents);
+    connect(m_document, &DesignDocument::modifiedChanged, this, &MainWindow::updateTitle);
+    connect(m_designer, &DesignerController::message, this,
+            [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
+    connect(m_view, &DiagramView::filesDropped, this, &MainWindow::openDroppedFiles);
     connect(m_document, &DesignDocument::sourcePathChanged, this, &MainWindow::updateTitle);
     connect(m_findingsPanel, &FindingsPanel::findingActivated, this, &MainWindow::showFinding);
     connect(m_scene, &DiagramScene::selectedElementsChanged, m_findingsPanel, &FindingsPanel::highlightElements);
 
     onTopologyChanged();
+    onLayoutChanged();
+    onFindingsChanged();
     updateTitle();
     restoreSettings();
 }
 
 MainWindow::~MainWindow() = default;
 
+void MainWindow::createDesignerDocks()
+{
+    m_paletteDock = new QDockWidget(tr("Palette"), this);
+    m_paletteDock->setObjectName(QStringLiteral("paletteDock"));
+    m_paletteDock->setWidget(m_designer->palette());
+    addDockWidget(Qt::LeftDockWidgetArea, m_paletteDock);
+
+    // The inspector shares the right side with the artifacts and the charts (tabs), so the
+    // diagram keeps its width.
+    m_inspectorDock = new QDockWidget(tr("Inspector"), this);
+    m_inspectorDock->setObjectName(QStringLiteral("inspectorDock"));
+    m_inspectorDock->setWidget(m_designer->inspector());
+    addDockWidget(Qt::RightDockWidgetArea, m_inspectorDock);
+    tabifyDockWidget(m_artifactsDock, m_inspectorDock);
+
+    m_historyDock = new QDockWidget(tr("History"), this);
+    m_historyDock->setObjectName(QStringLiteral("historyDock"));
+    m_historyDock->setWidget(m_designer->historyView());
+    addDockWidget(Qt::BottomDockWidgetArea, m_historyDock);
+    tabifyDockWidget(m_findingsDock, m_historyDock);
+    m_findingsDock->raise();
+}
+
 void MainWindow::createActions()
 {
+    m_newAction = new QAction(QIcon::fromTheme(QStringLiteral("document-new")), tr("&New"), this);
+    m_newAction->setShortcut(QKeySequence::New);
+    m_newAction->setStatusTip(tr("Start an empty design"));
+    connect(m_newAction, &QAction::triggered, this, &MainWindow::newDesign);
+
+    m_saveAction = new QAction(QIcon::fromTheme(QStringLiteral("document-save")), tr("&Save"), this);
+    m_saveAction->setShortcut(QKeySequence::Save);
+    m_saveAction->setStatusTip(tr("Save the design to its project file"));
+    connect(m_saveAction, &QAction::triggered, this, &MainWindow::save);
+
+    m_exportYamlAction = new QAction(tr("&Export Topology YAML…"), this);
+    m_exportYamlAction->setShortcut(QKeySequence(tr("Ctrl+Shift+E")));
+    m_exportYamlAction->setStatusTip(tr("Write the topology as YAML, for git-friendly diffs (without the diagram layout)"));
+    connect(m_exportYamlAction, &QAction::triggered, this, &MainWindow::exportYamlInteractively);
+
+    m_exportDiagramAction = new QAction(tr("Export &Diagram…"), this);
+    m_exportDiagramAction->setShortcut(QKeySequence(tr("Ctrl+Shift+X")));
+    m_exportDiagramAction->setStatusTip(tr("Save the diagram as a PNG, SVG or PDF picture"));
+    connect(m_exportDiagramAction, &QAction::triggered, this, &MainWindow::exportDiagramInteractively);
+
     m_openAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this);
     m_openAction->setShortcut(QKeySequence::Open);
-    m_openAction->setStatusTip(tr("Open a topology YAML file"));
+    m_openAction->setStatusTip(tr("Open a Quorum Studio project or a topology YAML file"));
     connect(m_openAction, &QAction::triggered, this, &MainWindow::openInteractively);
 
     m_saveAsAction = new QAction(tr("Save &As…"), this);
     m_saveAsAction->setShortcut(QKeySequence(tr("Ctrl+Shift+S")));
-    m_saveAsAction->setStatusTip(tr("Save the design to a topology YAML file"));
+    m_saveAsAction->setStatusTip(tr("Save the design to a new project file"));
     connect(m_saveAsAction, &QAction::triggered, this, &MainWindow::saveAsInteractively);
 
     m_importAction = new QAction(tr("&Import…"), this);
@@ -137,18 +196,30 @@ void MainWindow::createActions()
 void MainWindow::createMenus()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
+    file->addAction(m_newAction);
+    m_templateMenu = file->addMenu(tr("New from &Template"));
     file->addAction(m_openAction);
-    m_templateMenu = file->addMenu(tr("Open &Template"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
     file->addSeparator();
+    file->addAction(m_saveAction);
     file->addAction(m_saveAsAction);
+    file->addAction(m_exportYamlAction);
+    file->addAction(m_exportDiagramAction);
     file->addSeparator();
     file->addAction(m_importAction);
     file->addSeparator();
     file->addAction(m_quitAction);
     rebuildTemplateMenu();
     rebuildRecentMenu();
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    for (QAction *action : m_designer->editActions()) {
+        if (action)
+            edit->addAction(action);
+        else
+            edit->addSeparator();
+    }
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_view->zoomInAction());
@@ -163,6 +234,18 @@ void MainWindow::createMenus()
     toggleArtifacts->setShortcut(QKeySequence(tr("Ctrl+Shift+A")));
     toggleArtifacts->setStatusTip(tr("Show or hide the generated artifacts"));
     view->addAction(toggleArtifacts);
+    QAction *togglePalette = m_paletteDock->toggleViewAction();
+    togglePalette->setShortcut(QKeySequence(tr("Ctrl+Shift+T")));
+    togglePalette->setStatusTip(tr("Show or hide the palette of elements"));
+    view->addAction(togglePalette);
+    QAction *toggleInspector = m_inspectorDock->toggleViewAction();
+    toggleInspector->setShortcut(QKeySequence(tr("Ctrl+Shift+I")));
+    toggleInspector->setStatusTip(tr("Show or hide the inspector"));
+    view->addAction(toggleInspector);
+    QAction *toggleHistory = m_historyDock->toggleViewAction();
+    toggleHistory->setShortcut(QKeySequence(tr("Ctrl+Shift+U")));
+    toggleHistory->setStatusTip(tr("Show or hide the undo history"));
+    view->addAction(toggleHistory);
 
     // Run menu, run toolbar, events dock and live status (ui/monitor).
     m_live = new LiveController(m_document, m_scene, this);
@@ -172,7 +255,7 @@ void MainWindow::createMenus()
     connect(m_view, &DiagramView::elementContextMenuRequested, this, &MainWindow::showElementMenu);
     tabifyDockWidget(m_artifactsDock, m_live->monitorDock()); // the charts get the full height
     tabifyDockWidget(m_findingsDock, m_live->eventsDock());
-    m_artifactsDock->raise();
+    m_inspectorDock->raise();
     m_findingsDock->raise();
     view->addAction(m_live->eventsDock()->toggleViewAction());
     QAction *toggleMonitor = m_live->monitorDock()->toggleViewAction();
@@ -275,6 +358,8 @@ void MainWindow::rebuildRecentMenu()
 
 bool MainWindow::openFile(const QString &path)
 {
+    if (!maybeSave())
+        return false;
     std::vector<model::Diagnostic> errors;
     if (!m_document->load(path, errors)) {
         QStringList details;
@@ -332,7 +417,7 @@ bool MainWindow::importFile(const QString &path)
     }
     m_lastError.clear();
     QSettings().setValue(kImportDirectoryKey, QFileInfo(path).absolutePath());
-    m_document->setTopology(generate::mergeImport(m_document->topology(), result), m_document->sourcePath());
+    m_document->editTopology(tr("Import %1").arg(name), generate::mergeImport(m_document->topology(), result));
     statusBar()->showMessage(tr("Imported %1 (workloads: %2, nodes: %3).")
                                  .arg(name)
                                  .arg(result.topology.workloads.size())
@@ -346,17 +431,6 @@ bool MainWindow::importFile(const QString &path)
                     m_lastImportDiagnostics);
     }
     return true;
-}
-
-void MainWindow::importInteractively()
-{
-    QString dir = QSettings().value(kImportDirectoryKey, QSettings().value(kDirectoryKey)).toString();
-    if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getOpenFileName(
-        this, tr("Import"), dir, tr("Kubernetes, kind or kubeadm YAML (*.yaml *.yml);;All files (*)"));
-    if (!path.isEmpty())
-        importFile(path);
 }
 
 void MainWindow::reportError(const QString &title, const QString &text, const QStringList &details)
@@ -382,33 +456,6 @@ void MainWindow::showDetails(QMessageBox::Icon icon, const QString &title, const
     box->open();  // window-modal but not blocking: the caller returns at once
 }
 
-void MainWindow::openInteractively()
-{
-    QString dir = QSettings().value(kDirectoryKey).toString();
-    if (dir.isEmpty())
-        dir = QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation);
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Design"), dir,
-                                                      tr("Topology YAML (*.yaml *.yml)"));
-    if (!path.isEmpty())
-        openFile(path);
-}
-
-void MainWindow::saveAsInteractively()
-{
-    QString suggestion = m_document->isFromTemplate() || m_document->sourcePath().isEmpty()
-        ? QDir(QSettings().value(kDirectoryKey, QStandardPaths::writableLocation(QStandardPaths::DocumentsLocation))
-                   .toString())
-              .filePath(m_document->fileName().isEmpty() ? QStringLiteral("topology.yaml") : m_document->fileName())
-        : m_document->sourcePath();
-    QString path = QFileDialog::getSaveFileName(this, tr("Save Design As"), suggestion,
-                                                tr("Topology YAML (*.yaml *.yml)"));
-    if (path.isEmpty())
-        return;
-    if (QFileInfo(path).suffix().isEmpty())
-        path += QStringLiteral(".yaml");
-    saveAs(path);
-}
-
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Quorum Studio"),
@@ -430,12 +477,20 @@ void MainWindow::showFinding(const QString &elementId)
 
 void MainWindow::onTopologyChanged()
 {
-    m_scene->setTopology(m_document->topology(), m_document->findings());
-    m_findingsPanel->setFindings(m_document->findings());
     m_artifactsPanel->setTopology(m_document->topology());
-    m_view->fitToContents();
     m_statusLabel->setText(designSummary());
     updateTitle();
+}
+
+void MainWindow::onLayoutChanged()
+{
+    m_scene->setDesign(m_document->topology(), m_document->positions(), m_document->findings());
+}
+
+void MainWindow::onFindingsChanged()
+{
+    m_scene->setFindings(m_document->findings());
+    m_findingsPanel->setFindings(m_document->findings());
 }
 
 QString MainWindow::designSummary() const
@@ -459,12 +514,14 @@ void MainWindow::updateTitle()
     const QString name = m_document->topology().name.empty() ? tr("Untitled design")
                                                               : QString::fromStdString(m_document->topology().name);
     const QString file = m_document->fileName();
+    // "[*]" shows the modified marker where the platform puts it.
     if (file.isEmpty())
-        setWindowTitle(name);
+        setWindowTitle(name + QStringLiteral("[*]"));
     else if (m_document->isFromTemplate())
-        setWindowTitle(tr("%1 (template %2)").arg(name, file));
+        setWindowTitle(tr("%1 (template %2)").arg(name, file) + QStringLiteral("[*]"));
     else
-        setWindowTitle(tr("%1 (%2)").arg(name, file));
+        setWindowTitle(tr("%1 (%2)").arg(name, file) + QStringLiteral("[*]"));
+    setWindowModified(m_document->isModified());
 }
 
 void MainWindow::restoreSettings()
@@ -477,6 +534,7 @@ void MainWindow::restoreSettings()
     if (!restoreState(settings.value(kStateKey).toByteArray())) {
         resizeDocks({m_findingsDock}, {kDefaultDockHeight}, Qt::Vertical);
         resizeDocks({m_artifactsDock}, {std::min(kDefaultArtifactsDockWidth, width() / 2)}, Qt::Horizontal);
+        resizeDocks({m_paletteDock}, {std::min(kDefaultPaletteDockWidth, width() / 6)}, Qt::Horizontal);
     }
 }
 
@@ -489,6 +547,11 @@ void MainWindow::saveSettings() const
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!maybeSave()) {
+        event->ignore();
+        return;
+    }
+    m_autosave->discard();  // a clean end: nothing to recover
     saveSettings();
     spdlog::info("Main window closed");
     QMainWindow::closeEvent(event);

@@ -20,6 +20,8 @@ namespace quorum::ui {
 
 class ArtifactsPanel;
 class DesignDocument;
+class Autosave;
+class DesignerController;
 class DiagramScene;
 class DiagramView;
 class FindingsPanel;
@@ -43,8 +45,32 @@ public:
     /// enabled, a non-blocking message box shows them. Never blocks on a dialog.
     bool openFile(const QString &path);
 
-    /// Saves the design atomically to path. Same error reporting as openFile().
+    /// Saves the design atomically to path: a .quorum project (topology, layout, scenarios),
+    /// or, for any other name, the topology YAML. Same error reporting as openFile().
     bool saveAs(const QString &path);
+    /// Writes the diagram as PNG, SVG or PDF (by the suffix). Same error reporting as openFile().
+    bool exportDiagram(const QString &path);
+    /// Saves to the open project file, or asks for a name (Save As) when there is none.
+    bool save();
+    /// Starts an empty design (after asking about unsaved changes).
+    bool newDesign();
+
+    /// Offers to recover the design of a session that ended without saving (a crash): Recover
+    /// opens the newest autosave as a modified design of the file it came from, Discard
+    /// deletes the autosaves, Cancel keeps them for next time. Without message boxes the
+    /// answer set by setRecoveryAnswer() is taken. Returns true when a design was recovered.
+    bool offerRecovery();
+    /// QMessageBox::Yes (recover), Discard or Cancel (the default).
+    void setRecoveryAnswer(QMessageBox::StandardButton answer) { m_recoveryAnswer = answer; }
+    Autosave *autosave() const { return m_autosave; }
+
+    /// Asks whether to save unsaved changes before they would be lost: returns true when it
+    /// is fine to go on (saved, discarded, or nothing to save), false when the user cancelled
+    /// or saving failed. Without message boxes the answer set below is taken.
+    bool maybeSave();
+    /// The answer maybeSave() takes when message boxes are off (tests): Save, Discard or
+    /// Cancel (the default, so that nothing is lost unasked).
+    void setUnsavedChangesAnswer(QMessageBox::StandardButton answer) { m_unsavedAnswer = answer; }
 
     /// Imports Kubernetes manifests, a kind config or a kubeadm config (generate::importFile)
     /// and merges them into the design (generate::mergeImport); the diagram, findings and
@@ -70,6 +96,12 @@ public:
     ArtifactsPanel *artifactsPanel() const { return m_artifactsPanel; }
     QDockWidget *artifactsDock() const { return m_artifactsDock; }
     QAction *importAction() const { return m_importAction; }
+    QAction *saveAction() const { return m_saveAction; }
+    QAction *newAction() const { return m_newAction; }
+    /// The designer: palette, inspector, undo history and the Edit menu.
+    DesignerController *designer() const { return m_designer; }
+    QDockWidget *paletteDock() const { return m_paletteDock; }
+    QDockWidget *inspectorDock() const { return m_inspectorDock; }
     /// Runs the design and shows it live (Run menu, events, fault actions).
     LiveController *live() const { return m_live; }
     DrillPanel *drill() const { return m_drill; }
@@ -94,11 +126,17 @@ private:
 
     void openInteractively();
     void saveAsInteractively();
+    void exportYamlInteractively();
+    void exportDiagramInteractively();
     void importInteractively();
     void showAbout();
     void showFinding(const QString &elementId);
     void showElementMenu(const QString &elementId, const QPoint &globalPos);
     void onTopologyChanged();
+    void onLayoutChanged();
+    void onFindingsChanged();
+    void createDesignerDocks();
+    void openDroppedFiles(const QStringList &paths);
     void updateTitle();
     void rebuildRecentMenu();
     void rebuildTemplateMenu();
@@ -121,6 +159,15 @@ private:
     QDockWidget *m_drillDock = nullptr;
     RecentFiles m_recentFiles;
 
+    DesignerController *m_designer = nullptr;
+    QDockWidget *m_paletteDock = nullptr;
+    QDockWidget *m_inspectorDock = nullptr;
+    QDockWidget *m_historyDock = nullptr;
+
+    QAction *m_newAction = nullptr;
+    QAction *m_saveAction = nullptr;
+    QAction *m_exportYamlAction = nullptr;
+    QAction *m_exportDiagramAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_saveAsAction = nullptr;
     QAction *m_importAction = nullptr;
@@ -133,6 +180,9 @@ private:
     QString m_lastError;
     QStringList m_lastImportDiagnostics;
     bool m_messageBoxes = true;
+    QMessageBox::StandardButton m_unsavedAnswer = QMessageBox::Cancel;
+    QMessageBox::StandardButton m_recoveryAnswer = QMessageBox::Cancel;
+    Autosave *m_autosave = nullptr;
 };
 
 } // namespace quorum::ui

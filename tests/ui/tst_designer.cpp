@@ -1,0 +1,584 @@
+// GUI tests of the designer, driving real widgets: palette drops, dragging cards with the
+// mouse, the inspector's editors, delete / copy / paste, undo and redo back to the original
+// model, .quorum project files (save, reopen, corrupt and truncated files) and asking before
+// unsaved changes are lost.
+
+#include "engine/model/Findings.h"
+#include "engine/model/TopologyYaml.h"
+#include "resources/QuorumResources.h"
+#include "ui/designer/DesignerController.h"
+#include "ui/designer/Inspector.h"
+#include "ui/designer/Palette.h"
+#include "ui/diagram/DiagramItems.h"
+#include "ui/diagram/DiagramScene.h"
+#include "ui/diagram/DiagramView.h"
+#include "ui/diagram/PlacedLayout.h"
+#include "ui/document/Autosave.h"
+#include "ui/document/DesignDocument.h"
+#include "ui/mainwindow/MainWindow.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDragEnterEvent>
+#include <QDropEvent>
+#include <QFile>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QUndoStack>
+#include <QtTest>
+
+#include <memory>
+
+using namespace quorum;
+using namespace quorum::ui;
+
+namespace {
+
+bool hasFinding(const DesignDocument *document, const std::string &rule, model::Severity severity)
+{
+    for (const model::Finding &f : document->findings())
+        if (f.rule == rule && f.severity == severity)
+            return true;
+    return false;
+}
+
+/// Types text into a line edit of the inspector and finishes editing, as a person would.
+void typeInto(QLineEdit *edit, const QString &text)
+{
+    QVERIFY(edit);
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
+}
+
+} // namespace
+
+class TestDesigner : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void paletteDropAddsANodeInTheZoneUnderTheCursor();
+    void paletteDoubleClickAddsToTheQuietestZone();
+    void draggingACardMovesItAndMergesConsecutiveDrags();
+    void draggingANodeIntoAnotherLaneChangesItsZone();
+    void inspectorEditsAndRefusesBadValues();
+    void inspectorRenameFollowsReferencesAndSelection();
+    void deleteThirdEtcdMemberRaisesFindingUndoClearsIt();
+    void undoAndRedoReturnToTheOriginalModel();
+    void copyAndPaste();
+    void autoLayoutForgetsPlacedPositions();
+    void saveAndReopenGiveTheSameModelAndLayout();
+    void corruptAndTruncatedProjectsLeaveTheDesignUntouched_data();
+    void corruptAndTruncatedProjectsLeaveTheDesignUntouched();
+    void unsavedChangesAreNotLostUnasked();
+    void droppedDesignFileOpens();
+    void exportDiagram();
+    void autosaveRecoversAfterACrash();
+    void recoveryCanBeDiscarded();
+
+private:
+    DesignerController *designer() const { return m_window->designer(); }
+    DesignDocument *document() const { return m_window->document(); }
+    DiagramScene *scene() const { return m_window->diagramScene(); }
+    DiagramView *view() const { return m_window->diagramView(); }
+    /// Where a scene point is in the view's viewport.
+    QPoint viewportPoint(const QPointF &scenePos) const { return view()->mapFromScene(scenePos); }
+    QString saveProject(const QString &name);
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestDesigner::initTestCase()
+{
+    QVERIFY(m_dir.isValid());
+    QCoreApplication::setOrganizationName(QStringLiteral("QuorumStudioTests"));
+    QCoreApplication::setApplicationName(QStringLiteral("tst_designer"));
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
+    // Autosaves go to the test locations, never among the user's.
+    QStandardPaths::setTestModeEnabled(true);
+    QDir(Autosave::defaultDirectory()).removeRecursively();
+}
+
+void TestDesigner::init()
+{
+    QSettings().clear();
+    m_window = std::make_unique<MainWindow>();
+    m_window->setMessageBoxesEnabled(false);
+    m_window->resize(1500, 950);
+    QVERIFY(m_window->openFile(resources::defaultTemplatePath()));
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    QVERIFY(!document()->isModified());
+}
+
+void TestDesigner::cleanup()
+{
+    if (m_window)
+        m_window->setUnsavedChangesAnswer(QMessageBox::Discard);
+    m_window.reset();
+}
+
+QString TestDesigner::saveProject(const QString &name)
+{
+    const QString path = m_dir.filePath(name);
+    if (!m_window->saveAs(path))
+        qWarning("saving %s failed: %s", qPrintable(path), qPrintable(m_window->lastError()));
+    return path;
+}
+
+void TestDesigner::paletteDropAddsANodeInTheZoneUnderTheCursor()
+{
+    ElementItem *laneB = scene()->elementItem(QStringLiteral("zone/zone-b"));
+    QVERIFY(laneB);
+    const QPointF target = laneB->mapRectToScene(laneB->rect()).center();
+
+    // A real drop on the view's viewport, with the palette's own MIME data.
+    Palette *palette = designer()->palette();
+    QTreeWidgetItem *entry = palette->entryItem(QStringLiteral("worker-node"));
+    QVERIFY(entry);
+    QMimeData mime;
+    mime.setData(DiagramView::paletteMimeType(), Palette::entryOf(entry).toUtf8());
+    const QPoint at = viewportPoint(target);
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view()->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view()->viewport(), &drop);
+    QVERIFY(drop.isAccepted());
+
+    const model::Node *added = document()->topology().findNode("worker-4");
+    QVERIFY(added);
+    QCOMPARE(added->zone, std::string("zone-b"));
+    QCOMPARE(added->role, model::NodeRole::Worker);
+    // The card sits where it was dropped (centred, on the grid) and is selected for the inspector.
+    ElementItem *card = scene()->elementItem(QStringLiteral("node/worker-4"));
+    QVERIFY(card);
+    QVERIFY(card->mapRectToScene(card->rect()).adjusted(-kGridSize, -kGridSize, kGridSize, kGridSize).contains(target));
+    QCOMPARE(scene()->selectedElementIds(), QStringList{QStringLiteral("node/worker-4")});
+    QCOMPARE(designer()->inspector()->elementId(), QStringLiteral("node/worker-4"));
+    QVERIFY(document()->isModified());
+    QVERIFY(m_window->isWindowModified());
+    QCOMPARE(document()->undoStack()->undoText(), QStringLiteral("Add worker-4"));
+}
+
+void TestDesigner::paletteDoubleClickAddsToTheQuietestZone()
+{
+    // Two control-plane nodes in zone-a and zone-b after removing cp-3: the new one goes to
+    // zone-c, and takes the free name cp-3.
+    model::Topology t = document()->topology();
+    t.nodes.erase(std::remove_if(t.nodes.begin(), t.nodes.end(), [](const model::Node &n) { return n.name == "cp-3"; }),
+                  t.nodes.end());
+    document()->editTopology(QStringLiteral("test"), t);
+    QTreeWidgetItem *entry = designer()->palette()->entryItem(QStringLiteral("control-plane-node"));
+    QVERIFY(entry);
+    emit designer()->palette()->itemActivated(entry, 0);
+    const model::Node *added = document()->topology().findNode("cp-3");
+    QVERIFY(added);
+    QCOMPARE(added->zone, std::string("zone-c"));
+    QVERIFY(!document()->positions().contains(QStringLiteral("node/cp-3")));  // the layout places it
+    // The API load balancer balances the new API server too.
+    const auto &targets = document()->topology().findLoadBalancer("api-lb")->targets;
+    QVERIFY(std::find(targets.begin(), targets.end(), "cp-3") != targets.end());
+}
+
+void TestDesigner::draggingACardMovesItAndMergesConsecutiveDrags()
+{
+    const QString id = QStringLiteral("workload/web");
+    ElementItem *card = scene()->elementItem(id);
+    QVERIFY(card);
+    QVERIFY(card->flags() & QGraphicsItem::ItemIsMovable);
+    const QPointF start = card->pos();
+    const int steps = document()->undoStack()->count();
+
+    auto drag = [&](const QPointF &by) {
+        ElementItem *item = scene()->elementItem(id);
+        const QPoint from = viewportPoint(item->mapToScene(item->rect().center()));
+        const QPoint to = from + (view()->mapFromScene(by) - view()->mapFromScene(QPointF(0, 0)));
+        QTest::mousePress(view()->viewport(), Qt::LeftButton, Qt::NoModifier, from);
+        QTest::mouseMove(view()->viewport(), from + QPoint(5, 5));
+        QTest::mouseMove(view()->viewport(), to);
+        QTest::mouseRelease(view()->viewport(), Qt::LeftButton, Qt::NoModifier, to);
+    };
+    drag(QPointF(160, 96));
+    QTRY_VERIFY(document()->positions().contains(id));
+    const QPointF placed = document()->positions().value(id);
+    QVERIFY2((placed - start).manhattanLength() > 100, qPrintable(QStringLiteral("%1,%2").arg(placed.x()).arg(placed.y())));
+    QCOMPARE(placed, snapToGrid(placed));  // on the grid
+    QCOMPARE(scene()->elementItem(id)->pos(), placed);
+    QCOMPARE(document()->undoStack()->count(), steps + 1);
+
+    drag(QPointF(80, 0));
+    QTRY_VERIFY(document()->positions().value(id) != placed);
+    QCOMPARE(document()->undoStack()->count(), steps + 1);  // the second drag merged into the first
+    document()->undoStack()->undo();
+    QVERIFY(!document()->positions().contains(id));
+    QCOMPARE(scene()->elementItem(id)->pos(), start);
+}
+
+void TestDesigner::draggingANodeIntoAnotherLaneChangesItsZone()
+{
+    ElementItem *laneC = scene()->elementItem(QStringLiteral("zone/zone-c"));
+    ElementItem *worker = scene()->elementItem(QStringLiteral("node/worker-1"));
+    QVERIFY(laneC && worker);
+    const QRectF laneRect = laneC->mapRectToScene(laneC->rect());
+    // Drop it in the lower part of zone-c's lane, below zone-c's own cards.
+    const QPointF target(laneRect.center().x(), laneRect.bottom() - metrics::kNodeHeight / 2 - 4);
+    designer()->moveElements({{QStringLiteral("node/worker-1"), target - QPointF(metrics::kCardWidth / 2, metrics::kNodeHeight / 2)}});
+    QCOMPARE(document()->topology().findNode("worker-1")->zone, std::string("zone-c"));
+    // The lane of zone-c still holds the card.
+    ElementItem *lane = scene()->elementItem(QStringLiteral("zone/zone-c"));
+    ElementItem *card = scene()->elementItem(QStringLiteral("node/worker-1"));
+    QVERIFY(lane->mapRectToScene(lane->rect()).contains(card->mapRectToScene(card->rect())));
+    document()->undoStack()->undo();
+    QCOMPARE(document()->topology().findNode("worker-1")->zone, std::string("zone-a"));
+}
+
+void TestDesigner::inspectorEditsAndRefusesBadValues()
+{
+    QVERIFY(view()->showElement(QStringLiteral("node/worker-2")));
+    Inspector *inspector = designer()->inspector();
+    QCOMPARE(inspector->elementId(), QStringLiteral("node/worker-2"));
+    QVERIFY(inspector->fields().contains(QStringLiteral("cpu")));
+
+    auto *cpu = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("cpu")));
+    QCOMPARE(cpu->text(), QStringLiteral("8"));
+    typeInto(cpu, QStringLiteral("12"));
+    QCOMPARE(document()->topology().findNode("worker-2")->cpuMillis, 12000);
+    QVERIFY(inspector->lastError().isEmpty());
+
+    const model::Topology before = document()->topology();
+    typeInto(cpu, QStringLiteral("12x"));
+    QVERIFY2(inspector->lastError().startsWith(QStringLiteral("CPU: '12x'")), qPrintable(inspector->lastError()));
+    QVERIFY(document()->topology() == before);  // refused: the design is unchanged
+    QCOMPARE(cpu->text(), QStringLiteral("12x"));  // and the typed text is still there to fix
+
+    auto *memory = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("memory")));
+    typeInto(memory, QStringLiteral("64Gi"));
+    QCOMPARE(document()->topology().findNode("worker-2")->memoryBytes, 64LL * 1024 * 1024 * 1024);
+
+    auto *zone = qobject_cast<QComboBox *>(inspector->editor(QStringLiteral("zone")));
+    zone->setCurrentIndex(zone->findData(QStringLiteral("zone-c")));
+    QCOMPARE(document()->topology().findNode("worker-2")->zone, std::string("zone-c"));
+
+    auto *taints = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("taints")));
+    typeInto(taints, QStringLiteral("dedicated=db:NoSchedule"));
+    QCOMPARE(document()->topology().findNode("worker-2")->taints.size(), std::size_t(1));
+    typeInto(taints, QStringLiteral("dedicated:Sometimes"));
+    QVERIFY2(inspector->lastError().contains(QStringLiteral("NoSchedule|PreferNoSchedule|NoExecute")), qPrintable(inspector->lastError()));
+
+    // Undo brings the values back into the editors.
+    document()->undoStack()->undo();  // taints
+    document()->undoStack()->undo();  // zone
+    QCOMPARE(qobject_cast<QComboBox *>(inspector->editor(QStringLiteral("zone")))->currentData().toString(), QStringLiteral("zone-b"));
+
+    // The cluster settings show when nothing is selected; a timing edit goes through.
+    scene()->clearSelection();
+    QCOMPARE(inspector->elementId(), QStringLiteral("cluster"));
+    typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("nodeMonitorGracePeriod"))), QStringLiteral("50s"));
+    QCOMPARE(document()->topology().timings.nodeMonitorGracePeriodMs, 50000);
+    typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("leaseDuration"))), QStringLiteral("soon"));
+    QVERIFY(inspector->lastError().startsWith(QStringLiteral("Lease duration:")));
+
+    // A workload's replicas: a spin box, one edit per value.
+    QVERIFY(view()->showElement(QStringLiteral("workload/web")));
+    auto *replicas = qobject_cast<QSpinBox *>(inspector->editor(QStringLiteral("replicas")));
+    QVERIFY(replicas);
+    replicas->setValue(5);
+    QCOMPARE(document()->topology().findWorkload("web")->replicas, 5);
+}
+
+void TestDesigner::inspectorRenameFollowsReferencesAndSelection()
+{
+    designer()->moveElements({{QStringLiteral("node/cp-2"), QPointF(400, 400)}});
+    QVERIFY(view()->showElement(QStringLiteral("node/cp-2")));
+    Inspector *inspector = designer()->inspector();
+    typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("name"))), QStringLiteral("master-b"));
+    const model::Topology &t = document()->topology();
+    QVERIFY(!t.findNode("cp-2"));
+    QVERIFY(t.findNode("master-b"));
+    const auto &targets = t.findLoadBalancer("api-lb")->targets;
+    QVERIFY(std::find(targets.begin(), targets.end(), "master-b") != targets.end());
+    QCOMPARE(inspector->elementId(), QStringLiteral("node/master-b"));
+    QTRY_COMPARE(scene()->selectedElementIds(), QStringList{QStringLiteral("node/master-b")});
+    // The placed position moved with the name.
+    QVERIFY(document()->positions().contains(QStringLiteral("node/master-b")));
+    QVERIFY(!document()->positions().contains(QStringLiteral("node/cp-2")));
+
+    typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("name"))), QStringLiteral("cp-1"));
+    QVERIFY(inspector->lastError().contains(QStringLiteral("already called 'cp-1'")));
+    QVERIFY(document()->topology().findNode("master-b"));
+}
+
+void TestDesigner::deleteThirdEtcdMemberRaisesFindingUndoClearsIt()
+{
+    QVERIFY(!hasFinding(document(), "etcd-quorum", model::Severity::Error));
+    QVERIFY(view()->showElement(QStringLiteral("node/cp-3")));
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_Delete);
+    QVERIFY(!document()->topology().findNode("cp-3"));
+    // Findings are computed off the UI thread and arrive a moment later.
+    QTRY_VERIFY(hasFinding(document(), "etcd-quorum", model::Severity::Error));
+    QVERIFY(!document()->findingsPending());
+    QTRY_VERIFY(scene()->elementItem(QStringLiteral("cluster"))->isMarked());
+
+    designer()->undoAction()->trigger();
+    QVERIFY(document()->topology().findNode("cp-3"));
+    QTRY_VERIFY(!hasFinding(document(), "etcd-quorum", model::Severity::Error));
+}
+
+void TestDesigner::undoAndRedoReturnToTheOriginalModel()
+{
+    const DesignState original = document()->state();
+    designer()->addFromPalette(QStringLiteral("control-plane-node"));
+    designer()->addFromPalette(QStringLiteral("statefulset"));
+    designer()->moveElements({{QStringLiteral("storage/ceph"), QPointF(40, 1200)}});
+    QVERIFY(view()->showElement(QStringLiteral("node/lb-1")));
+    designer()->deleteAction()->trigger();
+    QVERIFY(view()->showElement(QStringLiteral("workload/postgres")));
+    typeInto(qobject_cast<QLineEdit *>(designer()->inspector()->editor(QStringLiteral("image"))), QStringLiteral("postgres:17"));
+    const DesignState edited = document()->state();
+    QVERIFY(!(edited == original));
+    QCOMPARE(document()->undoStack()->count(), 5);
+
+    while (document()->undoStack()->canUndo())
+        designer()->undoAction()->trigger();
+    QVERIFY(document()->state() == original);
+    QVERIFY(!document()->isModified());
+    QVERIFY(!m_window->isWindowModified());
+    while (document()->undoStack()->canRedo())
+        designer()->redoAction()->trigger();
+    QVERIFY(document()->state() == edited);
+}
+
+void TestDesigner::copyAndPaste()
+{
+    scene()->clearSelection();
+    scene()->elementItem(QStringLiteral("node/worker-1"))->setSelected(true);
+    scene()->elementItem(QStringLiteral("workload/web"))->setSelected(true);
+    designer()->copyAction()->trigger();
+    QVERIFY(designer()->pasteAction()->isEnabled());
+    designer()->pasteAction()->trigger();
+    QVERIFY(document()->topology().findNode("worker-1-copy"));
+    QVERIFY(document()->topology().findWorkload("web-copy"));
+    QCOMPARE(scene()->selectedElementIds(), QStringList({QStringLiteral("node/worker-1-copy"), QStringLiteral("workload/web-copy")}));
+    designer()->cutAction()->trigger();
+    QVERIFY(!document()->topology().findNode("worker-1-copy"));
+    designer()->pasteAction()->trigger();
+    QVERIFY(document()->topology().findNode("worker-1-copy"));  // the name is free again
+}
+
+void TestDesigner::autoLayoutForgetsPlacedPositions()
+{
+    const QPointF auto1 = scene()->elementItem(QStringLiteral("storage/ceph"))->pos();
+    designer()->moveElements({{QStringLiteral("storage/ceph"), QPointF(48, 2000)}});
+    QVERIFY(scene()->elementItem(QStringLiteral("storage/ceph"))->pos() != auto1);
+    // The scene grows to hold the moved card.
+    QVERIFY(scene()->sceneRect().bottom() > 2000);
+    designer()->autoLayoutAction()->trigger();
+    QVERIFY(document()->positions().isEmpty());
+    QCOMPARE(scene()->elementItem(QStringLiteral("storage/ceph"))->pos(), auto1);
+}
+
+void TestDesigner::saveAndReopenGiveTheSameModelAndLayout()
+{
+    designer()->addFromPalette(QStringLiteral("worker-node"), scene()->elementItem(QStringLiteral("zone/zone-c"))->sceneBoundingRect().center());
+    designer()->moveElements({{QStringLiteral("loadbalancer/api-lb"), QPointF(640, 96)}});
+    const DesignState saved = document()->state();
+    const QString path = saveProject(QStringLiteral("design.quorum"));
+    QVERIFY2(m_window->lastError().isEmpty(), qPrintable(m_window->lastError()));
+    QVERIFY(!document()->isModified());
+    QVERIFY(document()->isProjectFile());
+    QVERIFY(m_window->windowTitle().contains(QStringLiteral("design.quorum")));
+
+    // Another design, then the project again.
+    QVERIFY(m_window->newDesign());
+    QVERIFY(document()->topology().nodes.empty());
+    QVERIFY(m_window->openFile(path));
+    QVERIFY(document()->state().topology.sameDesign(saved.topology));
+    QCOMPARE(document()->positions(), saved.positions);
+    QCOMPARE(scene()->elementItem(QStringLiteral("loadbalancer/api-lb"))->pos(), QPointF(640, 96));
+    QVERIFY(!document()->isModified());
+
+    // Save (Ctrl+S) writes the open project without asking.
+    designer()->addFromPalette(QStringLiteral("zone"));
+    QVERIFY(document()->isModified());
+    m_window->saveAction()->trigger();
+    QVERIFY(!document()->isModified());
+    QVERIFY(m_window->openFile(path));
+    QVERIFY(document()->topology().findZone("zone-d"));
+}
+
+void TestDesigner::corruptAndTruncatedProjectsLeaveTheDesignUntouched_data()
+{
+    QTest::addColumn<QString>("damage");
+    QTest::newRow("truncated to half") << "half";
+    QTest::newRow("truncated to 100 bytes") << "100";
+    QTest::newRow("not a database") << "garbage";
+}
+
+void TestDesigner::corruptAndTruncatedProjectsLeaveTheDesignUntouched()
+{
+    QFETCH(QString, damage);
+    const QString good = saveProject(QStringLiteral("good.quorum"));
+    QFile file(good);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QByteArray bytes = file.readAll();
+    file.close();
+    if (damage == QLatin1String("half"))
+        bytes.truncate(bytes.size() / 2);
+    else if (damage == QLatin1String("100"))
+        bytes.truncate(100);
+    else
+        bytes = QByteArray("this is not a project\n").repeated(50);
+    const QString bad = m_dir.filePath(QStringLiteral("bad-%1.quorum").arg(damage));
+    QFile out(bad);
+    QVERIFY(out.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    out.write(bytes);
+    out.close();
+
+    designer()->addFromPalette(QStringLiteral("worker-node"));
+    m_window->setUnsavedChangesAnswer(QMessageBox::Discard);
+    const DesignState before = document()->state();
+    QVERIFY(!m_window->openFile(bad));
+    QVERIFY2(m_window->lastError().contains(QStringLiteral("bad-%1.quorum").arg(damage)), qPrintable(m_window->lastError()));
+    QVERIFY(document()->state() == before);  // the open design is untouched
+    QVERIFY(document()->topology().findNode("worker-4"));
+}
+
+void TestDesigner::unsavedChangesAreNotLostUnasked()
+{
+    designer()->addFromPalette(QStringLiteral("worker-node"));
+    QVERIFY(document()->isModified());
+    // Cancel (the default without a person to ask): nothing is replaced.
+    QVERIFY(!m_window->newDesign());
+    QVERIFY(!m_window->openFile(resources::defaultTemplatePath()));
+    QVERIFY(document()->topology().findNode("worker-4"));
+    // Save: with no project file yet, saving needs a name; without one nothing is discarded.
+    m_window->setUnsavedChangesAnswer(QMessageBox::Save);
+    QVERIFY(!m_window->newDesign());
+    QVERIFY(document()->topology().findNode("worker-4"));
+    // Once the design has a project file, Save writes it and goes on.
+    const QString path = saveProject(QStringLiteral("kept.quorum"));
+    designer()->addFromPalette(QStringLiteral("worker-node"));
+    QVERIFY(m_window->newDesign());
+    QVERIFY(m_window->openFile(path));
+    QVERIFY(document()->topology().findNode("worker-5"));
+    // Closing the window with unsaved changes is refused when the answer is Cancel.
+    designer()->addFromPalette(QStringLiteral("worker-node"));
+    m_window->setUnsavedChangesAnswer(QMessageBox::Cancel);
+    QVERIFY(!m_window->close());
+    QVERIFY(m_window->isVisible());
+}
+
+void TestDesigner::droppedDesignFileOpens()
+{
+    const QString path = saveProject(QStringLiteral("dropped.quorum"));
+    QVERIFY(m_window->newDesign());
+    QMimeData mime;
+    mime.setUrls({QUrl::fromLocalFile(path)});
+    const QPoint at = view()->viewport()->rect().center();
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view()->viewport(), &enter);
+    QVERIFY(enter.isAccepted());
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view()->viewport(), &drop);
+    QCOMPARE(document()->sourcePath(), path);
+    QCOMPARE(document()->topology().nodes.size(), std::size_t(8));
+}
+
+void TestDesigner::exportDiagram()
+{
+    scene()->elementItem(QStringLiteral("node/cp-1"))->setSelected(true);
+    const QRectF bounds = scene()->sceneRect();
+    const QString png = m_dir.filePath(QStringLiteral("diagram.png"));
+    QVERIFY2(m_window->exportDiagram(png), qPrintable(m_window->lastError()));
+    QImage image(png);
+    QCOMPARE(image.size(), (bounds.size() * 2).toSize());
+    // Something was drawn: the picture is not one colour.
+    QVERIFY(image.pixel(10, 10) != image.pixel(image.width() / 2, image.height() / 3)
+            || image.pixel(10, 10) != image.pixel(image.width() / 3, image.height() / 2));
+    QCOMPARE(scene()->selectedElementIds(), QStringList{QStringLiteral("node/cp-1")});  // selection kept
+
+    auto head = [](const QString &path) {
+        QFile f(path);
+        return f.open(QIODevice::ReadOnly) ? f.read(400) : QByteArray();
+    };
+    const QString svg = m_dir.filePath(QStringLiteral("diagram.svg"));
+    QVERIFY2(m_window->exportDiagram(svg), qPrintable(m_window->lastError()));
+    QVERIFY(head(svg).contains("<svg"));
+    const QString pdf = m_dir.filePath(QStringLiteral("diagram.pdf"));
+    QVERIFY2(m_window->exportDiagram(pdf), qPrintable(m_window->lastError()));
+    QVERIFY(head(pdf).startsWith("%PDF"));
+
+    QVERIFY(!m_window->exportDiagram(m_dir.filePath(QStringLiteral("diagram.bmp"))));
+    QVERIFY(m_window->lastError().contains(QStringLiteral(".png, .svg or .pdf")));
+    QVERIFY(!m_window->exportDiagram(m_dir.filePath(QStringLiteral("no-such-dir/diagram.png"))));
+    QVERIFY(m_window->lastError().contains(QStringLiteral("diagram.png")));
+}
+
+void TestDesigner::autosaveRecoversAfterACrash()
+{
+    Autosave *autosave = m_window->autosave();
+    QVERIFY(!autosave->saveNow());  // nothing unsaved yet
+    designer()->addFromPalette(QStringLiteral("worker-node"), scene()->elementItem(QStringLiteral("zone/zone-a"))->sceneBoundingRect().center());
+    QVERIFY(autosave->saveNow());
+    QVERIFY(QFile::exists(autosave->path()));
+    QVERIFY(!autosave->saveNow());  // nothing new since
+    // The running session's autosave is not an orphan.
+    QVERIFY(Autosave::orphans(autosave->directory()).isEmpty());
+    const DesignState unsaved = document()->state();
+
+    // A crash: the window goes without closing, so nothing cleans up its autosave.
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>();
+    m_window->setMessageBoxesEnabled(false);
+    QCOMPARE(Autosave::orphans(m_window->autosave()->directory()).size(), 1);
+    m_window->setRecoveryAnswer(QMessageBox::Yes);
+    QVERIFY(m_window->offerRecovery());
+    QVERIFY(document()->topology().sameDesign(unsaved.topology));
+    QCOMPARE(document()->positions(), unsaved.positions);
+    QVERIFY(document()->isModified());  // recovered, not saved
+    QVERIFY(document()->sourcePath().isEmpty());  // it came from a template: Save asks for a name
+    QVERIFY(Autosave::orphans(m_window->autosave()->directory()).isEmpty());
+    QVERIFY(QFile::exists(m_window->autosave()->path()));  // this session keeps it safe again
+
+    // A clean close leaves nothing behind.
+    m_window->setUnsavedChangesAnswer(QMessageBox::Discard);
+    const QString kept = m_window->autosave()->path();
+    QVERIFY(m_window->close());
+    QVERIFY(!QFile::exists(kept));
+}
+
+void TestDesigner::recoveryCanBeDiscarded()
+{
+    designer()->addFromPalette(QStringLiteral("zone"));
+    QVERIFY(m_window->autosave()->saveNow());
+    m_window.reset();
+    m_window = std::make_unique<MainWindow>();
+    m_window->setMessageBoxesEnabled(false);
+    const QString dir = m_window->autosave()->directory();
+    QCOMPARE(Autosave::orphans(dir).size(), 1);
+    // Cancel keeps it for the next start; Discard deletes it.
+    QVERIFY(!m_window->offerRecovery());
+    QCOMPARE(Autosave::orphans(dir).size(), 1);
+    m_window->setRecoveryAnswer(QMessageBox::Discard);
+    QVERIFY(!m_window->offerRecovery());
+    QVERIFY(Autosave::orphans(dir).isEmpty());
+    QVERIFY(document()->topology().zones.empty());  // the empty design of a new window, untouched
+}
+
+QTEST_MAIN(TestDesigner)
+#include "tst_designer.moc"

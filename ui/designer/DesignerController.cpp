@@ -1,0 +1,292 @@
+#include "ui/designer/DesignerController.h"
+
+#include "engine/model/Edits.h"
+#include "engine/model/TopologyYaml.h"
+#include "ui/common/DisplayNames.h"
+#include "ui/designer/Inspector.h"
+#include "ui/designer/Palette.h"
+#include "ui/diagram/DiagramItems.h"
+#include "ui/diagram/DiagramLayout.h"
+#include "ui/diagram/DiagramScene.h"
+#include "ui/diagram/DiagramView.h"
+#include "ui/document/DesignDocument.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QClipboard>
+#include <QMimeData>
+#include <QUndoStack>
+#include <QUndoView>
+
+#include <algorithm>
+#include <map>
+
+namespace quorum::ui {
+
+using namespace quorum::model;
+
+namespace {
+
+const QString kClipboardMime = QStringLiteral("application/x-quorum-topology+yaml");
+
+std::vector<ElementId> toIds(const QStringList &ids)
+{
+    std::vector<ElementId> out;
+    for (const QString &id : ids)
+        if (const std::optional<ElementId> parsed = parseElementId(id); parsed && parsed->kind != ElementKind::Cluster)
+            out.push_back(*parsed);
+    return out;
+}
+
+/// "cp-1", or "3 elements".
+QString describe(const QStringList &ids)
+{
+    return ids.size() == 1 ? elementNameOf(ids.front()) : DesignerController::tr("%1 elements").arg(ids.size());
+}
+
+NodeRole roleOf(NewElement what)
+{
+    switch (what) {
+    case NewElement::ControlPlaneNode: return NodeRole::ControlPlane;
+    case NewElement::EtcdNode: return NodeRole::Etcd;
+    case NewElement::LoadBalancerNode: return NodeRole::LoadBalancer;
+    default: return NodeRole::Worker;
+    }
+}
+
+} // namespace
+
+DesignerController::DesignerController(DesignDocument *document, DiagramScene *scene, DiagramView *view, QObject *parent)
+    : QObject(parent)
+    , m_document(document)
+    , m_scene(scene)
+    , m_view(view)
+    , m_palette(new Palette)
+    , m_inspector(new Inspector(document))
+    , m_history(new QUndoView(document->undoStack()))
+    , m_undo(document->undoStack()->createUndoAction(this, tr("&Undo")))
+    , m_redo(document->undoStack()->createRedoAction(this, tr("&Redo")))
+    , m_delete(new QAction(tr("&Delete"), this))
+    , m_cut(new QAction(tr("Cu&t"), this))
+    , m_copy(new QAction(tr("&Copy"), this))
+    , m_paste(new QAction(tr("&Paste"), this))
+    , m_selectAll(new QAction(tr("Select &All"), this))
+    , m_autoLayout(new QAction(tr("Auto &Layout by Zone"), this))
+{
+    m_history->setObjectName(QStringLiteral("undoHistory"));
+    m_history->setEmptyLabel(tr("<opened design>"));
+    m_history->setAccessibleName(tr("Undo history"));
+
+    m_undo->setShortcut(QKeySequence::Undo);
+    m_redo->setShortcuts({QKeySequence::Redo, QKeySequence(tr("Ctrl+Y"))});
+    m_delete->setShortcuts({QKeySequence::Delete, QKeySequence(Qt::Key_Backspace)});
+    m_cut->setShortcut(QKeySequence::Cut);
+    m_copy->setShortcut(QKeySequence::Copy);
+    m_paste->setShortcut(QKeySequence::Paste);
+    m_selectAll->setShortcut(QKeySequence::SelectAll);
+    m_autoLayout->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
+    m_delete->setStatusTip(tr("Delete the selected elements and the references to them"));
+    m_cut->setStatusTip(tr("Move the selected elements to the clipboard"));
+    m_copy->setStatusTip(tr("Copy the selected elements to the clipboard"));
+    m_paste->setStatusTip(tr("Add the elements on the clipboard (names that are taken get a '-copy' suffix)"));
+    m_selectAll->setStatusTip(tr("Select every element of the diagram"));
+    m_autoLayout->setStatusTip(tr("Put every card back where the automatic layout by zone places it"));
+    // The diagram's shortcuts must not steal keys from the inspector's line edits.
+    for (QAction *action : {m_delete, m_cut, m_copy, m_paste, m_selectAll}) {
+        action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+        view->addAction(action);
+    }
+
+    connect(m_delete, &QAction::triggered, this, &DesignerController::deleteSelection);
+    connect(m_cut, &QAction::triggered, this, &DesignerController::cutSelection);
+    connect(m_copy, &QAction::triggered, this, &DesignerController::copySelection);
+    connect(m_paste, &QAction::triggered, this, &DesignerController::paste);
+    connect(m_selectAll, &QAction::triggered, this, [this] {
+        for (ElementItem *item : m_scene->elementItems())
+            if (item->flags() & QGraphicsItem::ItemIsSelectable)
+                item->setSelected(true);
+    });
+    connect(m_autoLayout, &QAction::triggered, this, &DesignerController::autoLayout);
+
+    connect(m_scene, &DiagramScene::elementsMoved, this, &DesignerController::moveElements);
+    connect(m_scene, &DiagramScene::selectedElementsChanged, this, [this](const QStringList &ids) {
+        m_inspector->setElement(ids.size() == 1 ? ids.front() : QString());
+        updateActions();
+    });
+    connect(m_inspector, &Inspector::elementRenamed, this, [this](const QString &id) { m_scene->selectElement(id); });
+    connect(m_view, &DiagramView::paletteEntryDropped, this,
+            [this](const QString &entry, const QPointF &pos) { addFromPalette(entry, pos); });
+    connect(m_palette, &Palette::entryActivated, this, [this](const QString &entry) { addFromPalette(entry); });
+    connect(QApplication::clipboard(), &QClipboard::dataChanged, this, &DesignerController::updateActions);
+
+    m_scene->setEditable(true);
+    m_view->setEditable(true);
+    updateActions();
+}
+
+QList<QAction *> DesignerController::editActions() const
+{
+    return {m_undo, m_redo, nullptr, m_cut, m_copy, m_paste, m_delete, nullptr, m_selectAll, nullptr, m_autoLayout};
+}
+
+QStringList DesignerController::selectedIds() const
+{
+    QStringList ids = m_scene->selectedElementIds();
+    ids.removeAll(QStringLiteral("cluster"));
+    return ids;
+}
+
+void DesignerController::updateActions()
+{
+    const bool any = !selectedIds().isEmpty();
+    m_delete->setEnabled(any);
+    m_cut->setEnabled(any);
+    m_copy->setEnabled(any);
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    m_paste->setEnabled(mime && mime->hasFormat(kClipboardMime));
+}
+
+std::string DesignerController::quietestZone(int role) const
+{
+    const Topology &t = m_document->topology();
+    std::string best;
+    std::size_t fewest = SIZE_MAX;
+    for (const Zone &zone : t.zones) {
+        const auto count = static_cast<std::size_t>(std::count_if(t.nodes.begin(), t.nodes.end(), [&](const Node &n) {
+            return n.zone == zone.name && static_cast<int>(n.role) == role;
+        }));
+        if (count < fewest) {
+            fewest = count;
+            best = zone.name;
+        }
+    }
+    return best;
+}
+
+std::optional<QString> DesignerController::addFromPalette(const QString &entry, std::optional<QPointF> scenePos)
+{
+    const std::optional<NewElement> what = parseNewElement(entry.toStdString());
+    if (!what)
+        return std::nullopt;
+    DesignState state = m_document->state();
+    const bool isNode = kindOf(*what) == ElementKind::Node;
+    std::optional<QString> laneZone = scenePos ? m_scene->zoneAt(*scenePos) : std::nullopt;
+    const std::string zone = laneZone ? laneZone->toStdString() : quietestZone(static_cast<int>(roleOf(*what)));
+    const ElementId id = addElement(state.topology, *what, isNode ? zone : std::string());
+    const QString idString = elementIdString(id);
+    // A card dropped on a lane or band goes where it was dropped (centred there); a node
+    // dropped outside every lane joins the quietest zone and takes its place in the layout.
+    const bool isCard = id.kind != ElementKind::Zone;
+    if (scenePos && isCard && (!isNode || laneZone)) {
+        const QSizeF size = id.kind == ElementKind::Workload ? QSizeF(metrics::kWorkloadWidth, metrics::kWorkloadHeight)
+                                                             : QSizeF(metrics::kCardWidth, metrics::kNodeHeight);
+        state.positions.insert(idString, *scenePos - QPointF(size.width() / 2, size.height() / 2));
+    }
+    m_document->edit(tr("Add %1").arg(QString::fromStdString(id.name)), std::move(state));
+    m_scene->selectElement(idString);
+    emit message(tr("Added %1.").arg(QString::fromStdString(id.name)));
+    return idString;
+}
+
+void DesignerController::moveElements(const QMap<QString, QPointF> &positions)
+{
+    DesignState state = m_document->state();
+    QStringList zoneChanges;
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
+        state.positions.insert(it.key(), it.value());
+        // A node dropped into another zone's lane joins that zone.
+        const std::optional<ElementId> id = parseElementId(it.key());
+        if (!id || id->kind != ElementKind::Node)
+            continue;
+        const QPointF center = it.value() + QPointF(metrics::kCardWidth / 2, metrics::kNodeHeight / 2);
+        const std::optional<QString> zone = m_scene->zoneAt(center);
+        auto node = std::find_if(state.topology.nodes.begin(), state.topology.nodes.end(),
+                                 [&](const Node &n) { return n.name == id->name; });
+        if (zone && node != state.topology.nodes.end() && !zone->isEmpty() && node->zone != zone->toStdString()) {
+            node->zone = zone->toStdString();
+            zoneChanges << tr("%1 is now in %2").arg(QString::fromStdString(node->name), *zone);
+        }
+    }
+    const QStringList ids = positions.keys();
+    const QString key = QStringLiteral("move:") + ids.join(QLatin1Char(','));
+    m_document->edit(tr("Move %1").arg(describe(ids)), std::move(state), zoneChanges.isEmpty() ? key : QString());
+    for (const QString &id : ids)
+        if (ElementItem *item = m_scene->elementItem(id))
+            item->setSelected(true);
+    if (!zoneChanges.isEmpty())
+        emit message(zoneChanges.join(QStringLiteral("; ")) + QLatin1Char('.'));
+}
+
+void DesignerController::deleteSelection()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    DesignState state = m_document->state();
+    for (const ElementId &id : toIds(ids)) {
+        removeElement(state.topology, id);
+        state.positions.remove(elementIdString(id));
+    }
+    m_document->edit(tr("Delete %1").arg(describe(ids)), std::move(state));
+    emit message(tr("Deleted %1. Undo brings it back (Ctrl+Z).").arg(describe(ids)));
+}
+
+void DesignerController::copySelection()
+{
+    const QStringList ids = selectedIds();
+    if (ids.isEmpty())
+        return;
+    const std::string yaml = topologyToYaml(extractElements(m_document->topology(), toIds(ids)));
+    auto *mime = new QMimeData;
+    mime->setData(kClipboardMime, QByteArray::fromStdString(yaml));
+    mime->setText(QString::fromStdString(yaml));
+    QApplication::clipboard()->setMimeData(mime);
+    emit message(tr("Copied %1.").arg(describe(ids)));
+}
+
+void DesignerController::cutSelection()
+{
+    copySelection();
+    deleteSelection();
+}
+
+void DesignerController::paste()
+{
+    const QMimeData *mime = QApplication::clipboard()->mimeData();
+    if (!mime || !mime->hasFormat(kClipboardMime))
+        return;
+    const QByteArray yaml = mime->data(kClipboardMime);
+    const LoadResult fragment = parseTopology(std::string_view(yaml.constData(), static_cast<std::size_t>(yaml.size())),
+                                              "clipboard");
+    if (!fragment.ok()) {
+        emit message(tr("The clipboard holds no elements that can be pasted: %1")
+                         .arg(QString::fromStdString(fragment.errors.front().toString())));
+        return;
+    }
+    DesignState state = m_document->state();
+    const std::vector<ElementId> added = pasteElements(state.topology, *fragment.topology);
+    if (added.empty())
+        return;
+    QStringList ids;
+    for (const ElementId &id : added)
+        ids << elementIdString(id);
+    m_document->edit(tr("Paste %1").arg(describe(ids)), std::move(state));
+    m_scene->clearSelection();
+    for (const QString &id : std::as_const(ids))
+        if (ElementItem *item = m_scene->elementItem(id))
+            item->setSelected(true);
+    emit message(tr("Pasted %1.").arg(describe(ids)));
+}
+
+void DesignerController::autoLayout()
+{
+    if (m_document->positions().isEmpty()) {
+        emit message(tr("Every card is already where the automatic layout puts it."));
+        return;
+    }
+    DesignState state = m_document->state();
+    state.positions.clear();
+    m_document->edit(tr("Auto layout"), std::move(state));
+}
+
+} // namespace quorum::ui

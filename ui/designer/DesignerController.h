@@ -1,0 +1,90 @@
+#pragma once
+
+// The designer: turns what the user does on the diagram, the palette and the Edit menu into
+// undoable edits of the design — add from the palette (dropped at a place or double-clicked),
+// move cards (a node dropped into another zone's lane joins that zone), delete, cut, copy,
+// paste, select all, automatic layout, undo and redo. Owns the palette, the inspector and the
+// undo history view; the main window docks them. Main (GUI) thread only.
+
+#include <QObject>
+#include <QPointF>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+class QAction;
+class QUndoView;
+
+namespace quorum::ui {
+
+class DesignDocument;
+class DiagramScene;
+class DiagramView;
+class Inspector;
+class Palette;
+
+class DesignerController : public QObject {
+    Q_OBJECT
+
+public:
+    DesignerController(DesignDocument *document, DiagramScene *scene, DiagramView *view, QObject *parent = nullptr);
+
+    Palette *palette() const { return m_palette; }
+    Inspector *inspector() const { return m_inspector; }
+    QUndoView *historyView() const { return m_history; }
+
+    /// Edit menu actions, in menu order (separators as nullptr).
+    QList<QAction *> editActions() const;
+    QAction *undoAction() const { return m_undo; }
+    QAction *redoAction() const { return m_redo; }
+    QAction *deleteAction() const { return m_delete; }
+    QAction *cutAction() const { return m_cut; }
+    QAction *copyAction() const { return m_copy; }
+    QAction *pasteAction() const { return m_paste; }
+    QAction *selectAllAction() const { return m_selectAll; }
+    QAction *autoLayoutAction() const { return m_autoLayout; }
+
+    /// Adds a palette entry ("worker-node", ...). With a scene position, the card goes there
+    /// (a node joins the zone whose lane is there); without one, the automatic layout places
+    /// it (a node goes to the zone with the fewest nodes of its role). The new element is
+    /// selected. Returns its id, or std::nullopt for an unknown entry.
+    std::optional<QString> addFromPalette(const QString &entry, std::optional<QPointF> scenePos = std::nullopt);
+    /// Moves cards to new top-left corners as one undoable step (what a drag does).
+    void moveElements(const QMap<QString, QPointF> &positions);
+    /// Deletes the selected elements (not the cluster) as one step.
+    void deleteSelection();
+    void copySelection();
+    void cutSelection();
+    /// Pastes elements copied from this or another design; they are selected afterwards.
+    void paste();
+    /// Forgets every placed position: back to the automatic layout by zone.
+    void autoLayout();
+
+signals:
+    /// A short message for the status bar.
+    void message(const QString &text);
+
+private:
+    void updateActions();
+    QStringList selectedIds() const;
+    /// The zone that has the fewest nodes of the role, "" without zones.
+    std::string quietestZone(int role) const;
+
+    DesignDocument *m_document;
+    DiagramScene *m_scene;
+    DiagramView *m_view;
+    Palette *m_palette;
+    Inspector *m_inspector;
+    QUndoView *m_history;
+    QAction *m_undo;
+    QAction *m_redo;
+    QAction *m_delete;
+    QAction *m_cut;
+    QAction *m_copy;
+    QAction *m_paste;
+    QAction *m_selectAll;
+    QAction *m_autoLayout;
+};
+
+} // namespace quorum::ui

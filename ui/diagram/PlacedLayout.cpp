@@ -1,0 +1,133 @@
+#include "ui/diagram/PlacedLayout.h"
+
+#include "ui/common/DisplayNames.h"
+
+#include <QMarginsF>
+#include <QSet>
+
+#include <cmath>
+
+namespace quorum::ui {
+
+using namespace metrics;
+
+namespace {
+
+std::vector<LaidOutElement *> cardsOf(DiagramLayout &layout)
+{
+    std::vector<LaidOutElement *> cards;
+    for (auto *list : {&layout.nodes, &layout.loadBalancers, &layout.storageBackends, &layout.storageClasses,
+                       &layout.workloads})
+        for (LaidOutElement &e : *list)
+            cards.push_back(&e);
+    return cards;
+}
+
+/// Grows rect to contain every card of the list, keeping the margins a lane or band has
+/// around its cards.
+void enclose(QRectF &rect, const std::vector<LaidOutElement> &cards, const QMarginsF &margins)
+{
+    for (const LaidOutElement &card : cards)
+        rect = rect.united(card.rect.marginsAdded(margins));
+}
+
+const std::vector<LaidOutElement> *cardsOfBand(const DiagramLayout &layout, BandKind kind, std::vector<LaidOutElement> &storage)
+{
+    switch (kind) {
+    case BandKind::LoadBalancers: return &layout.loadBalancers;
+    case BandKind::Workloads: return &layout.workloads;
+    case BandKind::Storage:
+        storage = layout.storageBackends;
+        storage.insert(storage.end(), layout.storageClasses.begin(), layout.storageClasses.end());
+        return &storage;
+    }
+    return nullptr;
+}
+
+} // namespace
+
+QPointF snapToGrid(const QPointF &p)
+{
+    return {std::round(p.x() / kGridSize) * kGridSize, std::round(p.y() / kGridSize) * kGridSize};
+}
+
+QPolygonF routeBetween(const QRectF &from, const QRectF &to)
+{
+    const QPointF a = from.center();
+    const QPointF b = to.center();
+    QPolygonF points;
+    const bool sideBySide = to.left() > from.right() || to.right() < from.left();
+    const bool stacked = to.top() > from.bottom() || to.bottom() < from.top();
+    if (stacked || !sideBySide) {
+        // Leave through the top or bottom, turn halfway, enter through the other.
+        const bool down = b.y() >= a.y();
+        const QPointF start(a.x(), down ? from.bottom() : from.top());
+        const QPointF end(b.x(), down ? to.top() : to.bottom());
+        const qreal midY = (start.y() + end.y()) / 2;
+        points << start << QPointF(start.x(), midY) << QPointF(end.x(), midY) << end;
+    } else {
+        const bool right = b.x() >= a.x();
+        const QPointF start(right ? from.right() : from.left(), a.y());
+        const QPointF end(right ? to.left() : to.right(), b.y());
+        const qreal midX = (start.x() + end.x()) / 2;
+        points << start << QPointF(midX, start.y()) << QPointF(midX, end.y()) << end;
+    }
+    // Drop the zero-length legs of a straight line.
+    QPolygonF out;
+    for (const QPointF &p : points)
+        if (out.isEmpty() || out.last() != p)
+            out << p;
+    return out;
+}
+
+void applyPositions(DiagramLayout &layout, const model::Topology &topology, const QMap<QString, QPointF> &positions)
+{
+    if (positions.isEmpty())
+        return;
+    QSet<QString> moved;
+    QMap<QString, QRectF> rects;
+    for (LaidOutElement *card : cardsOf(layout)) {
+        const auto it = positions.constFind(card->id);
+        if (it != positions.constEnd()) {
+            card->rect.moveTopLeft(snapToGrid(*it));
+            moved.insert(card->id);
+        }
+        rects.insert(card->id, card->rect);
+    }
+    if (moved.isEmpty())
+        return;
+
+    // Zone lanes hold their nodes, bands their cards, wherever the user put them.
+    for (LaidOutLane &lane : layout.lanes) {
+        std::vector<LaidOutElement> members;
+        for (const LaidOutElement &node : layout.nodes) {
+            const model::Node *n = topology.findNode(elementNameOf(node.id).toStdString());
+            const bool inLane = n && (lane.isUnzoned() ? !topology.findZone(n->zone) : n->zone == lane.zoneName.toStdString());
+            if (inLane && moved.contains(node.id))
+                members.push_back(node);
+        }
+        enclose(lane.rect, members, QMarginsF(kLanePadding, kLaneHeader, kLaneChannel, kLanePadding));
+    }
+    for (LaidOutBand &band : layout.bands) {
+        std::vector<LaidOutElement> storage;
+        std::vector<LaidOutElement> members;
+        for (const LaidOutElement &card : *cardsOfBand(layout, band.kind, storage))
+            if (moved.contains(card.id))
+                members.push_back(card);
+        enclose(band.rect, members, QMarginsF(kBandPadding, kBandCaption, kBandPadding, kBandPadding));
+    }
+    for (LaidOutLink &link : layout.links)
+        if ((moved.contains(link.from) || moved.contains(link.to)) && rects.contains(link.from) && rects.contains(link.to))
+            link.points = routeBetween(rects.value(link.from), rects.value(link.to));
+
+    QRectF bounds = layout.cluster.rect;
+    for (const LaidOutBand &band : layout.bands)
+        bounds = bounds.united(band.rect);
+    for (const LaidOutLane &lane : layout.lanes)
+        bounds = bounds.united(lane.rect);
+    for (const LaidOutElement *card : cardsOf(layout))
+        bounds = bounds.united(card->rect);
+    layout.bounds = layout.bounds.united(bounds.adjusted(-kMargin, -kMargin, kMargin, kMargin));
+}
+
+} // namespace quorum::ui

@@ -1,0 +1,67 @@
+#pragma once
+
+// Autosave and crash recovery. While a session runs, unsaved changes are written every
+// interval to a project file of its own in the autosave folder, next to a lock file that
+// marks the session as alive and a note of the file the design came from. A clean end
+// (saved, or changes discarded on purpose) removes them; what a crashed session leaves
+// behind is offered for recovery at the next start. Main (GUI) thread only.
+
+#include <QDateTime>
+#include <QLockFile>
+#include <QObject>
+#include <QString>
+#include <QStringList>
+#include <QTimer>
+
+#include <memory>
+
+namespace quorum::ui {
+
+class DesignDocument;
+
+class Autosave : public QObject {
+    Q_OBJECT
+
+public:
+    /// directory: where autosaves go (created when needed). Starts the timer.
+    Autosave(DesignDocument *document, const QString &directory, QObject *parent = nullptr);
+    ~Autosave() override;
+
+    /// The folder of the application's autosaves (in the application's data folder).
+    static QString defaultDirectory();
+
+    /// How often unsaved changes are written (default 30 s).
+    void setInterval(int ms) { m_timer.setInterval(ms); }
+    int interval() const { return m_timer.interval(); }
+
+    /// Writes the design when it has unsaved changes not yet autosaved. Returns true when a
+    /// file was written; failures are logged, never shown (the next interval tries again).
+    bool saveNow();
+    /// Removes this session's autosave (the design was saved, or its changes discarded).
+    void discard();
+    /// This session's autosave file, and the folder it is in.
+    QString path() const { return m_path; }
+    QString directory() const { return m_directory; }
+
+    /// A recoverable autosave of a session that did not end cleanly.
+    struct Orphan {
+        QString path;        ///< the autosaved project
+        QString sourcePath;  ///< where that design came from; empty for a new design
+        QDateTime savedAt;
+    };
+    /// Autosaves whose session is no longer running, newest first.
+    static QList<Orphan> orphans(const QString &directory);
+    /// Deletes an orphan's files.
+    static void remove(const Orphan &orphan);
+
+private:
+    DesignDocument *m_document;
+    QString m_directory;
+    QString m_path;
+    std::unique_ptr<QLockFile> m_lock;
+    QTimer m_timer;
+    /// The undo index last autosaved; -1 when nothing is written.
+    int m_savedIndex = -1;
+};
+
+} // namespace quorum::ui

@@ -1,0 +1,26 @@
+#pragma once
+
+// The document's side of .quorum project files (engine/project): converts between the
+// engine's Project and the document's state. Main (GUI) thread; files are small.
+
+#include "ui/document/DesignDocument.h"
+
+#include <optional>
+#include <vector>
+
+namespace quorum::ui {
+
+struct LoadedProject {
+    DesignState state;
+    std::vector<DesignScenario> scenarios;
+};
+
+/// True when the file starts with SQLite's header: a project, whatever its name.
+bool looksLikeProjectFile(const QString &path);
+/// Reads a project; std::nullopt with errors (file, line, column, field) when it cannot.
+std::optional<LoadedProject> loadProjectFile(const QString &path, std::vector<model::Diagnostic> &errors);
+/// Saves atomically; std::nullopt or the reason, naming the file.
+std::optional<QString> saveProjectFile(const QString &path, const DesignState &state,
+                                       const std::vector<DesignScenario> &scenarios);
+
+} // namespace quorum::ui
