@@ -30,6 +30,7 @@ constexpr qreal kIconSize = 34;
 constexpr qreal kTextLeft = 58;
 constexpr qreal kTextRight = 12;
 
+
 void drawElided(QPainter *painter, const QRectF &box, const QString &text, int flags = Qt::AlignLeft | Qt::AlignVCenter)
 {
     const QFontMetricsF metrics(painter->font());
@@ -151,6 +152,18 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 {
     const QRectF r = rect();
     painter->setRenderHint(QPainter::Antialiasing);
+
+    // Zoomed far out the text cannot be read: the card's shape, colour and marks are enough,
+    // and a 1,000-element design stays smooth to zoom.
+    if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) < kCoarseCardScale) {
+        painter->setPen(framePen(colors::kCardBorder));
+        painter->setBrush(colors::kCardFill);
+        painter->drawRect(r);
+        painter->fillRect(QRectF(r.left(), r.top(), r.width() * 0.08, r.height()), m_content.accent);
+        painter->fillRect(QRectF(kTextLeft, 12, (r.width() - kTextLeft) * 0.7, 14), colors::kTextMuted);
+        paintOverlay(painter, option, kCardRadius);
+        return;
+    }
 
     painter->setPen(Qt::NoPen);
     painter->setBrush(QColor(16, 24, 40, 22));

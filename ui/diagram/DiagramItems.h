@@ -98,6 +98,12 @@ struct CardContent {
     QString description;   ///< tooltip
 };
 
+/// Below this view scale cards are drawn without text (it could not be read).
+inline constexpr qreal kCoarseCardScale = 0.6;
+/// At and above this view scale cards are cached as pixmaps (panning blits them); between the
+/// two, few enough cards are drawn at a time that caching them per zoom step costs more.
+inline constexpr qreal kCachedCardScale = 0.9;
+
 /// A white card with an icon, a title, detail lines and badges.
 class CardItem : public ElementItem {
 public:

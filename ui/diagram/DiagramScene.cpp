@@ -134,8 +134,11 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
             addItem(item);
             m_linkItems.append(item);
         }
-        for (ElementItem *item : std::as_const(m_elementItems))
+        for (ElementItem *item : std::as_const(m_elementItems)) {
             item->setMovable(m_editable && isCard(item));
+            if (isCard(item))
+                item->setCacheMode(m_cacheCards ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
+        }
         setSceneRect(layout.bounds);
         setFindings(findings);
         for (const QString &id : previouslySelected)
@@ -185,6 +188,17 @@ void DiagramScene::setEditable(bool editable)
     m_editable = editable;
     for (ElementItem *item : std::as_const(m_elementItems))
         item->setMovable(editable && isCard(item));
+}
+
+void DiagramScene::setViewScale(qreal scale)
+{
+    const bool cache = scale >= kCachedCardScale;
+    if (cache == m_cacheCards)
+        return;
+    m_cacheCards = cache;
+    for (ElementItem *item : std::as_const(m_elementItems))
+        if (isCard(item))
+            item->setCacheMode(cache ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
 }
 
 std::optional<QString> DiagramScene::zoneAt(const QPointF &scenePos) const

@@ -40,6 +40,11 @@ public:
     void setEditable(bool editable);
     bool isEditable() const { return m_editable; }
 
+    /// Tells the scene the view's scale: from kCachedCardScale up cards are cached as pixmaps
+    /// (panning blits them); below it they are drawn directly (zooming a large design would
+    /// otherwise re-render every cache at each step), and plainly below kCoarseCardScale.
+    void setViewScale(qreal scale);
+
     /// The zone whose lane is at scenePos: its name, "" for the lane of unzoned nodes, or
     /// std::nullopt outside every lane.
     std::optional<QString> zoneAt(const QPointF &scenePos) const;
@@ -82,6 +87,7 @@ private:
     /// Where the cards being dragged started.
     QHash<QString, QPointF> m_dragStart;
     bool m_editable = false;
+    bool m_cacheCards = true;
 };
 
 } // namespace quorum::ui

@@ -102,14 +102,17 @@ void DiagramView::applyFit()
     const qreal fit = std::min(viewport()->width() / bounds.width(), viewport()->height() / bounds.height());
     const qreal target = std::clamp(fit, kMinZoom, 1.0);
     setTransform(QTransform::fromScale(target, target));
+    m_scene->setViewScale(target);
     centerOn(bounds.center());
 }
 
 void DiagramView::scaleBy(qreal factor)
 {
     const qreal target = std::clamp(zoom() * factor, kMinZoom, kMaxZoom);
-    if (!qFuzzyCompare(target, zoom()))
+    if (!qFuzzyCompare(target, zoom())) {
         scale(target / zoom(), target / zoom());
+        m_scene->setViewScale(target);
+    }
 }
 
 void DiagramView::wheelEvent(QWheelEvent *event)
