@@ -975,6 +975,42 @@
             <source>Workloads</source>
             <translation>Workloads</translation>
         </message>
+        <message>
+            <source>What if: the control plane cannot run (it needs etcd members, an API server, a controller-manager and a scheduler)</source>
+            <translation>Was wäre wenn: die Control Plane kann nicht laufen (sie braucht etcd-Mitglieder, einen API-Server, einen Controller-Manager und einen Scheduler)</translation>
+        </message>
+        <message>
+            <source>%1 %2 of %3</source>
+            <translation>%1 %2 von %3</translation>
+        </message>
+        <message>
+            <source>What if: survives %1 node failure(s) and %2 of %3 zone outage(s) · may fail: %4</source>
+            <translation>Was wäre wenn: übersteht %1 Knotenausfall/-ausfälle und %2 von %3 Zonenausfällen · ausfallen dürfen: %4</translation>
+        </message>
+        <message>
+            <source>What if: survives %1 node failure(s) · may fail: %2</source>
+            <translation>Was wäre wenn: übersteht %1 Knotenausfall/-ausfälle · ausfallen dürfen: %2</translation>
+        </message>
+        <message>
+            <source>etcd members</source>
+            <translation>etcd-Mitglieder</translation>
+        </message>
+        <message>
+            <source>API servers</source>
+            <translation>API-Server</translation>
+        </message>
+        <message>
+            <source>controller-managers</source>
+            <translation>Controller-Manager</translation>
+        </message>
+        <message>
+            <source>schedulers</source>
+            <translation>Scheduler</translation>
+        </message>
+        <message>
+            <source>API load-balancer hosts</source>
+            <translation>API-Load-Balancer-Hosts</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::DiagramView</name>

@@ -325,10 +325,16 @@ void TestDesigner::inspectorRenameFollowsReferencesAndSelection()
 void TestDesigner::deleteThirdEtcdMemberRaisesFindingUndoClearsIt()
 {
     QVERIFY(!hasFinding(document(), "etcd-quorum", model::Severity::Error));
+    auto whatIfLine = [this] {
+        return qgraphicsitem_cast<ClusterItem *>(scene()->elementItem(QStringLiteral("cluster")))->content().lines.value(1);
+    };
+    QVERIFY2(whatIfLine().contains(QStringLiteral("survives 1 node failure(s) and 1 of 3 zone outage(s)")), qPrintable(whatIfLine()));
     QVERIFY(view()->showElement(QStringLiteral("node/cp-3")));
     view()->setFocus();
     QTest::keyClick(view(), Qt::Key_Delete);
     QVERIFY(!document()->topology().findNode("cp-3"));
+    QVERIFY2(whatIfLine().contains(QStringLiteral("survives 0 node failure(s) and 0 of 3 zone outage(s)")), qPrintable(whatIfLine()));
+    QVERIFY(whatIfLine().contains(QStringLiteral("etcd members 0 of 2")));
     // Findings are computed off the UI thread and arrive a moment later.
     QTRY_VERIFY(hasFinding(document(), "etcd-quorum", model::Severity::Error));
     QVERIFY(!document()->findingsPending());
@@ -336,6 +342,7 @@ void TestDesigner::deleteThirdEtcdMemberRaisesFindingUndoClearsIt()
 
     designer()->undoAction()->trigger();
     QVERIFY(document()->topology().findNode("cp-3"));
+    QVERIFY(whatIfLine().contains(QStringLiteral("survives 1 node failure(s)")));
     QTRY_VERIFY(!hasFinding(document(), "etcd-quorum", model::Severity::Error));
 }
 

@@ -603,3 +603,14 @@ DE.update({
  'One pod on every node': 'Ein Pod auf jedem Knoten',
  '%1 — drag it onto the diagram, or double-click to add it': '%1 — auf das Diagramm ziehen oder doppelklicken, um es hinzuzufügen',
 })
+DE.update({
+ 'What if: the control plane cannot run (it needs etcd members, an API server, a controller-manager and a scheduler)': 'Was wäre wenn: die Control Plane kann nicht laufen (sie braucht etcd-Mitglieder, einen API-Server, einen Controller-Manager und einen Scheduler)',
+ '%1 %2 of %3': '%1 %2 von %3',
+ 'What if: survives %1 node failure(s) and %2 of %3 zone outage(s) · may fail: %4': 'Was wäre wenn: übersteht %1 Knotenausfall/-ausfälle und %2 von %3 Zonenausfällen · ausfallen dürfen: %4',
+ 'What if: survives %1 node failure(s) · may fail: %2': 'Was wäre wenn: übersteht %1 Knotenausfall/-ausfälle · ausfallen dürfen: %2',
+ 'etcd members': 'etcd-Mitglieder',
+ 'API servers': 'API-Server',
+ 'controller-managers': 'Controller-Manager',
+ 'schedulers': 'Scheduler',
+ 'API load-balancer hosts': 'API-Load-Balancer-Hosts',
+})

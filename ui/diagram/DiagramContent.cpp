@@ -1,6 +1,7 @@
 #include "ui/diagram/DiagramContent.h"
 
 #include "engine/model/TopologyYaml.h"
+#include "engine/model/WhatIf.h"
 #include "ui/common/Appearance.h"
 #include "ui/common/DisplayNames.h"
 
@@ -40,7 +41,44 @@ CardContent DiagramContent::cluster(const Topology &topology)
                                                                      : tr("Development profile"),
                              kDisruptionColor};
     card.description = tr("Cluster %1").arg(card.title);
+    // The "what if" line: the failures the control plane survives, by kind.
+    const WhatIf w = whatIf(topology);
+    if (!w.runs) {
+        card.lines << tr("What if: the control plane cannot run (it needs etcd members, an API server, a controller-manager and a scheduler)");
+        card.accent = severityColor(Severity::Error);
+    } else {
+        QStringList kinds;
+        for (const FailureBudget &b : w.byKind)
+            kinds << tr("%1 %2 of %3").arg(failureKindName(b.kind)).arg(b.tolerated).arg(b.members);
+        card.lines << (w.zones > 0 ? tr("What if: survives %1 node failure(s) and %2 of %3 zone outage(s) · may fail: %4")
+                                         .arg(w.nodeFailures)
+                                         .arg(w.zoneFailures)
+                                         .arg(w.zones)
+                                         .arg(kinds.join(QStringLiteral(", ")))
+                                   : tr("What if: survives %1 node failure(s) · may fail: %2")
+                                         .arg(w.nodeFailures)
+                                         .arg(kinds.join(QStringLiteral(", "))));
+        card.description += QLatin1Char('\n') + card.lines.back();  // the line may be elided on the banner
+        card.accent = w.nodeFailures == 0 ? severityColor(Severity::Error)
+            : (w.zones > 1 && w.zoneFailures == 0) ? severityColor(Severity::Warning)
+                                                    : QColor(0x2F, 0x9E, 0x5B);
+    }
     return card;
+}
+
+QString DiagramContent::failureKindName(const std::string &kind)
+{
+    if (kind == "etcd members")
+        return tr("etcd members");
+    if (kind == "API servers")
+        return tr("API servers");
+    if (kind == "controller-managers")
+        return tr("controller-managers");
+    if (kind == "schedulers")
+        return tr("schedulers");
+    if (kind == "API load-balancer hosts")
+        return tr("API load-balancer hosts");
+    return QString::fromStdString(kind);
 }
 
 CardContent DiagramContent::node(const Node &node, const Topology &topology)

@@ -16,7 +16,11 @@ class DiagramContent {
 
 public:
     /// The banner: name, description, chips for Kubernetes version, etcd mode and profile.
+    /// The banner: name, description, chips, and the "what if" line (lines[1], coloured by
+    /// accent: red when no node may fail, amber when no zone may, green otherwise).
     static CardContent cluster(const model::Topology &topology);
+    /// A failure budget's kind ("etcd members", ...), translated.
+    static QString failureKindName(const std::string &kind);
     static CardContent node(const model::Node &node, const model::Topology &topology);
     static CardContent loadBalancer(const model::LoadBalancer &lb);
     static CardContent storageBackend(const model::StorageBackend &backend);

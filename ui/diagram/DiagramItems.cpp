@@ -155,7 +155,7 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
 
     // Zoomed far out the text cannot be read: the card's shape, colour and marks are enough,
     // and a 1,000-element design stays smooth to zoom.
-    if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) < kCoarseCardScale) {
+    if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) < m_coarseScale) {
         painter->setPen(framePen(colors::kCardBorder));
         painter->setBrush(colors::kCardFill);
         painter->drawRect(r);
@@ -380,7 +380,7 @@ void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setPen(framePen(colors::kCardBorder));
     painter->setBrush(colors::kCardFill);
     painter->drawRoundedRect(r, kLaneRadius, kLaneRadius);
-    const qreal iconSize = r.height() - 20;
+    const qreal iconSize = std::min<qreal>(r.height() - 20, 44);
     paintBundledIcon(painter, m_content.icon, QRectF(12, 10, iconSize, iconSize));
 
     // Chips right-aligned on the title line; title and description take what is left.
@@ -393,7 +393,7 @@ void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
         if (x - width < chipsLeftLimit)
             break;
         x -= width;
-        const QRectF chip(x, (r.height() - 24) / 2, width, 24);
+        const QRectF chip(x, 10, width, 24);  // on the title line
         QColor fill = it->color;
         fill.setAlpha(24);
         painter->setPen(QPen(it->color.lighter(140), 1));
@@ -411,6 +411,12 @@ void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
     painter->setFont(diagramFont(12));
     painter->setPen(colors::kTextMuted);
     drawElided(painter, QRectF(textLeft, 32, textWidth, 18), m_content.lines.value(0));
+    if (m_content.lines.size() > 1) {
+        // The "what if" line spans the banner below the chips.
+        painter->setFont(diagramFont(12, true));
+        painter->setPen(m_content.accent.darker(115));
+        drawElided(painter, QRectF(textLeft, 54, r.width() - textLeft - 16, 18), m_content.lines.value(1));
+    }
 
     paintOverlay(painter, option, kLaneRadius);
 }

@@ -98,8 +98,11 @@ struct CardContent {
     QString description;   ///< tooltip
 };
 
-/// Below this view scale cards are drawn without text (it could not be read).
+/// Below this view scale the cards of a large design are drawn without text (it is barely
+/// readable there, and a thousand cards of text make zooming slow); small designs keep their
+/// text down to kCoarseCardScaleSmall.
 inline constexpr qreal kCoarseCardScale = 0.6;
+inline constexpr qreal kCoarseCardScaleSmall = 0.3;
 /// At and above this view scale cards are cached as pixmaps (panning blits them); between the
 /// two, few enough cards are drawn at a time that caching them per zoom step costs more.
 inline constexpr qreal kCachedCardScale = 0.9;
@@ -112,8 +115,12 @@ public:
     const CardContent &content() const { return m_content; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+    /// The view scale below which the card is drawn without text.
+    void setCoarseScale(qreal scale) { m_coarseScale = scale; }
+
 private:
     CardContent m_content;
+    qreal m_coarseScale = kCoarseCardScaleSmall;
 };
 
 /// What a running cluster shows on a node's card (the live monitor).
@@ -195,8 +202,12 @@ public:
     const CardContent &content() const { return m_content; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+    /// The view scale below which the card is drawn without text.
+    void setCoarseScale(qreal scale) { m_coarseScale = scale; }
+
 private:
     CardContent m_content;
+    qreal m_coarseScale = kCoarseCardScaleSmall;
 };
 
 /// A zone lane (failure domain). The lane for nodes without a zone has an empty element id

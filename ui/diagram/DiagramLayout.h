@@ -30,7 +30,7 @@ namespace quorum::ui {
 /// Sizes of the diagram, in scene units (pixels at 100 % zoom).
 namespace metrics {
 constexpr qreal kMargin = 24;
-constexpr qreal kBannerHeight = 60;
+constexpr qreal kBannerHeight = 80;
 constexpr qreal kCardWidth = 236;
 constexpr qreal kNodeHeight = 74;
 constexpr qreal kRowGap = 12;

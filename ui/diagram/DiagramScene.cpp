@@ -24,6 +24,8 @@ constexpr qreal kBandZ = -30;
 constexpr qreal kLaneZ = -20;
 constexpr qreal kLinkZ = -10;
 constexpr qreal kCardZ = 0;
+/// From this many cards on a design is drawn coarsely when zoomed out (see kCoarseCardScale).
+constexpr qsizetype kLargeDesignItems = 200;
 
 /// Severity order: a smaller value is worse.
 int rank(Severity s)
@@ -134,10 +136,13 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
             addItem(item);
             m_linkItems.append(item);
         }
+        const qreal coarse = m_elementItems.size() > kLargeDesignItems ? kCoarseCardScale : kCoarseCardScaleSmall;
         for (ElementItem *item : std::as_const(m_elementItems)) {
             item->setMovable(m_editable && isCard(item));
             if (isCard(item))
                 item->setCacheMode(m_cacheCards ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
+            if (auto *card = dynamic_cast<CardItem *>(item))
+                card->setCoarseScale(coarse);
         }
         setSceneRect(layout.bounds);
         setFindings(findings);

@@ -42,7 +42,7 @@ public:
 
     /// Tells the scene the view's scale: from kCachedCardScale up cards are cached as pixmaps
     /// (panning blits them); below it they are drawn directly (zooming a large design would
-    /// otherwise re-render every cache at each step), and plainly below kCoarseCardScale.
+    /// otherwise re-render every cache at each step), and without text when zoomed out far.
     void setViewScale(qreal scale);
 
     /// The zone whose lane is at scenePos: its name, "" for the lane of unzoned nodes, or
