@@ -803,6 +803,18 @@
             <source>Auto layout</source>
             <translation>Automatisches Layout</translation>
         </message>
+        <message>
+            <source>Not connected: %1.</source>
+            <translation>Nicht verbunden: %1.</translation>
+        </message>
+        <message>
+            <source>Connect %1 and %2</source>
+            <translation>%1 und %2 verbinden</translation>
+        </message>
+        <message>
+            <source>Connected: %1.</source>
+            <translation>Verbunden: %1.</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::DiagramContent</name>
@@ -2073,6 +2085,50 @@
         <message>
             <source>Import %1</source>
             <translation>%1 importieren</translation>
+        </message>
+        <message>
+            <source>Save as Template</source>
+            <translation>Als Vorlage speichern</translation>
+        </message>
+        <message>
+            <source>The template could not be saved.</source>
+            <translation>Die Vorlage konnte nicht gespeichert werden.</translation>
+        </message>
+        <message>
+            <source>'%1' is not a usable template name (no slashes, not starting with a dot)</source>
+            <translation>'%1' ist kein brauchbarer Vorlagenname (keine Schrägstriche, nicht mit einem Punkt beginnend)</translation>
+        </message>
+        <message>
+            <source>Saved the template %1; it is under File → New from Template.</source>
+            <translation>Die Vorlage %1 wurde gespeichert; sie steht unter Datei → Neu aus Vorlage.</translation>
+        </message>
+        <message>
+            <source>New from Template</source>
+            <translation>Neu aus Vorlage</translation>
+        </message>
+        <message>
+            <source>The template %1 could not be read.</source>
+            <translation>Die Vorlage %1 konnte nicht gelesen werden.</translation>
+        </message>
+        <message>
+            <source>New design from the template %1.</source>
+            <translation>Neues Design aus der Vorlage %1.</translation>
+        </message>
+        <message>
+            <source>Template name:</source>
+            <translation>Name der Vorlage:</translation>
+        </message>
+        <message>
+            <source>Save as &amp;Template…</source>
+            <translation>Als &amp;Vorlage speichern…</translation>
+        </message>
+        <message>
+            <source>Keep the design as a template of your own, listed under New from Template</source>
+            <translation>Das Design als eigene Vorlage behalten, aufgeführt unter Neu aus Vorlage</translation>
+        </message>
+        <message>
+            <source>Your templates</source>
+            <translation>Eigene Vorlagen</translation>
         </message>
     </context>
     <context>

@@ -480,6 +480,93 @@ std::optional<std::string> renameElement(Topology &t, const ElementId &id, const
     return std::nullopt;
 }
 
+namespace {
+
+std::optional<std::string> addOnce(std::vector<std::string> &names, const std::string &name, const std::string &already)
+{
+    if (std::find(names.begin(), names.end(), name) != names.end())
+        return already;
+    names.push_back(name);
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> connectElements(Topology &t, const ElementId &first, const ElementId &second, std::string *what)
+{
+    if (!t.contains(first) || !t.contains(second))
+        return "both ends of a connection must be elements of the design";
+    if (first == second)
+        return "an element cannot be connected to itself";
+    // Put the pair in a fixed order of kinds, so either drag direction works.
+    auto rank = [](ElementKind k) {
+        switch (k) {
+        case ElementKind::LoadBalancer: return 0;
+        case ElementKind::Workload: return 1;
+        case ElementKind::StorageClass: return 2;
+        case ElementKind::StorageBackend: return 3;
+        case ElementKind::Node: return 4;
+        default: return 5;
+        }
+    };
+    const bool swap = rank(second.kind) < rank(first.kind);
+    const ElementId &a = swap ? second : first;
+    const ElementId &b = swap ? first : second;
+    const std::string already = a.name + " and " + b.name + " are already connected";
+    std::optional<std::string> error;
+    std::string done;
+    if (a.kind == ElementKind::LoadBalancer && b.kind == ElementKind::Node) {
+        LoadBalancer &lb = *findNamed(t.loadBalancers, a.name);
+        const Node &node = *t.findNode(b.name);
+        if (node.runs(Component::ApiServer) && lb.type != LoadBalancerType::IngressController) {
+            error = addOnce(lb.targets, node.name, already);
+            done = lb.name + " balances " + node.name;
+        } else if (node.role == NodeRole::LoadBalancer || lb.type == LoadBalancerType::IngressController) {
+            if (lb.isManaged())
+                return lb.name + " is managed and runs on no node of the design";
+            error = addOnce(lb.hosts, node.name, already);
+            done = lb.name + " runs on " + node.name;
+        } else {
+            return lb.name + " can balance API servers or run on load-balancer nodes; " + node.name + " is neither";
+        }
+    } else if (a.kind == ElementKind::LoadBalancer && b.kind == ElementKind::Workload) {
+        error = addOnce(findNamed(t.loadBalancers, a.name)->targets, b.name, already);
+        done = a.name + " exposes " + b.name;
+    } else if (a.kind == ElementKind::Workload && b.kind == ElementKind::StorageClass) {
+        Workload &w = *findNamed(t.workloads, a.name);
+        if (w.volumeClaims.empty()) {
+            VolumeClaim claim;
+            claim.name = "data";
+            claim.sizeBytes = 10 * kGi;
+            claim.storageClass = b.name;
+            claim.mountPath = "/var/lib/data";
+            w.volumeClaims.push_back(claim);
+        } else if (std::all_of(w.volumeClaims.begin(), w.volumeClaims.end(), [&](const VolumeClaim &c) { return c.storageClass == b.name; })) {
+            return already;
+        } else {
+            for (VolumeClaim &claim : w.volumeClaims)
+                claim.storageClass = b.name;
+        }
+        done = a.name + " stores its volumes in " + b.name;
+    } else if (a.kind == ElementKind::StorageClass && b.kind == ElementKind::StorageBackend) {
+        StorageClass &c = *findNamed(t.storageClasses, a.name);
+        if (c.backend == b.name)
+            return already;
+        c.backend = b.name;
+        done = a.name + " provisions from " + b.name;
+    } else if (a.kind == ElementKind::StorageBackend && b.kind == ElementKind::Node) {
+        error = addOnce(findNamed(t.storageBackends, a.name)->nodes, b.name, already);
+        done = b.name + " serves " + a.name;
+    } else {
+        return std::string("a ") + toString(first.kind) + " cannot be connected to a " + toString(second.kind);
+    }
+    if (error)
+        return error;
+    if (what)
+        *what = done;
+    return std::nullopt;
+}
+
 Topology extractElements(const Topology &t, const std::vector<ElementId> &ids)
 {
     Topology fragment;

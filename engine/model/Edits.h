@@ -72,6 +72,16 @@ bool removeElement(Topology &topology, const ElementId &id);
 /// non-empty.
 std::optional<std::string> renameElement(Topology &topology, const ElementId &id, const std::string &newName);
 
+/// Connects two elements, in either order: a load balancer and a node it balances (an API
+/// server: a target) or runs on (a load-balancer node, or any node for an ingress controller:
+/// a host); a load balancer and a workload it exposes (a target); a workload and a storage
+/// class (its volume claims use the class; one "data" claim is added when it has none); a
+/// storage class and a back end (the class provisions from it); a back end and a node that
+/// serves it. Returns an error (in English) and changes nothing when the two cannot be
+/// connected or already are; on success `what` (when given) says what was connected.
+std::optional<std::string> connectElements(Topology &topology, const ElementId &a, const ElementId &b,
+                                           std::string *what = nullptr);
+
 /// The elements as a design of their own (for the clipboard): the same settings, the cluster
 /// settings of `topology`, and the zones the nodes are in. Ids that do not exist are skipped.
 Topology extractElements(const Topology &topology, const std::vector<ElementId> &ids);

@@ -24,6 +24,7 @@
 #include <QDropEvent>
 #include <QFile>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMimeData>
 #include <QDir>
 #include <QSettings>
@@ -72,6 +73,7 @@ private slots:
     void paletteDoubleClickAddsToTheQuietestZone();
     void draggingACardMovesItAndMergesConsecutiveDrags();
     void draggingANodeIntoAnotherLaneChangesItsZone();
+    void shiftDragConnectsTwoCards();
     void inspectorEditsAndRefusesBadValues();
     void inspectorRenameFollowsReferencesAndSelection();
     void deleteThirdEtcdMemberRaisesFindingUndoClearsIt();
@@ -84,6 +86,7 @@ private slots:
     void unsavedChangesAreNotLostUnasked();
     void droppedDesignFileOpens();
     void exportDiagram();
+    void saveAsTemplateAndNewFromIt();
     void autosaveRecoversAfterACrash();
     void recoveryCanBeDiscarded();
 
@@ -244,6 +247,46 @@ void TestDesigner::draggingANodeIntoAnotherLaneChangesItsZone()
     QVERIFY(lane->mapRectToScene(lane->rect()).contains(card->mapRectToScene(card->rect())));
     document()->undoStack()->undo();
     QCOMPARE(document()->topology().findNode("worker-1")->zone, std::string("zone-a"));
+}
+
+void TestDesigner::shiftDragConnectsTwoCards()
+{
+    // A control-plane node no load balancer balances yet.
+    model::Topology t = document()->topology();
+    model::Node node;
+    node.name = "cp-9";
+    node.role = model::NodeRole::ControlPlane;
+    node.zone = "zone-c";
+    node.components = model::defaultComponents(node.role, t.etcdMode);
+    t.nodes.push_back(node);
+    document()->editTopology(QStringLiteral("test"), t);
+    const int steps = document()->undoStack()->count();
+
+    auto centre = [this](const QString &id) {
+        ElementItem *item = scene()->elementItem(id);
+        return viewportPoint(item->mapToScene(item->rect().center()));
+    };
+    const QPoint from = centre(QStringLiteral("loadbalancer/api-lb"));
+    const QPoint to = centre(QStringLiteral("node/cp-9"));
+    QTest::mousePress(view()->viewport(), Qt::LeftButton, Qt::ShiftModifier, from);
+    QTest::mouseMove(view()->viewport(), (from + to) / 2);
+    QTest::mouseMove(view()->viewport(), to);
+    QTest::mouseRelease(view()->viewport(), Qt::LeftButton, Qt::ShiftModifier, to);
+    QTRY_COMPARE(document()->undoStack()->count(), steps + 1);
+    const auto &targets = document()->topology().findLoadBalancer("api-lb")->targets;
+    QVERIFY(std::find(targets.begin(), targets.end(), "cp-9") != targets.end());
+    QCOMPARE(document()->undoStack()->undoText(), QStringLiteral("Connect api-lb and cp-9"));
+    // The api-lb card did not move: the Shift-drag connected instead.
+    QVERIFY(!document()->positions().contains(QStringLiteral("loadbalancer/api-lb")));
+    // A link is drawn now.
+    bool linked = false;
+    for (LinkItem *link : scene()->linkItems())
+        linked = linked || (link->fromId() == QStringLiteral("loadbalancer/api-lb") && link->toId() == QStringLiteral("node/cp-9"));
+    QVERIFY(linked);
+
+    // What cannot be connected is refused and changes nothing.
+    QVERIFY(!designer()->connectElements(QStringLiteral("node/cp-1"), QStringLiteral("node/cp-2")));
+    QCOMPARE(document()->undoStack()->count(), steps + 1);
 }
 
 void TestDesigner::inspectorEditsAndRefusesBadValues()
@@ -534,6 +577,33 @@ void TestDesigner::exportDiagram()
     QVERIFY(m_window->lastError().contains(QStringLiteral(".png, .svg or .pdf")));
     QVERIFY(!m_window->exportDiagram(m_dir.filePath(QStringLiteral("no-such-dir/diagram.png"))));
     QVERIFY(m_window->lastError().contains(QStringLiteral("diagram.png")));
+}
+
+void TestDesigner::saveAsTemplateAndNewFromIt()
+{
+    QDir(MainWindow::userTemplateDirectory()).removeRecursively();
+    designer()->addFromPalette(QStringLiteral("worker-node"));
+    const model::Topology kept = document()->topology();
+    QVERIFY2(m_window->saveAsTemplate(QStringLiteral("my-ha")), qPrintable(m_window->lastError()));
+    QVERIFY(!m_window->saveAsTemplate(QStringLiteral("../escape")));
+    QVERIFY(m_window->lastError().contains(QStringLiteral("not a usable template name")));
+
+    QMenu *templates = nullptr;
+    for (QMenu *menu : m_window->findChildren<QMenu *>())
+        if (menu->title() == QStringLiteral("New from &Template"))
+            templates = menu;
+    QVERIFY(templates);
+    QAction *mine = nullptr;
+    for (QAction *action : templates->actions())
+        if (action->text() == QStringLiteral("my-ha"))
+            mine = action;
+    QVERIFY(mine);
+    m_window->setUnsavedChangesAnswer(QMessageBox::Discard);
+    mine->trigger();
+    QVERIFY(document()->topology().sameDesign(kept));
+    QVERIFY(document()->sourcePath().isEmpty());  // a new design: Save asks for a name
+    QVERIFY(!document()->isModified());
+    QDir(MainWindow::userTemplateDirectory()).removeRecursively();
 }
 
 void TestDesigner::autosaveRecoversAfterACrash()

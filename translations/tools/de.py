@@ -614,3 +614,19 @@ DE.update({
  'schedulers': 'Scheduler',
  'API load-balancer hosts': 'API-Load-Balancer-Hosts',
 })
+DE.update({
+ 'Not connected: %1.': 'Nicht verbunden: %1.',
+ 'Connect %1 and %2': '%1 und %2 verbinden',
+ 'Connected: %1.': 'Verbunden: %1.',
+ 'Save as Template': 'Als Vorlage speichern',
+ 'The template could not be saved.': 'Die Vorlage konnte nicht gespeichert werden.',
+ "'%1' is not a usable template name (no slashes, not starting with a dot)": "'%1' ist kein brauchbarer Vorlagenname (keine Schrägstriche, nicht mit einem Punkt beginnend)",
+ 'Saved the template %1; it is under File → New from Template.': 'Die Vorlage %1 wurde gespeichert; sie steht unter Datei → Neu aus Vorlage.',
+ 'New from Template': 'Neu aus Vorlage',
+ 'The template %1 could not be read.': 'Die Vorlage %1 konnte nicht gelesen werden.',
+ 'New design from the template %1.': 'Neues Design aus der Vorlage %1.',
+ 'Template name:': 'Name der Vorlage:',
+ 'Save as &Template…': 'Als &Vorlage speichern…',
+ 'Keep the design as a template of your own, listed under New from Template': 'Das Design als eigene Vorlage behalten, aufgeführt unter Neu aus Vorlage',
+ 'Your templates': 'Eigene Vorlagen',
+})

@@ -109,6 +109,7 @@ DesignerController::DesignerController(DesignDocument *document, DiagramScene *s
     connect(m_autoLayout, &QAction::triggered, this, &DesignerController::autoLayout);
 
     connect(m_scene, &DiagramScene::elementsMoved, this, &DesignerController::moveElements);
+    connect(m_scene, &DiagramScene::connectRequested, this, &DesignerController::connectElements);
     connect(m_scene, &DiagramScene::selectedElementsChanged, this, [this](const QStringList &ids) {
         m_inspector->setElement(ids.size() == 1 ? ids.front() : QString());
         updateActions();
@@ -215,6 +216,24 @@ void DesignerController::moveElements(const QMap<QString, QPointF> &positions)
             item->setSelected(true);
     if (!zoneChanges.isEmpty())
         emit message(zoneChanges.join(QStringLiteral("; ")) + QLatin1Char('.'));
+}
+
+bool DesignerController::connectElements(const QString &fromId, const QString &toId)
+{
+    const std::optional<ElementId> from = parseElementId(fromId);
+    const std::optional<ElementId> to = parseElementId(toId);
+    if (!from || !to)
+        return false;
+    DesignState state = m_document->state();
+    std::string what;
+    if (const std::optional<std::string> error = model::connectElements(state.topology, *from, *to, &what)) {
+        emit message(tr("Not connected: %1.").arg(QString::fromStdString(*error)));
+        return false;
+    }
+    m_document->edit(tr("Connect %1 and %2").arg(QString::fromStdString(from->name), QString::fromStdString(to->name)),
+                     std::move(state));
+    emit message(tr("Connected: %1.").arg(QString::fromStdString(what)));
+    return true;
 }
 
 void DesignerController::deleteSelection()

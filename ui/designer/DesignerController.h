@@ -52,6 +52,9 @@ public:
     std::optional<QString> addFromPalette(const QString &entry, std::optional<QPointF> scenePos = std::nullopt);
     /// Moves cards to new top-left corners as one undoable step (what a drag does).
     void moveElements(const QMap<QString, QPointF> &positions);
+    /// Connects two elements (model::connectElements) as one step; a refusal is reported as a
+    /// message and changes nothing. Returns whether they were connected.
+    bool connectElements(const QString &fromId, const QString &toId);
     /// Deletes the selected elements (not the cluster) as one step.
     void deleteSelection();
     void copySelection();

@@ -8,6 +8,7 @@
 #include "ui/common/DisplayNames.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <algorithm>
 
@@ -237,7 +238,7 @@ void nameField(Inspector &in, ElementKind kind, const std::string &name)
     in.addText(QStringLiteral("name"), tr("Name"), [name](const Topology &) { return q(name); },
                [kind, name](Topology &t, const QString &v) -> Outcome {
                    if (auto error = renameElement(t, {kind, name}, v.toStdString()))
-                       return q(*error);
+                       return q(*error).remove(QRegularExpression(QStringLiteral("^name: ")));  // the label says it
                    return std::nullopt;
                },
                tr("lower-case letters, digits and '-'"));

@@ -6,6 +6,7 @@
 #include "ui/diagram/DiagramLayout.h"
 #include "ui/diagram/PlacedLayout.h"
 
+#include <QGraphicsLineItem>
 #include <QGraphicsSceneMouseEvent>
 
 #include <QSignalBlocker>
@@ -13,6 +14,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 
 namespace quorum::ui {
 
@@ -92,6 +94,8 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
         m_byId.clear();
 
         m_dragStart.clear();
+        m_connectLine = nullptr;  // cleared with the other items
+        m_connectFrom.clear();
         DiagramLayout layout = layoutTopology(topology);
         applyPositions(layout, topology, positions);
         for (const LaidOutBand &band : layout.bands) {
@@ -215,8 +219,27 @@ std::optional<QString> DiagramScene::zoneAt(const QPointF &scenePos) const
     return std::nullopt;
 }
 
+ElementItem *DiagramScene::cardAt(const QPointF &scenePos) const
+{
+    for (QGraphicsItem *item : items(scenePos)) // topmost first
+        if (auto *element = dynamic_cast<ElementItem *>(item); element && isCard(element))
+            return element;
+    return nullptr;
+}
+
 void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
+    // Shift-drag from a card draws a connection instead of moving or selecting.
+    if (m_editable && event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)) {
+        if (ElementItem *from = cardAt(event->scenePos())) {
+            m_connectFrom = from->elementId();
+            const QPointF start = from->mapToScene(from->rect().center());
+            m_connectLine = addLine(QLineF(start, event->scenePos()), QPen(colors::kSelection, 2, Qt::DashLine));
+            m_connectLine->setZValue(kCardZ + 10);
+            event->accept();
+            return;
+        }
+    }
     QGraphicsScene::mousePressEvent(event);  // selects first: the drag moves the selection
     m_dragStart.clear();
     if (!m_editable || event->button() != Qt::LeftButton)
@@ -226,8 +249,30 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
             m_dragStart.insert(item->elementId(), item->pos());
 }
 
+void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
+{
+    if (m_connectLine) {
+        m_connectLine->setLine(QLineF(m_connectLine->line().p1(), event->scenePos()));
+        event->accept();
+        return;
+    }
+    QGraphicsScene::mouseMoveEvent(event);
+}
+
 void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (m_connectLine) {
+        delete m_connectLine;
+        m_connectLine = nullptr;
+        const ElementItem *to = cardAt(event->scenePos());
+        const QString from = std::exchange(m_connectFrom, QString());
+        if (to && to->elementId() != from) {
+            const QString target = to->elementId();
+            QMetaObject::invokeMethod(this, [this, from, target] { emit connectRequested(from, target); }, Qt::QueuedConnection);
+        }
+        event->accept();
+        return;
+    }
     QGraphicsScene::mouseReleaseEvent(event);
     if (m_dragStart.isEmpty())
         return;

@@ -18,6 +18,8 @@
 #include <optional>
 #include <vector>
 
+class QGraphicsLineItem;
+
 namespace quorum::ui {
 
 class DiagramScene : public QGraphicsScene {
@@ -71,15 +73,20 @@ signals:
     void selectedElementsChanged(const QStringList &elementIds);
     /// The user dragged cards: their ids and new top-left corners (on the grid).
     void elementsMoved(const QMap<QString, QPointF> &positions);
+    /// The user Shift-dragged from one card to another (ids): connect them.
+    void connectRequested(const QString &fromId, const QString &toId);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
+    void mouseMoveEvent(QGraphicsSceneMouseEvent *event) override;
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
     void addElement(ElementItem *item, const QPointF &pos, qreal z);
     /// Cards (not lanes or the banner) can be moved.
     static bool isCard(const ElementItem *item);
+    /// The topmost card at scenePos, or nullptr.
+    ElementItem *cardAt(const QPointF &scenePos) const;
 
     QList<ElementItem *> m_elementItems;
     QList<LinkItem *> m_linkItems;
@@ -87,6 +94,9 @@ private:
     /// Where the cards being dragged started.
     QHash<QString, QPointF> m_dragStart;
     bool m_editable = false;
+    /// The rubber line of a Shift-drag connection, and the card it started from.
+    QGraphicsLineItem *m_connectLine = nullptr;
+    QString m_connectFrom;
     bool m_cacheCards = true;
 };
 

@@ -3,6 +3,7 @@
 
 #include "ui/mainwindow/MainWindow.h"
 
+#include "engine/model/TopologyYaml.h"
 #include "ui/diagram/DiagramExport.h"
 #include "ui/diagram/DiagramScene.h"
 #include "ui/document/Autosave.h"
@@ -11,7 +12,10 @@
 
 #include <QDir>
 #include <QFileDialog>
+#include <QFile>
 #include <QFileInfo>
+#include <QInputDialog>
+#include <QLineEdit>
 #include <QLocale>
 #include <QPushButton>
 #include <QSettings>
@@ -116,6 +120,58 @@ bool MainWindow::newDesign()
     m_document->setTopology(std::move(empty), QString());
     statusBar()->showMessage(tr("New design: drag elements from the palette onto the diagram."), kStatusMessageMs);
     return true;
+}
+
+QString MainWindow::userTemplateDirectory()
+{
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("templates"));
+}
+
+bool MainWindow::saveAsTemplate(const QString &name)
+{
+    const QString trimmed = name.trimmed();
+    if (trimmed.isEmpty() || trimmed.contains(QLatin1Char('/')) || trimmed.contains(QLatin1Char('\\')) || trimmed.startsWith(QLatin1Char('.'))) {
+        reportError(tr("Save as Template"), tr("The template could not be saved."),
+                    {tr("'%1' is not a usable template name (no slashes, not starting with a dot)").arg(trimmed)});
+        return false;
+    }
+    QDir().mkpath(userTemplateDirectory());
+    const QString path = QDir(userTemplateDirectory()).filePath(trimmed + QStringLiteral(".yaml"));
+    if (const std::optional<std::string> error = model::saveTopologyFile(m_document->topology(), QFile::encodeName(path).toStdString())) {
+        reportError(tr("Save as Template"), tr("The template could not be saved."), {QString::fromStdString(*error)});
+        return false;
+    }
+    m_lastError.clear();
+    rebuildTemplateMenu();
+    statusBar()->showMessage(tr("Saved the template %1; it is under File → New from Template.").arg(trimmed), kStatusMessageMs);
+    return true;
+}
+
+bool MainWindow::newFromTemplate(const QString &path)
+{
+    if (!maybeSave())
+        return false;
+    const model::LoadResult result = model::loadTopologyFile(QFile::encodeName(path).toStdString());
+    if (!result.ok()) {
+        QStringList details;
+        for (const model::Diagnostic &d : result.errors)
+            details << QString::fromStdString(d.toString());
+        reportError(tr("New from Template"), tr("The template %1 could not be read.").arg(QFileInfo(path).completeBaseName()), details);
+        return false;
+    }
+    m_lastError.clear();
+    m_document->setTopology(*result.topology, QString());
+    statusBar()->showMessage(tr("New design from the template %1.").arg(QFileInfo(path).completeBaseName()), kStatusMessageMs);
+    return true;
+}
+
+void MainWindow::saveAsTemplateInteractively()
+{
+    bool ok = false;
+    const QString suggestion = QString::fromStdString(m_document->topology().name);
+    const QString name = QInputDialog::getText(this, tr("Save as Template"), tr("Template name:"), QLineEdit::Normal, suggestion, &ok);
+    if (ok)
+        saveAsTemplate(name);
 }
 
 bool MainWindow::save()

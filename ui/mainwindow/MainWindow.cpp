@@ -164,6 +164,10 @@ void MainWindow::createActions()
     m_exportDiagramAction->setStatusTip(tr("Save the diagram as a PNG, SVG or PDF picture"));
     connect(m_exportDiagramAction, &QAction::triggered, this, &MainWindow::exportDiagramInteractively);
 
+    m_saveTemplateAction = new QAction(tr("Save as &Template…"), this);
+    m_saveTemplateAction->setStatusTip(tr("Keep the design as a template of your own, listed under New from Template"));
+    connect(m_saveTemplateAction, &QAction::triggered, this, &MainWindow::saveAsTemplateInteractively);
+
     m_openAction = new QAction(QIcon::fromTheme(QStringLiteral("document-open")), tr("&Open…"), this);
     m_openAction->setShortcut(QKeySequence::Open);
     m_openAction->setStatusTip(tr("Open a Quorum Studio project or a topology YAML file"));
@@ -206,6 +210,7 @@ void MainWindow::createMenus()
     file->addAction(m_saveAsAction);
     file->addAction(m_exportYamlAction);
     file->addAction(m_exportDiagramAction);
+    file->addAction(m_saveTemplateAction);
     file->addSeparator();
     file->addAction(m_importAction);
     file->addSeparator();
@@ -323,14 +328,27 @@ void MainWindow::showElementMenu(const QString &elementId, const QPoint &globalP
 void MainWindow::rebuildTemplateMenu()
 {
     m_templateMenu->clear();
-    for (const QString &path : resources::templatePaths()) {
+    auto add = [this](const QString &path, const QString &description) {
         QAction *action = m_templateMenu->addAction(QFileInfo(path).completeBaseName());
         action->setData(path);
-        const QString description = templateDescription(path);
         action->setStatusTip(description);
         action->setToolTip(description);
-        connect(action, &QAction::triggered, this, [this, path] { openFile(path); });
-    }
+        connect(action, &QAction::triggered, this, [this, path] {
+            // The bundled ones keep their resource path (the title says "template"); the user's
+            // become a new, untitled design.
+            if (path.startsWith(QLatin1String(":/")))
+                openFile(path);
+            else
+                newFromTemplate(path);
+        });
+    };
+    for (const QString &path : resources::templatePaths())
+        add(path, templateDescription(path));
+    const QFileInfoList own = QDir(userTemplateDirectory()).entryInfoList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
+    if (!own.isEmpty())
+        m_templateMenu->addSection(tr("Your templates"));
+    for (const QFileInfo &file : own)
+        add(file.filePath(), templateDescription(file.filePath()));
     m_templateMenu->setToolTipsVisible(true);
     m_templateMenu->setEnabled(!m_templateMenu->isEmpty());
 }

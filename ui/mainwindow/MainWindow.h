@@ -54,6 +54,13 @@ public:
     bool save();
     /// Starts an empty design (after asking about unsaved changes).
     bool newDesign();
+    /// Saves the topology as a template of the user's (listed under New from Template).
+    /// name: the template's file name without ".yaml". Same error reporting as openFile().
+    bool saveAsTemplate(const QString &name);
+    /// Starts a new, unsaved design from a template file (bundled or the user's).
+    bool newFromTemplate(const QString &path);
+    /// Where the user's templates are kept (the application's data folder).
+    static QString userTemplateDirectory();
 
     /// Offers to recover the design of a session that ended without saving (a crash): Recover
     /// opens the newest autosave as a modified design of the file it came from, Discard
@@ -128,6 +135,7 @@ private:
     void saveAsInteractively();
     void exportYamlInteractively();
     void exportDiagramInteractively();
+    void saveAsTemplateInteractively();
     void importInteractively();
     void showAbout();
     void showFinding(const QString &elementId);
@@ -168,6 +176,7 @@ private:
     QAction *m_saveAction = nullptr;
     QAction *m_exportYamlAction = nullptr;
     QAction *m_exportDiagramAction = nullptr;
+    QAction *m_saveTemplateAction = nullptr;
     QAction *m_openAction = nullptr;
     QAction *m_saveAsAction = nullptr;
     QAction *m_importAction = nullptr;

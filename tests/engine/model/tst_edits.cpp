@@ -58,6 +58,10 @@ private slots:
     void renameUpdatesReferences();
     void renameRefusesBadOrTakenNames_data();
     void renameRefusesBadOrTakenNames();
+    void connect_data();
+    void connect();
+    void connectRefusals_data();
+    void connectRefusals();
     void copyAndPaste();
     void pasteIntoAnotherDesignKeepsNames();
 };
@@ -246,6 +250,73 @@ void TestEdits::renameRefusesBadOrTakenNames()
     Topology t = productionHa();
     const Topology before = t;
     const std::optional<std::string> error = renameElement(t, *ElementId::parse(id.toStdString()), newName.toStdString());
+    QVERIFY(error);
+    QVERIFY2(QString::fromStdString(*error).contains(messagePart), error->c_str());
+    QVERIFY(t == before);
+}
+
+void TestEdits::connect_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<QString>("what");
+    QTest::newRow("lb to new api server") << "loadbalancer/api-lb" << "node/cp-4" << "api-lb balances cp-4";
+    QTest::newRow("api server to lb (reversed)") << "node/cp-4" << "loadbalancer/api-lb" << "api-lb balances cp-4";
+    QTest::newRow("lb host") << "loadbalancer/api-lb" << "node/lb-3" << "api-lb runs on lb-3";
+    QTest::newRow("ingress host") << "loadbalancer/ingress" << "node/worker-4" << "ingress runs on worker-4";
+    QTest::newRow("expose workload") << "loadbalancer/ingress" << "workload/postgres" << "ingress exposes postgres";
+    QTest::newRow("workload storage") << "workload/web" << "storageclass/ceph-rbd" << "web stores its volumes in ceph-rbd";
+    QTest::newRow("class backend") << "storageclass/class-1" << "storage/nfs-1" << "class-1 provisions from nfs-1";
+    QTest::newRow("backend node") << "storage/ceph" << "node/worker-1" << "worker-1 serves ceph";
+}
+
+void TestEdits::connect()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(QString, what);
+    Topology t = productionHa();
+    addElement(t, NewElement::WorkerNode, "zone-a");         // worker-4
+    t.nodes.push_back(Node{});  // cp-4, an API server no load balancer balances yet
+    t.nodes.back().name = "cp-4";
+    t.nodes.back().role = NodeRole::ControlPlane;
+    t.nodes.back().components = defaultComponents(NodeRole::ControlPlane, t.etcdMode);
+    addElement(t, NewElement::LoadBalancerNode, "zone-c");   // lb-3
+    addElement(t, NewElement::StorageClass);                 // class-1, provisioning from ceph
+    addElement(t, NewElement::NfsStorage);                   // nfs-1
+    std::string done;
+    const std::optional<std::string> error =
+        connectElements(t, *ElementId::parse(a.toStdString()), *ElementId::parse(b.toStdString()), &done);
+    QVERIFY2(!error, error ? error->c_str() : "");
+    QCOMPARE(QString::fromStdString(done), what);
+    // Connecting again is refused: they already are.
+    const std::optional<std::string> again = connectElements(t, *ElementId::parse(a.toStdString()), *ElementId::parse(b.toStdString()));
+    QVERIFY(again && again->find("already connected") != std::string::npos);
+    for (const Finding &f : checkTopology(t))
+        QVERIFY2(f.rule != "reference", f.toLine().c_str());
+}
+
+void TestEdits::connectRefusals_data()
+{
+    QTest::addColumn<QString>("a");
+    QTest::addColumn<QString>("b");
+    QTest::addColumn<QString>("messagePart");
+    QTest::newRow("lb to worker") << "loadbalancer/api-lb" << "node/worker-1" << "is neither";
+    QTest::newRow("managed lb host") << "loadbalancer/metallb" << "node/lb-1" << "is managed";
+    QTest::newRow("node to node") << "node/cp-1" << "node/cp-2" << "cannot be connected";
+    QTest::newRow("zone to workload") << "zone/zone-a" << "workload/web" << "cannot be connected";
+    QTest::newRow("itself") << "node/cp-1" << "node/cp-1" << "itself";
+    QTest::newRow("missing") << "node/cp-1" << "node/nope" << "must be elements";
+}
+
+void TestEdits::connectRefusals()
+{
+    QFETCH(QString, a);
+    QFETCH(QString, b);
+    QFETCH(QString, messagePart);
+    Topology t = productionHa();
+    const Topology before = t;
+    const std::optional<std::string> error = connectElements(t, *ElementId::parse(a.toStdString()), *ElementId::parse(b.toStdString()));
     QVERIFY(error);
     QVERIFY2(QString::fromStdString(*error).contains(messagePart), error->c_str());
     QVERIFY(t == before);
