@@ -49,6 +49,13 @@ bool hasFinding(const DesignDocument *document, const std::string &rule, model::
     return false;
 }
 
+/// The "what if" line of the cluster banner.
+QString whatIfLine(const DiagramScene *scene)
+{
+    const auto *banner = qgraphicsitem_cast<const ClusterItem *>(scene->elementItem(QStringLiteral("cluster")));
+    return banner ? banner->content().lines.value(1) : QString();
+}
+
 /// Types text into a line edit of the inspector and finishes editing, as a person would.
 void typeInto(QLineEdit *edit, const QString &text)
 {
@@ -69,6 +76,7 @@ private slots:
     void init();
     void cleanup();
 
+    void buildProductionTopologyFromAnEmptyCanvas();
     void paletteDropAddsANodeInTheZoneUnderTheCursor();
     void paletteDoubleClickAddsToTheQuietestZone();
     void draggingACardMovesItAndMergesConsecutiveDrags();
@@ -98,6 +106,11 @@ private:
     /// Where a scene point is in the view's viewport.
     QPoint viewportPoint(const QPointF &scenePos) const { return view()->mapFromScene(scenePos); }
     QString saveProject(const QString &name);
+    /// Drops a palette entry on the diagram at a scene position, as a drag from the palette does.
+    void dropEntry(const QString &entry, const QPointF &scenePos);
+    /// Shift-drags from one card to another with the mouse.
+    void shiftDrag(const QString &fromId, const QString &toId);
+    QPointF laneCentre(const QString &zone) const;
 
     QTemporaryDir m_dir;
     std::unique_ptr<MainWindow> m_window;
@@ -142,6 +155,112 @@ QString TestDesigner::saveProject(const QString &name)
     return path;
 }
 
+void TestDesigner::dropEntry(const QString &entry, const QPointF &scenePos)
+{
+    QMimeData mime;
+    mime.setData(DiagramView::paletteMimeType(), entry.toUtf8());
+    const QPoint at = viewportPoint(scenePos);
+    QDragEnterEvent enter(at, Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view()->viewport(), &enter);
+    QDropEvent drop(QPointF(at), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+    QApplication::sendEvent(view()->viewport(), &drop);
+}
+
+void TestDesigner::shiftDrag(const QString &fromId, const QString &toId)
+{
+    auto centre = [this](const QString &id) {
+        ElementItem *item = scene()->elementItem(id);
+        return viewportPoint(item->mapToScene(item->rect().center()));
+    };
+    const QPoint from = centre(fromId);
+    const QPoint to = centre(toId);
+    const int steps = document()->undoStack()->count();
+    QTest::mousePress(view()->viewport(), Qt::LeftButton, Qt::ShiftModifier, from);
+    QTest::mouseMove(view()->viewport(), to);
+    QTest::mouseRelease(view()->viewport(), Qt::LeftButton, Qt::ShiftModifier, to);
+    QTRY_COMPARE(document()->undoStack()->count(), steps + 1);
+}
+
+QPointF TestDesigner::laneCentre(const QString &zone) const
+{
+    ElementItem *lane = scene()->elementItem(QStringLiteral("zone/") + zone);
+    return lane ? lane->mapRectToScene(lane->rect()).center() : QPointF();
+}
+
+void TestDesigner::buildProductionTopologyFromAnEmptyCanvas()
+{
+    // What a person does: New, three zones, a control-plane node and a worker dropped into each
+    // lane, two load-balancer nodes, an HAProxy connected to them, Ceph with a class, two
+    // workloads; the findings appear and clear on the way; then save, reopen, export a PNG.
+    QVERIFY(m_window->newDesign());
+    view()->fitToContents();
+    Palette *palette = designer()->palette();
+    for (int i = 0; i < 3; ++i)
+        emit palette->itemActivated(palette->entryItem(QStringLiteral("zone")), 0);
+    QCOMPARE(document()->topology().zones.size(), std::size_t(3));
+    for (const char *zone : {"zone-a", "zone-b", "zone-c"}) {
+        view()->fitToContents();
+        dropEntry(QStringLiteral("control-plane-node"), laneCentre(QString::fromLatin1(zone)));
+        if (std::string(zone) == "zone-a") {
+            // One etcd member: quorum 1, no failure tolerated — an error finding.
+            QTRY_VERIFY(hasFinding(document(), "etcd-quorum", model::Severity::Error));
+        }
+    }
+    QCOMPARE(document()->topology().nodesRunning(model::Component::Etcd).size(), std::size_t(3));
+    QTRY_VERIFY(!hasFinding(document(), "etcd-quorum", model::Severity::Error));
+    for (const char *zone : {"zone-a", "zone-b", "zone-c"}) {
+        view()->fitToContents();
+        dropEntry(QStringLiteral("worker-node"), laneCentre(QString::fromLatin1(zone)));
+    }
+    for (const char *zone : {"zone-a", "zone-b"}) {
+        view()->fitToContents();
+        dropEntry(QStringLiteral("load-balancer-node"), laneCentre(QString::fromLatin1(zone)));
+    }
+    for (const char *zone : {"zone-a", "zone-b", "zone-c"})
+        for (const model::Node &n : document()->topology().nodes)
+            if (n.zone == zone)
+                QVERIFY(n.role == model::NodeRole::ControlPlane || n.role == model::NodeRole::Worker || n.role == model::NodeRole::LoadBalancer);
+    emit palette->itemActivated(palette->entryItem(QStringLiteral("haproxy")), 0);
+    view()->fitToContents();
+    shiftDrag(QStringLiteral("loadbalancer/api-lb-1"), QStringLiteral("node/lb-1"));
+    shiftDrag(QStringLiteral("loadbalancer/api-lb-1"), QStringLiteral("node/lb-2"));
+    QVERIFY(view()->showElement(QStringLiteral("loadbalancer/api-lb-1")));
+    typeInto(qobject_cast<QLineEdit *>(designer()->inspector()->editor(QStringLiteral("vip"))), QStringLiteral("10.0.0.10"));
+    emit palette->itemActivated(palette->entryItem(QStringLiteral("ceph")), 0);
+    emit palette->itemActivated(palette->entryItem(QStringLiteral("storage-class")), 0);
+    emit palette->itemActivated(palette->entryItem(QStringLiteral("deployment")), 0);
+    emit palette->itemActivated(palette->entryItem(QStringLiteral("statefulset")), 0);
+    view()->fitToContents();
+    shiftDrag(QStringLiteral("workload/db-1"), QStringLiteral("storageclass/class-1"));
+
+    const model::Topology &t = document()->topology();
+    QCOMPARE(t.nodes.size(), std::size_t(8));
+    const model::LoadBalancer *lb = t.findLoadBalancer("api-lb-1");
+    QVERIFY(lb);
+    QCOMPARE(lb->targets, (std::vector<std::string>{"cp-1", "cp-2", "cp-3"}));
+    QCOMPARE(lb->hosts, (std::vector<std::string>{"lb-1", "lb-2"}));
+    QCOMPARE(lb->vip, std::string("10.0.0.10"));
+    QCOMPARE(t.findStorageClass("class-1")->backend, std::string("ceph-1"));
+    QCOMPARE(t.findWorkload("db-1")->volumeClaims.front().storageClass, std::string("class-1"));
+    QTRY_VERIFY(!document()->findingsPending());
+    const model::FindingCounts counts = model::countFindings(document()->findings());
+    QVERIFY2(counts.errors == 0, qPrintable(QString::number(counts.errors)));
+    const QString what = whatIfLine(scene());
+    QVERIFY2(what.contains(QStringLiteral("survives 1 node failure(s) and 1 of 3 zone outage(s)")), qPrintable(what));
+
+    const QString path = saveProject(QStringLiteral("built.quorum"));
+    QVERIFY(m_window->newDesign());
+    QVERIFY(m_window->openFile(path));
+    QCOMPARE(document()->topology().nodes.size(), std::size_t(8));
+    const QString png = m_dir.filePath(QStringLiteral("built.png"));
+    QVERIFY(m_window->exportDiagram(png));
+    if (const QByteArray out = qgetenv("QUORUM_SCREENSHOT_DIR"); !out.isEmpty()) {
+        view()->fitToContents();
+        m_window->grab().save(QString::fromLocal8Bit(out) + QStringLiteral("/designer-built.png"));
+        QFile::copy(png, QString::fromLocal8Bit(out) + QStringLiteral("/designer-built-export.png"));
+    }
+}
+
 void TestDesigner::paletteDropAddsANodeInTheZoneUnderTheCursor()
 {
     ElementItem *laneB = scene()->elementItem(QStringLiteral("zone/zone-b"));
@@ -166,10 +285,13 @@ void TestDesigner::paletteDropAddsANodeInTheZoneUnderTheCursor()
     QVERIFY(added);
     QCOMPARE(added->zone, std::string("zone-b"));
     QCOMPARE(added->role, model::NodeRole::Worker);
-    // The card sits where it was dropped (centred, on the grid) and is selected for the inspector.
+    // The card takes its place in zone-b's lane (not piled where it was dropped) and is
+    // selected for the inspector.
     ElementItem *card = scene()->elementItem(QStringLiteral("node/worker-4"));
     QVERIFY(card);
-    QVERIFY(card->mapRectToScene(card->rect()).adjusted(-kGridSize, -kGridSize, kGridSize, kGridSize).contains(target));
+    QVERIFY(!document()->positions().contains(QStringLiteral("node/worker-4")));
+    ElementItem *lane = scene()->elementItem(QStringLiteral("zone/zone-b"));
+    QVERIFY(lane->mapRectToScene(lane->rect()).contains(card->mapRectToScene(card->rect())));
     QCOMPARE(scene()->selectedElementIds(), QStringList{QStringLiteral("node/worker-4")});
     QCOMPARE(designer()->inspector()->elementId(), QStringLiteral("node/worker-4"));
     QVERIFY(document()->isModified());
@@ -368,16 +490,13 @@ void TestDesigner::inspectorRenameFollowsReferencesAndSelection()
 void TestDesigner::deleteThirdEtcdMemberRaisesFindingUndoClearsIt()
 {
     QVERIFY(!hasFinding(document(), "etcd-quorum", model::Severity::Error));
-    auto whatIfLine = [this] {
-        return qgraphicsitem_cast<ClusterItem *>(scene()->elementItem(QStringLiteral("cluster")))->content().lines.value(1);
-    };
-    QVERIFY2(whatIfLine().contains(QStringLiteral("survives 1 node failure(s) and 1 of 3 zone outage(s)")), qPrintable(whatIfLine()));
+    QVERIFY2(whatIfLine(scene()).contains(QStringLiteral("survives 1 node failure(s) and 1 of 3 zone outage(s)")), qPrintable(whatIfLine(scene())));
     QVERIFY(view()->showElement(QStringLiteral("node/cp-3")));
     view()->setFocus();
     QTest::keyClick(view(), Qt::Key_Delete);
     QVERIFY(!document()->topology().findNode("cp-3"));
-    QVERIFY2(whatIfLine().contains(QStringLiteral("survives 0 node failure(s) and 0 of 3 zone outage(s)")), qPrintable(whatIfLine()));
-    QVERIFY(whatIfLine().contains(QStringLiteral("etcd members 0 of 2")));
+    QVERIFY2(whatIfLine(scene()).contains(QStringLiteral("survives 0 node failure(s) and 0 of 3 zone outage(s)")), qPrintable(whatIfLine(scene())));
+    QVERIFY(whatIfLine(scene()).contains(QStringLiteral("etcd members 0 of 2")));
     // Findings are computed off the UI thread and arrive a moment later.
     QTRY_VERIFY(hasFinding(document(), "etcd-quorum", model::Severity::Error));
     QVERIFY(!document()->findingsPending());
@@ -385,7 +504,7 @@ void TestDesigner::deleteThirdEtcdMemberRaisesFindingUndoClearsIt()
 
     designer()->undoAction()->trigger();
     QVERIFY(document()->topology().findNode("cp-3"));
-    QVERIFY(whatIfLine().contains(QStringLiteral("survives 1 node failure(s)")));
+    QVERIFY(whatIfLine(scene()).contains(QStringLiteral("survives 1 node failure(s)")));
     QTRY_VERIFY(!hasFinding(document(), "etcd-quorum", model::Severity::Error));
 }
 

@@ -175,14 +175,9 @@ std::optional<QString> DesignerController::addFromPalette(const QString &entry, 
     const std::string zone = laneZone ? laneZone->toStdString() : quietestZone(static_cast<int>(roleOf(*what)));
     const ElementId id = addElement(state.topology, *what, isNode ? zone : std::string());
     const QString idString = elementIdString(id);
-    // A card dropped on a lane or band goes where it was dropped (centred there); a node
-    // dropped outside every lane joins the quietest zone and takes its place in the layout.
-    const bool isCard = id.kind != ElementKind::Zone;
-    if (scenePos && isCard && (!isNode || laneZone)) {
-        const QSizeF size = id.kind == ElementKind::Workload ? QSizeF(metrics::kWorkloadWidth, metrics::kWorkloadHeight)
-                                                             : QSizeF(metrics::kCardWidth, metrics::kNodeHeight);
-        state.positions.insert(idString, *scenePos - QPointF(size.width() / 2, size.height() / 2));
-    }
+    // The new card takes its place in the automatic layout (a node in the lane it was dropped
+    // on): cards dropped on one spot would pile up, and a placed position would not follow
+    // when the layout grows. Dragging the card afterwards places it.
     m_document->edit(tr("Add %1").arg(QString::fromStdString(id.name)), std::move(state));
     m_scene->selectElement(idString);
     emit message(tr("Added %1.").arg(QString::fromStdString(id.name)));

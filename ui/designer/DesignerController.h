@@ -45,10 +45,10 @@ public:
     QAction *selectAllAction() const { return m_selectAll; }
     QAction *autoLayoutAction() const { return m_autoLayout; }
 
-    /// Adds a palette entry ("worker-node", ...). With a scene position, the card goes there
-    /// (a node joins the zone whose lane is there); without one, the automatic layout places
-    /// it (a node goes to the zone with the fewest nodes of its role). The new element is
-    /// selected. Returns its id, or std::nullopt for an unknown entry.
+    /// Adds a palette entry ("worker-node", ...) where the automatic layout puts it. A node
+    /// joins the zone whose lane is at scenePos, or, without one, the zone with the fewest
+    /// nodes of its role. The new element is selected. Returns its id, or std::nullopt for an
+    /// unknown entry.
     std::optional<QString> addFromPalette(const QString &entry, std::optional<QPointF> scenePos = std::nullopt);
     /// Moves cards to new top-left corners as one undoable step (what a drag does).
     void moveElements(const QMap<QString, QPointF> &positions);

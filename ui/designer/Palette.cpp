@@ -91,6 +91,7 @@ Palette::Palette(QWidget *parent)
     setRootIsDecorated(false);
     setIndentation(8);
     setIconSize(QSize(20, 20));
+    setMinimumWidth(180);  // "Control-plane node" and friends stay readable
     setDragEnabled(true);
     setDragDropMode(QAbstractItemView::DragOnly);
     setSelectionMode(QAbstractItemView::SingleSelection);
