@@ -31,17 +31,19 @@ void enclose(QRectF &rect, const std::vector<LaidOutElement> &cards, const QMarg
         rect = rect.united(card.rect.marginsAdded(margins));
 }
 
-const std::vector<LaidOutElement> *cardsOfBand(const DiagramLayout &layout, BandKind kind, std::vector<LaidOutElement> &storage)
+/// The cards a band holds.
+std::vector<LaidOutElement> cardsOfBand(const DiagramLayout &layout, BandKind kind)
 {
     switch (kind) {
-    case BandKind::LoadBalancers: return &layout.loadBalancers;
-    case BandKind::Workloads: return &layout.workloads;
-    case BandKind::Storage:
-        storage = layout.storageBackends;
+    case BandKind::LoadBalancers: return layout.loadBalancers;
+    case BandKind::Workloads: return layout.workloads;
+    case BandKind::Storage: {
+        std::vector<LaidOutElement> storage = layout.storageBackends;
         storage.insert(storage.end(), layout.storageClasses.begin(), layout.storageClasses.end());
-        return &storage;
+        return storage;
     }
-    return nullptr;
+    }
+    return {};
 }
 
 } // namespace
@@ -109,9 +111,8 @@ void applyPositions(DiagramLayout &layout, const model::Topology &topology, cons
         enclose(lane.rect, members, QMarginsF(kLanePadding, kLaneHeader, kLaneChannel, kLanePadding));
     }
     for (LaidOutBand &band : layout.bands) {
-        std::vector<LaidOutElement> storage;
         std::vector<LaidOutElement> members;
-        for (const LaidOutElement &card : *cardsOfBand(layout, band.kind, storage))
+        for (const LaidOutElement &card : cardsOfBand(layout, band.kind))
             if (moved.contains(card.id))
                 members.push_back(card);
         enclose(band.rect, members, QMarginsF(kBandPadding, kBandCaption, kBandPadding, kBandPadding));
