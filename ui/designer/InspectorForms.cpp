@@ -10,7 +10,10 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <spdlog/spdlog.h>
+
 #include <algorithm>
+#include <cstdlib>
 
 namespace quorum::ui {
 
@@ -34,6 +37,17 @@ template <typename T> T *find(std::vector<T> &elements, const std::string &name)
 {
     const auto it = std::find_if(elements.begin(), elements.end(), [&](const T &e) { return e.name == name; });
     return it == elements.end() ? nullptr : &*it;
+}
+
+/// The element a form field reads or writes. The inspector refreshes a form only while its
+/// element exists, so a missing one is a broken invariant.
+template <typename T> T &existing(T *element)
+{
+    if (!element) {
+        spdlog::critical("The inspector's element is gone");
+        std::abort();
+    }
+    return *element;
 }
 
 /// Choices of an enum: its YAML spelling as value, shown through `display`.
@@ -247,8 +261,8 @@ void nameField(Inspector &in, ElementKind kind, const std::string &name)
 void nodeForm(Inspector &in, const Topology &design, const std::string &name)
 {
     // Reads look the node up by its name at the time of reading; a rename rebuilds the form.
-    auto node = [name](const Topology &t) -> const Node & { return *t.findNode(name); };
-    auto edit = [name](Topology &t) -> Node & { return *find(t.nodes, name); };
+    auto node = [name](const Topology &t) -> const Node & { return existing(t.findNode(name)); };
+    auto edit = [name](Topology &t) -> Node & { return existing(find(t.nodes, name)); };
     nameField(in, ElementKind::Node, name);
     in.addChoice(QStringLiteral("role"), tr("Role"), choicesOf<NodeRole>(&DisplayNames::role),
                  [node](const Topology &t) { return QString::fromLatin1(toString(node(t).role)); },
@@ -292,14 +306,14 @@ void nodeForm(Inspector &in, const Topology &design, const std::string &name)
 void zoneForm(Inspector &in, const std::string &name)
 {
     nameField(in, ElementKind::Zone, name);
-    in.addText(QStringLiteral("region"), tr("Region"), [name](const Topology &t) { return q(t.findZone(name)->region); },
-               [name](Topology &t, const QString &v) -> Outcome { find(t.zones, name)->region = v.toStdString(); return std::nullopt; });
+    in.addText(QStringLiteral("region"), tr("Region"), [name](const Topology &t) { return q(existing(t.findZone(name)).region); },
+               [name](Topology &t, const QString &v) -> Outcome { existing(find(t.zones, name)).region = v.toStdString(); return std::nullopt; });
 }
 
 void loadBalancerForm(Inspector &in, const std::string &name)
 {
-    auto lb = [name](const Topology &t) -> const LoadBalancer & { return *t.findLoadBalancer(name); };
-    auto edit = [name](Topology &t) -> LoadBalancer & { return *find(t.loadBalancers, name); };
+    auto lb = [name](const Topology &t) -> const LoadBalancer & { return existing(t.findLoadBalancer(name)); };
+    auto edit = [name](Topology &t) -> LoadBalancer & { return existing(find(t.loadBalancers, name)); };
     nameField(in, ElementKind::LoadBalancer, name);
     in.addChoice(QStringLiteral("type"), tr("Type"), choicesOf<LoadBalancerType>(&DisplayNames::loadBalancerType),
                  [lb](const Topology &t) { return QString::fromLatin1(toString(lb(t).type)); },
@@ -334,8 +348,8 @@ void loadBalancerForm(Inspector &in, const std::string &name)
 
 void storageForm(Inspector &in, const std::string &name)
 {
-    auto b = [name](const Topology &t) -> const StorageBackend & { return *t.findStorageBackend(name); };
-    auto edit = [name](Topology &t) -> StorageBackend & { return *find(t.storageBackends, name); };
+    auto b = [name](const Topology &t) -> const StorageBackend & { return existing(t.findStorageBackend(name)); };
+    auto edit = [name](Topology &t) -> StorageBackend & { return existing(find(t.storageBackends, name)); };
     nameField(in, ElementKind::StorageBackend, name);
     in.addChoice(QStringLiteral("type"), tr("Type"), choicesOf<StorageBackendType>(&DisplayNames::storageBackendType),
                  [b](const Topology &t) { return QString::fromLatin1(toString(b(t).type)); },
@@ -348,8 +362,8 @@ void storageForm(Inspector &in, const std::string &name)
 
 void storageClassForm(Inspector &in, const Topology &design, const std::string &name)
 {
-    auto c = [name](const Topology &t) -> const StorageClass & { return *t.findStorageClass(name); };
-    auto edit = [name](Topology &t) -> StorageClass & { return *find(t.storageClasses, name); };
+    auto c = [name](const Topology &t) -> const StorageClass & { return existing(t.findStorageClass(name)); };
+    auto edit = [name](Topology &t) -> StorageClass & { return existing(find(t.storageClasses, name)); };
     nameField(in, ElementKind::StorageClass, name);
     QList<QPair<QString, QString>> backends;
     for (const StorageBackend &backend : design.storageBackends)
@@ -373,8 +387,8 @@ void storageClassForm(Inspector &in, const Topology &design, const std::string &
 
 void workloadForm(Inspector &in, const std::string &name)
 {
-    auto w = [name](const Topology &t) -> const Workload & { return *t.findWorkload(name); };
-    auto edit = [name](Topology &t) -> Workload & { return *find(t.workloads, name); };
+    auto w = [name](const Topology &t) -> const Workload & { return existing(t.findWorkload(name)); };
+    auto edit = [name](Topology &t) -> Workload & { return existing(find(t.workloads, name)); };
     nameField(in, ElementKind::Workload, name);
     in.addChoice(QStringLiteral("kind"), tr("Kind"), choicesOf<WorkloadKind>(&DisplayNames::workloadKind),
                  [w](const Topology &t) { return QString::fromLatin1(toString(w(t).kind)); },
@@ -427,8 +441,8 @@ void workloadForm(Inspector &in, const std::string &name)
 void secretForm(Inspector &in, const std::string &name)
 {
     nameField(in, ElementKind::Secret, name);
-    in.addText(QStringLiteral("keys"), tr("Keys"), [name](const Topology &t) { return joinNames(t.findSecret(name)->keys); },
-               [name](Topology &t, const QString &v) -> Outcome { find(t.secrets, name)->keys = splitNames(v); return std::nullopt; },
+    in.addText(QStringLiteral("keys"), tr("Keys"), [name](const Topology &t) { return joinNames(existing(t.findSecret(name)).keys); },
+               [name](Topology &t, const QString &v) -> Outcome { existing(find(t.secrets, name)).keys = splitNames(v); return std::nullopt; },
                tr("names only: values never enter the design"));
 }
 
