@@ -7,6 +7,7 @@
 #include <iterator>
 #include <cstdio>
 #include <cstdlib>
+#include <utility>
 
 namespace quorum::cluster {
 
@@ -29,18 +30,7 @@ std::string_view podNodeNameView(const Json &pod)
     return n != spec->end() && n->is_string() ? std::string_view(n->get_ref<const std::string &>()) : std::string_view();
 }
 
-namespace {
-
-// What the indexes need from one object, read once per change. The views point into the
-// object, which the caller keeps alive.
-struct Facts {
-    std::string_view owner; // controller uid
-    std::string_view node;  // pods: spec.nodeName
-    bool active = false;    // pods: isActivePod
-    bool ready = false;     // pods: podReady
-};
-
-Facts factsOf(const Json *object, bool pod)
+ObjectCache::Facts ObjectCache::factsOf(const Json *object, bool pod)
 {
     Facts f;
     if (!object)
@@ -53,6 +43,8 @@ Facts factsOf(const Json *object, bool pod)
     }
     return f;
 }
+
+namespace {
 
 template <class Index>
 void reindex(Index &index, std::string_view oldKey, std::string_view newKey, const std::string &key, const ObjectPtr &after)
@@ -75,15 +67,13 @@ void reindex(Index &index, std::string_view oldKey, std::string_view newKey, con
 
 } // namespace
 
-void ObjectCache::index(const ObjectPtr &before, const ObjectPtr &after, const std::string &key, const ResourceInfo *resource)
+void ObjectCache::index(const Facts &was, const Facts &is, bool before, bool after, const std::string &key,
+                        const ObjectPtr &object, const ResourceInfo *resource)
 {
-    const bool pod = resource == &res::pods();
-    const Facts was = factsOf(before.get(), pod);
-    const Facts is = factsOf(after.get(), pod);
-    reindex(m_byOwner, was.owner, is.owner, key, after);
-    if (!pod)
+    reindex(m_byOwner, was.owner, is.owner, key, object);
+    if (resource != &res::pods())
         return;
-    reindex(m_podsByNode, was.node, is.node, key, after);
+    reindex(m_podsByNode, was.node, is.node, key, object);
     auto count = [&](const Facts &f, int sign) {
         if (f.owner.empty())
             return;
@@ -105,39 +95,48 @@ void ObjectCache::index(const ObjectPtr &before, const ObjectPtr &after, const s
 
 void ObjectCache::put(const std::string &key, ObjectPtr object, std::int64_t revision)
 {
-    const ResourceInfo *resource = resourceForKey(key);
-    if (!resource) {
-        std::fprintf(stderr, "ObjectCache: key outside every served resource: %s\n", key.c_str());
-        std::abort();
+    auto slot = m_slots.find(std::string_view(key));
+    ObjectPtr before;
+    Facts was;
+    if (slot == m_slots.end()) {
+        const ResourceInfo *resource = resourceForKey(key);
+        if (!resource) {
+            std::fprintf(stderr, "ObjectCache: key outside every served resource: %s\n", key.c_str());
+            std::abort();
+        }
+        auto entry = m_objects[resource].emplace(key, object).first;
+        slot = m_slots.emplace(std::string_view(entry->first), Slot{resource, entry, {}}).first;
+    } else {
+        before = std::exchange(slot->second.entry->second, object);
+        was = slot->second.facts; // views into `before`, alive until the end of this call
     }
-    ObjectPtr &slot = m_objects[resource][key];
-    ObjectPtr before = std::move(slot);
-    slot = object;
-    index(before, object, key, resource);
+    const ResourceInfo *resource = slot->second.resource;
+    const Facts is = factsOf(object.get(), resource == &res::pods());
+    slot->second.facts = is;
+    index(was, is, before != nullptr, true, key, object, resource);
     m_revision = std::max(m_revision, revision);
-    notify(Change{resource, key, std::move(before), std::move(object), revision});
+    notify(Change{resource, key, std::move(before), std::move(object), revision}, was.node, is.node);
 }
 
 void ObjectCache::erase(const std::string &key, std::int64_t revision)
 {
-    const ResourceInfo *resource = resourceForKey(key);
-    if (!resource)
+    auto slot = m_slots.find(std::string_view(key));
+    if (slot == m_slots.end())
         return;
-    auto objects = m_objects.find(resource);
-    if (objects == m_objects.end())
-        return;
-    auto it = objects->second.find(key);
-    if (it == objects->second.end())
-        return;
-    ObjectPtr before = std::move(it->second);
-    objects->second.erase(it);
-    index(before, nullptr, key, resource);
+    const ResourceInfo *resource = slot->second.resource;
+    const Facts was = slot->second.facts;
+    auto entry = slot->second.entry;
+    ObjectPtr before = std::move(entry->second); // keeps `was` valid
+    m_slots.erase(slot);
+    m_objects[resource].erase(entry);
+    index(was, Facts{}, true, false, key, nullptr, resource);
     m_revision = std::max(m_revision, revision);
-    notify(Change{resource, key, std::move(before), nullptr, revision});
+    notify(Change{resource, key, std::move(before), nullptr, revision}, was.node, {});
 }
 
 void ObjectCache::clear()
 {
+    m_slots.clear();
     m_objects.clear();
     m_podsByNode.clear();
     m_byOwner.clear();
@@ -147,14 +146,8 @@ void ObjectCache::clear()
 
 ObjectPtr ObjectCache::get(const std::string &key) const
 {
-    const ResourceInfo *resource = resourceForKey(key);
-    if (!resource)
-        return nullptr;
-    auto objects = m_objects.find(resource);
-    if (objects == m_objects.end())
-        return nullptr;
-    auto it = objects->second.find(key);
-    return it == objects->second.end() ? nullptr : it->second;
+    auto slot = m_slots.find(std::string_view(key));
+    return slot == m_slots.end() ? nullptr : slot->second.entry->second;
 }
 
 ObjectPtr ObjectCache::get(const ResourceInfo &resource, std::string_view ns, std::string_view name) const
@@ -188,13 +181,10 @@ const ObjectCache::OwnedPodCounts &ObjectCache::ownedPodCounts(const std::string
 
 std::size_t ObjectCache::size() const
 {
-    std::size_t n = 0;
-    for (const auto &[r, objects] : m_objects)
-        n += objects.size();
-    return n;
+    return m_slots.size();
 }
 
-void ObjectCache::notify(const Change &change)
+void ObjectCache::notify(const Change &change, std::string_view nodeBefore, std::string_view nodeAfter)
 {
     // Listeners may unsubscribe others; iterate over ids (node-filtered subscriptions are
     // looked up by node, so a change does not visit every kubelet's subscription).
@@ -209,8 +199,8 @@ void ObjectCache::notify(const Change &change)
         std::merge(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(ids)); // in subscription order
     }
     if (change.resource == &res::pods()) {
-        const std::string_view a = change.before ? podNodeNameView(*change.before) : std::string_view();
-        const std::string_view b = change.after ? podNodeNameView(*change.after) : std::string_view();
+        const std::string_view a = nodeBefore;
+        const std::string_view b = nodeAfter;
         auto add = [&](std::string_view node) {
             auto it = m_nodeListeners.find(node);
             if (it != m_nodeListeners.end())

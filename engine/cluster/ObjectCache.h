@@ -13,6 +13,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace quorum::cluster {
@@ -65,24 +66,51 @@ public:
     void unsubscribe(int id);
 
 private:
-    void index(const ObjectPtr &before, const ObjectPtr &after, const std::string &key, const ResourceInfo *resource);
-    void notify(const Change &change);
+    // What the indexes need from one object, read once when it enters the cache and kept
+    // beside it, so a change reads only the new object. Views into the held object.
+    struct Facts {
+        std::string_view owner; // controller uid
+        std::string_view node;  // pods: spec.nodeName
+        bool active = false;    // pods: isActivePod
+        bool ready = false;     // pods: podReady
+    };
+    // One held object: where it sits in its resource's ordered map, and its facts.
+    struct Slot {
+        const ResourceInfo *resource = nullptr;
+        Objects::iterator entry;
+        Facts facts;
+    };
+    // Hashes of keys, looked up by views without a copy.
+    struct KeyHash {
+        using is_transparent = void;
+        std::size_t operator()(std::string_view key) const { return std::hash<std::string_view>{}(key); }
+    };
+    template <class T>
+    using HashMap = std::unordered_map<std::string, T, KeyHash, std::equal_to<>>;
+
+    static Facts factsOf(const Json *object, bool pod);
+    void index(const Facts &was, const Facts &is, bool before, bool after, const std::string &key,
+               const ObjectPtr &object, const ResourceInfo *resource);
+    void notify(const Change &change, std::string_view nodeBefore, std::string_view nodeAfter);
     struct Subscription {
         Listener listener;
         const ResourceInfo *resource = nullptr;
         std::string node;
     };
 
+    // Ordered by key, as list() / podsOnNode() / ownedBy() iterate them (event order depends
+    // on it); the per-key lookups go through the hashed m_slots and indexes, whose order is
+    // never observed.
     std::map<const ResourceInfo *, Objects> m_objects;
-    // Transparent comparators: looked up by views into the objects, without a copy.
-    std::map<std::string, Objects, std::less<>> m_podsByNode;
-    std::map<std::string, Objects, std::less<>> m_byOwner; // controller uid -> objects
-    std::map<std::string, OwnedPodCounts, std::less<>> m_podCounts; // controller uid -> counts of its pods
+    std::unordered_map<std::string_view, Slot, KeyHash, std::equal_to<>> m_slots; // views into m_objects' keys
+    HashMap<Objects> m_podsByNode;
+    HashMap<Objects> m_byOwner; // controller uid -> objects
+    HashMap<OwnedPodCounts> m_podCounts; // controller uid -> counts of its pods
     std::map<int, Subscription> m_listeners;
     // Ids of subscriptions without a node filter, ascending: by resource, and those for every
     // resource (key nullptr), so a change visits only the listeners it concerns.
     std::map<const ResourceInfo *, std::vector<int>> m_resourceListeners;
-    std::map<std::string, std::vector<int>, std::less<>> m_nodeListeners; // node -> subscription ids
+    HashMap<std::vector<int>> m_nodeListeners; // node -> subscription ids
     int m_nextListener = 1;
     std::int64_t m_revision = 0;
 };
