@@ -4,17 +4,17 @@
 #include "engine/sim/Text.h"
 
 #include <algorithm>
+#include <functional>
+#include <string_view>
 
 namespace quorum::sim {
 
 std::uint64_t entryHash(const raft::Entry &e)
 {
-    std::uint64_t h = 0xcbf29ce484222325ULL ^ static_cast<std::uint64_t>(e.type);
-    for (unsigned char c : e.data) {
-        h ^= c;
-        h *= 0x100000001b3ULL;
-    }
-    return h;
+    // libstdc++'s std::hash of bytes (64-bit MurmurHash2) reads 8 bytes a step; FNV-1a one byte
+    // a step cost 2-3 % of a cluster run (every entry is hashed by each member several times).
+    const std::uint64_t h = std::hash<std::string_view>{}(e.data);
+    return h ^ (static_cast<std::uint64_t>(e.type) * 0x9E3779B97F4A7C15ULL);
 }
 
 void SafetyMonitor::violation(Micros now, std::string what)
@@ -23,10 +23,11 @@ void SafetyMonitor::violation(Micros now, std::string what)
         m_violations.push_back(Violation{now, std::move(what)});
 }
 
-void SafetyMonitor::onPersisted(Micros now, raft::NodeId id, const raft::Entry &e, std::uint64_t prevTerm)
+void SafetyMonitor::onPersisted(Micros now, raft::NodeId id, const raft::Entry &e, std::uint64_t prevTerm,
+                                std::uint64_t hash)
 {
     ++m_checks;
-    const Record rec{prevTerm, entryHash(e)};
+    const Record rec{prevTerm, hash};
     auto [it, inserted] = m_persisted.try_emplace({e.index, e.term}, rec);
     if (inserted)
         return;

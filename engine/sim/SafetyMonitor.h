@@ -29,7 +29,7 @@
 
 namespace quorum::sim {
 
-/// 64-bit FNV-1a of an entry's type and payload.
+/// A 64-bit hash of an entry's type and payload.
 std::uint64_t entryHash(const raft::Entry &e);
 
 struct Violation {
@@ -39,8 +39,9 @@ struct Violation {
 
 class SafetyMonitor {
 public:
-    /// `id` persisted `e`; `prevTerm` is the term of the entry before it in that log.
-    void onPersisted(Micros now, raft::NodeId id, const raft::Entry &e, std::uint64_t prevTerm);
+    /// `id` persisted `e`, whose entryHash() is `hash`; `prevTerm` is the term of the entry
+    /// before it in that log.
+    void onPersisted(Micros now, raft::NodeId id, const raft::Entry &e, std::uint64_t prevTerm, std::uint64_t hash);
     /// `id` applied `e` to its state machine.
     void onApplied(Micros now, raft::NodeId id, const raft::Entry &e);
     /// `id`'s store hash after applying `index`.

@@ -288,9 +288,10 @@ void Simulation::write(Member &m, const raft::Ready &rd)
     for (const raft::Entry &e : rd.entries) {
         if (e.index < m.storage->firstIndex())
             continue; // inside the snapshot that came with it: not written
-        mixHash((e.index << 24) ^ e.term ^ entryHash(e));
+        const std::uint64_t hash = entryHash(e);
+        mixHash((e.index << 24) ^ e.term ^ hash);
         if (m_options.checkSafety)
-            m_safety.onPersisted(now(), m.id, e, m.storage->term(e.index - 1).value);
+            m_safety.onPersisted(now(), m.id, e, m.storage->term(e.index - 1).value, hash);
     }
 }
 
