@@ -102,6 +102,7 @@ ClusterSim::ClusterSim(const model::Topology &topology, ClusterOptions options)
             kc.podCidrIndex = node.index;
             node.kubelet = std::make_unique<cluster::Kubelet>(*this, *node.kubeletConnection, kc);
         }
+        m_nodeIndex.emplace(n.name, rt.get());
         m_nodes.emplace(n.name, std::move(rt));
     }
     m_admin = std::make_unique<Connection>(*this, std::string(), false);
@@ -297,20 +298,20 @@ void ClusterSim::stopNode(NodeRuntime &n)
 
 ClusterSim::NodeRuntime *ClusterSim::findNode(const std::string &name)
 {
-    auto it = m_nodes.find(name);
-    return it == m_nodes.end() ? nullptr : it->second.get();
+    auto it = m_nodeIndex.find(name);
+    return it == m_nodeIndex.end() ? nullptr : it->second;
 }
 
 const ClusterSim::NodeRuntime *ClusterSim::findNode(const std::string &name) const
 {
-    auto it = m_nodes.find(name);
-    return it == m_nodes.end() ? nullptr : it->second.get();
+    auto it = m_nodeIndex.find(name);
+    return it == m_nodeIndex.end() ? nullptr : it->second;
 }
 
 void ClusterSim::onApplied(raft::NodeId member, const store::ApplyResult &result)
 {
     for (const std::string &name : m_cpNodes) {
-        NodeRuntime &n = *m_nodes.at(name);
+        NodeRuntime &n = *findNode(name);
         if (n.api && n.api->up() && n.api->member() == member)
             n.api->onApplied(member, result);
     }

@@ -28,6 +28,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace quorum::clustersim {
@@ -180,6 +181,9 @@ private:
     std::vector<std::string> m_etcdNodes; // index i hosts raft member i+1
     std::vector<std::string> m_cpNodes;
     std::map<std::string, std::unique_ptr<NodeRuntime>> m_nodes;
+    // The same nodes hashed by name: findNode runs several times per API request (routing and
+    // path checks), where a walk down a tree of thousands of names showed in profiles.
+    std::unordered_map<std::string, NodeRuntime *> m_nodeIndex;
     std::set<std::pair<std::string, std::string>> m_cut; // directed node pairs
     std::vector<std::unique_ptr<Connection>> m_connections;
     std::unique_ptr<Connection> m_admin;
