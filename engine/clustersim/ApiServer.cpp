@@ -53,6 +53,8 @@ void ApiServer::stop()
 {
     m_up = false;
     ++m_life;
+    for (const auto &[id, pending] : m_pending)
+        dropExpected(pending);
     m_pending.clear();
     if (m_watch && m_etcd.isUp(m_member) && m_etcd.incarnation(m_member) == m_memberIncarnation)
         m_etcd.kv(m_member).cancelWatch(m_watch);
@@ -127,6 +129,8 @@ void ApiServer::onApplied(raft::NodeId member, const store::ApplyResult &result)
     Pending p = std::move(it->second);
     m_pending.erase(it);
     ApiResult answerResult;
+    if (!result.ok() || !result.succeeded)
+        dropExpected(p);
     if (!result.ok()) {
         answerResult.status = ApiStatus::Unavailable;
         answerResult.message = "etcdserver: " + result.message;
@@ -163,17 +167,32 @@ void ApiServer::answer(const ApiCallback &done, ApiResult result)
     m_runtime.after(500, [done, result = std::move(result)] { done(result); });
 }
 
+store::Put ApiServer::putOf(const std::string &key, Json object, std::uint64_t &valueHash)
+{
+    store::Put put{key, object.dump(), 0, false};
+    valueHash = m_decoder.expect(key, put.value, std::move(object));
+    return put;
+}
+
+void ApiServer::dropExpected(const Pending &pending)
+{
+    if (pending.valueHash)
+        m_decoder.unexpect(pending.key, pending.valueHash);
+}
+
 void ApiServer::propose(Pending pending, store::Command::Body body)
 {
     ++m_requests;
     const std::uint64_t id = m_nextRequest++;
     store::Command command{id, std::move(body)};
     if (!m_etcd.isUp(m_member)) {
+        dropExpected(pending);
         answer(pending.done, ApiResult{ApiStatus::Unavailable, "etcdserver: request timed out, possibly due to connection lost", nullptr});
         return;
     }
     const raft::ProposeResult r = m_etcd.propose(m_member, store::encodeCommand(command));
     if (r != raft::ProposeResult::Ok) {
+        dropExpected(pending);
         answer(pending.done, ApiResult{ApiStatus::Unavailable, "etcdserver: no leader", nullptr});
         return;
     }
@@ -187,6 +206,7 @@ void ApiServer::propose(Pending pending, store::Command::Body body)
         if (it == m_pending.end())
             return;
         ApiCallback done = std::move(it->second.done);
+        dropExpected(it->second); // if it commits after all, the decoder parses it
         m_pending.erase(it);
         answer(done, ApiResult{ApiStatus::Timeout, "etcdserver: request timed out", nullptr});
     });
@@ -267,8 +287,10 @@ void ApiServer::create(Json object, ApiCallback done)
     const std::string key = cluster::registryKey(*r, ns, cluster::nameOf(object));
     store::Txn txn;
     txn.compares.push_back(store::Compare{store::Compare::Target::CreateRevision, store::Compare::Op::Equal, key, {}, 0, {}});
-    txn.success.push_back(store::Put{key, object.dump(), 0, false});
-    propose(Pending{std::move(done), key, Pending::Op::Create, cluster::nameOf(object), r, 0}, std::move(txn));
+    std::string name = cluster::nameOf(object);
+    std::uint64_t hash = 0;
+    txn.success.push_back(putOf(key, std::move(object), hash));
+    propose(Pending{std::move(done), key, Pending::Op::Create, std::move(name), r, 0, hash}, std::move(txn));
 }
 
 void ApiServer::update(Json object, ApiCallback done)
@@ -314,8 +336,9 @@ void ApiServer::update(Json object, ApiCallback done)
     meta.erase("resourceVersion");
     store::Txn txn;
     txn.compares.push_back(store::Compare{store::Compare::Target::ModRevision, store::Compare::Op::Equal, key, {}, currentRv, {}});
-    txn.success.push_back(store::Put{key, object.dump(), 0, false});
-    propose(Pending{std::move(done), key, Pending::Op::Update, name, r, 0}, std::move(txn));
+    std::uint64_t hash = 0;
+    txn.success.push_back(putOf(key, std::move(object), hash));
+    propose(Pending{std::move(done), key, Pending::Op::Update, name, r, 0, hash}, std::move(txn));
 }
 
 void ApiServer::remove(const ResourceInfo &resource, const std::string &ns, const std::string &name,
@@ -344,8 +367,9 @@ void ApiServer::remove(const ResourceInfo &resource, const std::string &ns, cons
         marked["metadata"].erase("resourceVersion");
         store::Txn txn;
         txn.compares.push_back(store::Compare{store::Compare::Target::ModRevision, store::Compare::Op::Equal, key, {}, currentRv, {}});
-        txn.success.push_back(store::Put{key, marked.dump(), 0, false});
-        propose(Pending{std::move(done), key, Pending::Op::Update, name, &resource, 0}, std::move(txn));
+        std::uint64_t hash = 0;
+        txn.success.push_back(putOf(key, std::move(marked), hash));
+        propose(Pending{std::move(done), key, Pending::Op::Update, name, &resource, 0, hash}, std::move(txn));
         return;
     }
     store::Txn txn;
@@ -359,7 +383,7 @@ void ApiServer::remove(const ResourceInfo &resource, const std::string &ns, cons
         if (done)
             done(out);
     };
-    propose(Pending{std::move(wrapped), key, Pending::Op::Delete, name, &resource, 0}, std::move(txn));
+    propose(Pending{std::move(wrapped), key, Pending::Op::Delete, name, &resource, 0, 0}, std::move(txn));
 }
 
 } // namespace quorum::clustersim

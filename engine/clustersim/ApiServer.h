@@ -70,11 +70,17 @@ private:
         std::string name;
         const ResourceInfo *resource = nullptr;
         std::uint64_t life = 0;
+        std::uint64_t valueHash = 0; // of the object put, handed to the decoder (0: none)
     };
 
     void syncWatch();
     void rewatch();
     void propose(Pending pending, store::Command::Body body);
+    /// The put of `object` at `key` (its bytes; the object goes to the decoder, see
+    /// ObjectDecoder::expect); `valueHash` receives the bytes' hash for the Pending.
+    store::Put putOf(const std::string &key, Json object, std::uint64_t &valueHash);
+    /// The pending write will never be seen through the watch: the decoder drops its object.
+    void dropExpected(const Pending &pending);
     void answer(const ApiCallback &done, ApiResult result);
     ObjectPtr decode(const store::KeyValue &kv) const;
     std::string randomSuffix();

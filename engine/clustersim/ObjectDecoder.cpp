@@ -12,10 +12,18 @@ cluster::ObjectPtr ObjectDecoder::decode(const store::KeyValue &kv, const std::s
     if (it != m_entries.end() && it->second.modRevision == kv.modRevision && it->second.valueHash == hash)
         if (cluster::ObjectPtr shared = it->second.object.lock())
             return shared;
-    cluster::Json object = cluster::Json::parse(kv.value, nullptr, /*allow_exceptions=*/false);
-    if (object.is_discarded()) {
-        std::fprintf(stderr, "apiserver %s: undecodable object at %s\n", who.c_str(), kv.key.c_str());
-        return nullptr;
+    cluster::Json object;
+    auto expected = m_expected.find(kv.key);
+    if (expected != m_expected.end() && expected->second.valueHash == hash) {
+        object = std::move(expected->second.object);
+        m_expected.erase(expected);
+    } else {
+        // (A lagging member's older revision leaves the expectation for the newer bytes.)
+        object = cluster::Json::parse(kv.value, nullptr, /*allow_exceptions=*/false);
+        if (object.is_discarded()) {
+            std::fprintf(stderr, "apiserver %s: undecodable object at %s\n", who.c_str(), kv.key.c_str());
+            return nullptr;
+        }
     }
     object["metadata"]["resourceVersion"] = std::to_string(kv.modRevision);
     auto decoded = std::make_shared<const cluster::Json>(std::move(object));
@@ -31,6 +39,21 @@ cluster::ObjectPtr ObjectDecoder::decode(const store::KeyValue &kv, const std::s
 void ObjectDecoder::forget(const std::string &key)
 {
     m_entries.erase(key);
+    m_expected.erase(key);
+}
+
+std::uint64_t ObjectDecoder::expect(const std::string &key, std::string_view bytes, cluster::Json object)
+{
+    const std::uint64_t hash = std::hash<std::string_view>{}(bytes);
+    m_expected.insert_or_assign(key, Expected{hash, std::move(object)});
+    return hash;
+}
+
+void ObjectDecoder::unexpect(const std::string &key, std::uint64_t valueHash)
+{
+    auto it = m_expected.find(key);
+    if (it != m_expected.end() && it->second.valueHash == valueHash)
+        m_expected.erase(it);
 }
 
 } // namespace quorum::clustersim

@@ -7,6 +7,11 @@
 // whose bytes differ from the shared one (compared by hash) is decoded on its own, so a
 // diverging member still shows what it holds.
 //
+// An API server that writes an object hands it over beforehand (expect()): when the bytes it
+// wrote come back through the watch, the decoder takes that document instead of parsing them
+// (nlohmann's dump and parse round-trip a document; numbers compare by value), which saves a
+// parse of every write.
+//
 // Thread rules: one thread (the simulation's).
 
 #include "engine/cluster/Object.h"
@@ -15,6 +20,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 
 namespace quorum::clustersim {
@@ -29,13 +35,27 @@ public:
     /// Keys remembered (for tests).
     std::size_t size() const { return m_entries.size(); }
 
+    /// A write of `object` to `key` is proposed, storing `bytes` (object.dump(), without
+    /// metadata.resourceVersion); returns their hash for unexpect(). Replaces an earlier
+    /// expectation for the key.
+    std::uint64_t expect(const std::string &key, std::string_view bytes, cluster::Json object);
+    /// The write with this hash failed (or will never be answered): drop its object.
+    void unexpect(const std::string &key, std::uint64_t valueHash);
+    /// Expected writes not yet seen (for tests).
+    std::size_t expected() const { return m_expected.size(); }
+
 private:
     struct Entry {
         std::int64_t modRevision = 0;
         std::uint64_t valueHash = 0;
         std::weak_ptr<const cluster::Json> object;
     };
+    struct Expected {
+        std::uint64_t valueHash = 0;
+        cluster::Json object;
+    };
     std::unordered_map<std::string, Entry> m_entries;
+    std::unordered_map<std::string, Expected> m_expected; // by key: the latest write proposed
 };
 
 } // namespace quorum::clustersim
