@@ -214,7 +214,7 @@ std::optional<QString> DiagramScene::zoneAt(const QPointF &scenePos) const
 {
     for (ElementItem *item : m_elementItems)
         if (auto *lane = qgraphicsitem_cast<ZoneLaneItem *>(item))
-            if (lane->sceneBoundingRect().contains(scenePos) && lane->mapRectToScene(lane->rect()).contains(scenePos))
+            if (lane->mapRectToScene(lane->rect()).contains(scenePos))
                 return lane->isUnzoned() ? QString() : elementNameOf(lane->elementId());
     return std::nullopt;
 }

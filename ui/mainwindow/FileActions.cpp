@@ -96,12 +96,9 @@ bool MainWindow::offerRecovery()
         return false;
     std::vector<model::Diagnostic> errors;
     if (!m_document->load(newest.path, errors)) {
-        QStringList details;
-        for (const model::Diagnostic &d : errors)
-            details << QString::fromStdString(d.toString());
         reportError(tr("Recover Unsaved Design"), tr("The kept design could not be read; it stays in %1.")
                                                       .arg(QDir::toNativeSeparators(newest.path)),
-                    details);
+                    diagnosticLines(errors));
         return false;
     }
     m_document->markRecovered(newest.sourcePath);
@@ -153,10 +150,8 @@ bool MainWindow::newFromTemplate(const QString &path)
         return false;
     const model::LoadResult result = model::loadTopologyFile(QFile::encodeName(path).toStdString());
     if (!result.ok()) {
-        QStringList details;
-        for (const model::Diagnostic &d : result.errors)
-            details << QString::fromStdString(d.toString());
-        reportError(tr("New from Template"), tr("The template %1 could not be read.").arg(QFileInfo(path).completeBaseName()), details);
+        reportError(tr("New from Template"), tr("The template %1 could not be read.").arg(QFileInfo(path).completeBaseName()),
+                    diagnosticLines(result.errors));
         return false;
     }
     m_lastError.clear();

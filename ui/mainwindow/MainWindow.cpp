@@ -380,9 +380,7 @@ bool MainWindow::openFile(const QString &path)
         return false;
     std::vector<model::Diagnostic> errors;
     if (!m_document->load(path, errors)) {
-        QStringList details;
-        for (const model::Diagnostic &d : errors)
-            details << QString::fromStdString(d.toString());
+        QStringList details = diagnosticLines(errors);
         if (details.isEmpty())
             details << tr("%1: unknown error").arg(path);
         reportError(tr("Open Design"),
@@ -449,6 +447,14 @@ bool MainWindow::importFile(const QString &path)
                     m_lastImportDiagnostics);
     }
     return true;
+}
+
+QStringList MainWindow::diagnosticLines(const std::vector<model::Diagnostic> &diagnostics)
+{
+    QStringList lines;
+    for (const model::Diagnostic &d : diagnostics)
+        lines << QString::fromStdString(d.toString());
+    return lines;
 }
 
 void MainWindow::reportError(const QString &title, const QString &text, const QStringList &details)

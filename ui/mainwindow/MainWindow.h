@@ -4,12 +4,15 @@
 // the right, File / View / Help menus, and a status bar with the design's size and etcd fault tolerance.
 // Main (GUI) thread only.
 
+#include "engine/model/TopologyYaml.h"
 #include "ui/mainwindow/RecentFiles.h"
 
 #include <QMainWindow>
 #include <QMessageBox>
 #include <QString>
 #include <QStringList>
+
+#include <vector>
 
 class QAction;
 class QDockWidget;
@@ -148,6 +151,8 @@ private:
     void updateTitle();
     void rebuildRecentMenu();
     void rebuildTemplateMenu();
+    /// Each diagnostic as "file:line:column: field: message", for reportError().
+    static QStringList diagnosticLines(const std::vector<model::Diagnostic> &diagnostics);
     /// Shows a non-blocking warning box (when enabled) and logs.
     void reportError(const QString &title, const QString &text, const QStringList &details);
     /// A non-blocking information box (when enabled) listing details.
