@@ -20,6 +20,8 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <array>
+#include <ctime>
 #include <utility>
 
 namespace quorum::ui {
@@ -36,6 +38,31 @@ const QColor kPhase[] = {QColor(0x94, 0xA3, 0xB8), QColor(0x5B, 0x8D, 0xD6), QCo
                          QColor(0x7C, 0x3A, 0xED), QColor(0xC5, 0x30, 0x30), QColor(0xDD, 0x6B, 0x20)};
 constexpr double kWindowSeconds = 120;
 constexpr int kMaxBars = 200; // periods kept per lane and kind
+
+/// CPU time of the calling thread.
+qint64 threadCpuNanos()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<qint64>(t.tv_sec) * 1'000'000'000 + t.tv_nsec;
+}
+
+/// A chart view that adds the CPU time of its repaints to a counter (MonitorPanel::chartCpuSeconds).
+class CountedChartView final : public QChartView {
+public:
+    CountedChartView(QChart *chart, qint64 *nanos) : QChartView(chart), m_nanos(nanos) {}
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        const qint64 cpu0 = threadCpuNanos();
+        QChartView::paintEvent(event);
+        *m_nanos += threadCpuNanos() - cpu0;
+    }
+
+private:
+    qint64 *m_nanos;
+};
 
 double seconds(qint64 micros)
 {
@@ -272,7 +299,7 @@ MonitorPanel::MonitorPanel(EngineBridge *engine, QWidget *parent)
         grid->setContentsMargins(0, 0, 0, 0);
         int i = 0;
         for (QChart *chart : charts) {
-            auto *view = new QChartView(chart);
+            auto *view = new CountedChartView(chart, &m_chartNanos);
             view->setRenderHint(QPainter::Antialiasing);
             view->setRubberBand(QChartView::HorizontalRubberBand);
             view->setMinimumSize(150, 110);
@@ -308,11 +335,26 @@ MonitorPanel::MonitorPanel(EngineBridge *engine, QWidget *parent)
         if (on && !m_samples.isEmpty())
             followTo(seconds(m_samples.back().timeMicros));
     });
+    connect(c.pages, &QTabWidget::currentChanged, this, [this](int index) {
+        if (index >= 0 && index < kPages)
+            feedPage(index);
+    });
     connect(engine, &EngineBridge::samplesArrived, this, &MonitorPanel::onLiveSamples);
     connect(engine, &EngineBridge::cleared, this, &MonitorPanel::onLiveCleared);
 }
 
 MonitorPanel::~MonitorPanel() = default;
+
+void MonitorPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    feedPage(m_charts->pages->currentIndex());
+}
+
+double MonitorPanel::chartCpuSeconds() const
+{
+    return static_cast<double>(m_chartNanos) / 1e9;
+}
 
 void MonitorPanel::onLiveSamples(const QVector<LiveSample> &samples)
 {
@@ -356,6 +398,8 @@ void MonitorPanel::clear()
 {
     Charts &c = *m_charts;
     m_samples.clear();
+    for (QVector<LiveSample> &pending : m_pending)
+        pending.clear();
     c.members->setLanes({});
     c.leaseLanes->clear();
     c.holderNodes.clear();
@@ -379,31 +423,61 @@ void MonitorPanel::clear()
     followTo(0);
 }
 
-void MonitorPanel::ensureMembers(const LiveSample &s)
-{
-    QStringList names;
-    for (const LiveSample::Member &m : s.members)
-        names << m.name;
-    m_charts->members->setLanes(names);
-}
-
 void MonitorPanel::append(const QVector<LiveSample> &samples)
 {
     if (samples.isEmpty())
         return;
+    for (const LiveSample &s : samples)
+        m_samples.push_back(s);
+    if (m_samples.size() > kMaxSamples)
+        m_samples.remove(0, m_samples.size() - kMaxSamples);
+    // A page nobody sees keeps its batches until it is shown: Qt Charts rebuilds a series'
+    // geometry on every replace() and axis change even when its view is hidden.
+    for (int page = 0; page < kPages; ++page) {
+        QVector<LiveSample> &pending = m_pending[page];
+        pending += samples;
+        if (pending.size() > kMaxSamples)
+            pending.remove(0, pending.size() - kMaxSamples);
+        if (pageShown(page))
+            feedPage(page);
+    }
+}
+
+bool MonitorPanel::pageShown(int page) const
+{
+    // QUORUM_FEED_ALL=1 feeds hidden pages too: bench_ui_latency's baseline.
+    static const bool feedAll = qEnvironmentVariableIsSet("QUORUM_FEED_ALL");
+    return feedAll || (isVisible() && m_charts->pages->currentIndex() == page);
+}
+
+void MonitorPanel::feedPage(int page) const
+{
+    if (m_pending[page].isEmpty())
+        return;
+    const qint64 cpu0 = threadCpuNanos();
+    const QVector<LiveSample> batch = std::exchange(m_pending[page], {});
+    if (page == 0)
+        feedControlPlane(batch);
+    else
+        feedWorkloads(batch);
+    if (m_follow->isChecked())
+        followPage(page, seconds(batch.back().timeMicros));
+    m_chartNanos += threadCpuNanos() - cpu0;
+}
+
+void MonitorPanel::feedControlPlane(const QVector<LiveSample> &samples) const
+{
     Charts &c = *m_charts;
-    ensureMembers(samples.front());
+    QStringList names;
+    for (const LiveSample::Member &m : samples.front().members)
+        names << m.name;
+    c.members->setLanes(names);
     // Collect the batch per series, then hand each series its points once (one repaint).
     const int lanes = static_cast<int>(c.members->lanes().size());
     QVector<QList<qreal>> leaders(lanes), downs(lanes);
     QHash<QString, QVector<QList<qreal>>> holders; // holder node -> per lease lane
-    QHash<QString, QList<QPointF>> ready;          // workload -> ready replicas
-    QHash<QString, QList<QPointF>> backends;       // backend -> requests in the window
-    quint64 maxBackend = 1;
-    QList<QPointF> up, needed, top, bottom, success, nodes, commit, latency;
-    int maxReplicas = 1;
-    QVector<QList<QPointF>> podTop(c.podTops.size()), podBottom(c.podBottoms.size());
-    int maxVoters = 3, maxPods = 1, maxNodes = 1;
+    QList<QPointF> up, needed, top, bottom, commit, latency;
+    int maxVoters = 3;
     quint64 term = 0;
     for (const LiveSample &s : samples) {
         const double x = seconds(s.timeMicros);
@@ -427,6 +501,53 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
             perLane.resize(c.leaseLanes->lanes().size());
             perLane[lane].append(x);
         }
+        up.append(QPointF(x, s.votersUp));
+        needed.append(QPointF(x, s.needed));
+        top.append(QPointF(x, s.writesAvailable ? 0 : s.votersTotal));
+        bottom.append(QPointF(x, 0));
+        maxVoters = std::max(maxVoters, s.votersTotal);
+    }
+    for (int i = 0; i < lanes; ++i) {
+        c.members->append(i, tr("leader"), leaders[i], kLeader, 10, kMaxBars);
+        c.members->append(i, tr("down"), downs[i], kDown, 5, kMaxBars);
+    }
+    for (auto it = holders.cbegin(); it != holders.cend(); ++it) {
+        if (!c.holderNodes.contains(it.key()))
+            c.holderNodes << it.key();
+        const QColor color = kHolders[c.holderNodes.indexOf(it.key()) % 5];
+        for (int lane = 0; lane < it.value().size(); ++lane)
+            c.leaseLanes->append(lane, it.key(), it.value()[lane], color, 10, kMaxBars);
+    }
+    extend(c.commitIndex, commit);
+    extend(c.writeP99, latency);
+    c.commitAxis->setRange(0, std::max(c.commitAxis->max(), commit.back().y() * 1.1 + 1));
+    c.commitAxis->applyNiceNumbers();
+    double maxLatency = 1;
+    for (const QPointF &p : latency)
+        maxLatency = std::max(maxLatency, p.y());
+    c.latencyAxis->setRange(0, std::max(c.latencyAxis->max(), maxLatency * 1.2));
+    extend(c.votersUp, up);
+    extend(c.needed, needed);
+    extend(c.unavailableTop, top);
+    extend(c.unavailableBottom, bottom);
+    // Whole-number axes get a tick per unit (small counts) or nice numbers.
+    c.quorumCount->setRange(0, maxVoters + 1);
+    c.quorumCount->setTickCount(maxVoters + 2);
+    c.leadership->setTitle(tr("Leadership (etcd) — term %1").arg(term));
+}
+
+void MonitorPanel::feedWorkloads(const QVector<LiveSample> &samples) const
+{
+    Charts &c = *m_charts;
+    QHash<QString, QList<QPointF>> ready;    // workload -> ready replicas
+    QHash<QString, QList<QPointF>> backends; // backend -> requests in the window
+    quint64 maxBackend = 1;
+    QList<QPointF> success, nodes;
+    int maxReplicas = 1;
+    QVector<QList<QPointF>> podTop(c.podTops.size()), podBottom(c.podBottoms.size());
+    int maxPods = 1, maxNodes = 1;
+    for (const LiveSample &s : samples) {
+        const double x = seconds(s.timeMicros);
         // Every backend seen so far gets a point (0 when it got no request in this window).
         QHash<QString, quint64> perBackend;
         for (int b = 0; b < s.backends.size(); ++b) {
@@ -448,11 +569,6 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
             ready[s.workloads[w]].append(QPointF(x, s.workloadReady.value(w)));
             maxReplicas = std::max({maxReplicas, s.workloadDesired.value(w), s.workloadReady.value(w)});
         }
-        up.append(QPointF(x, s.votersUp));
-        needed.append(QPointF(x, s.needed));
-        top.append(QPointF(x, s.writesAvailable ? 0 : s.votersTotal));
-        bottom.append(QPointF(x, 0));
-        maxVoters = std::max(maxVoters, s.votersTotal);
         int sum = 0;
         for (int p = 0; p < podTop.size(); ++p) {
             podBottom[p].append(QPointF(x, sum));
@@ -463,20 +579,6 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
         success.append(QPointF(x, s.clientRequests > 0 ? s.clientSuccessRate : 100.0));
         nodes.append(QPointF(x, s.nodesReady));
         maxNodes = std::max(maxNodes, s.nodesTotal);
-        m_samples.push_back(s);
-    }
-    if (m_samples.size() > kMaxSamples)
-        m_samples.remove(0, m_samples.size() - kMaxSamples);
-    for (int i = 0; i < lanes; ++i) {
-        c.members->append(i, tr("leader"), leaders[i], kLeader, 10, kMaxBars);
-        c.members->append(i, tr("down"), downs[i], kDown, 5, kMaxBars);
-    }
-    for (auto it = holders.cbegin(); it != holders.cend(); ++it) {
-        if (!c.holderNodes.contains(it.key()))
-            c.holderNodes << it.key();
-        const QColor color = kHolders[c.holderNodes.indexOf(it.key()) % 5];
-        for (int lane = 0; lane < it.value().size(); ++lane)
-            c.leaseLanes->append(lane, it.key(), it.value()[lane], color, 10, kMaxBars);
     }
     for (auto it = ready.cbegin(); it != ready.cend(); ++it) {
         QLineSeries *&series = c.workloadReady[it.key()];
@@ -502,47 +604,35 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
     }
     c.backendsAxis->setRange(0, std::max(c.backendsAxis->max(), static_cast<double>(maxBackend) * 1.1));
     c.backendsAxis->applyNiceNumbers();
-    extend(c.commitIndex, commit);
-    extend(c.writeP99, latency);
-    if (!commit.isEmpty()) {
-        c.commitAxis->setRange(0, std::max(c.commitAxis->max(), commit.back().y() * 1.1 + 1));
-        c.commitAxis->applyNiceNumbers();
-    }
-    double maxLatency = 1;
-    for (const QPointF &p : latency)
-        maxLatency = std::max(maxLatency, p.y());
-    c.latencyAxis->setRange(0, std::max(c.latencyAxis->max(), maxLatency * 1.2));
     c.workloadsAxis->setRange(0, maxReplicas + 1);
     c.workloadsAxis->setTickCount(std::min(maxReplicas + 2, 11));
-    extend(c.votersUp, up);
-    extend(c.needed, needed);
-    extend(c.unavailableTop, top);
-    extend(c.unavailableBottom, bottom);
     extend(c.success, success);
     extend(c.nodesReady, nodes);
     for (int p = 0; p < podTop.size(); ++p) {
         extend(c.podTops[p], podTop[p]);
         extend(c.podBottoms[p], podBottom[p]);
     }
-    // Whole-number axes get a tick per unit (small counts) or nice numbers.
-    c.quorumCount->setRange(0, maxVoters + 1);
-    c.quorumCount->setTickCount(maxVoters + 2);
     c.podsCount->setRange(0, std::max(c.podsCount->max(), maxPods * 1.1));
     c.podsCount->applyNiceNumbers();
     c.nodesAxis->setRange(0, std::max(c.nodesAxis->max(), static_cast<double>(maxNodes)));
     c.nodesAxis->applyNiceNumbers();
-    c.leadership->setTitle(tr("Leadership (etcd) — term %1").arg(term));
-    if (m_follow->isChecked())
-        followTo(seconds(m_samples.back().timeMicros));
 }
 
 void MonitorPanel::followTo(double at)
 {
+    for (int page = 0; page < kPages; ++page)
+        followPage(page, at);
+}
+
+void MonitorPanel::followPage(int page, double at) const
+{
     Charts &c = *m_charts;
     const double from = std::max(0.0, at - kWindowSeconds);
     const double to = std::max(kWindowSeconds, at + 1);
-    for (QValueAxis *axis : {c.leadershipTime, c.quorumTime, c.podsTime, c.clientsTime, c.leasesTime, c.commitTime,
-                             c.workloadsTime, c.backendsTime})
+    const std::array<QValueAxis *, 4> axes = page == 0
+        ? std::array<QValueAxis *, 4>{c.leadershipTime, c.quorumTime, c.leasesTime, c.commitTime}
+        : std::array<QValueAxis *, 4>{c.podsTime, c.clientsTime, c.workloadsTime, c.backendsTime};
+    for (QValueAxis *axis : axes)
         axis->setRange(from, to);
 }
 
@@ -562,28 +652,33 @@ QString MonitorPanel::leaderAt(qint64 micros) const
 
 QList<QPointF> MonitorPanel::leaderPoints(const QString &member) const
 {
+    feedPage(0);
     const int i = static_cast<int>(m_charts->members->lanes().indexOf(member));
     return m_charts->members->points(i, tr("leader"));
 }
 
 QList<QPointF> MonitorPanel::leaseHolderPoints(const QString &lease, const QString &node) const
 {
+    feedPage(0);
     return m_charts->leaseLanes->points(static_cast<int>(m_charts->leaseLanes->lanes().indexOf(lease)), node);
 }
 
 QStringList MonitorPanel::backendNames() const
 {
+    feedPage(1);
     return m_charts->backendNames;
 }
 
 QList<QPointF> MonitorPanel::backendPoints(const QString &backend) const
 {
+    feedPage(1);
     const QLineSeries *s = m_charts->backendSeries.value(backend);
     return s ? s->points() : QList<QPointF>();
 }
 
 QList<QPointF> MonitorPanel::votersUpPoints() const
 {
+    feedPage(0);
     return m_charts->votersUp->points();
 }
 
@@ -618,6 +713,7 @@ QString MonitorPanel::exportCsv(const QString &path) const
 
 QString MonitorPanel::exportPng(const QString &path)
 {
+    feedPage(m_charts->pages->currentIndex());
     if (!m_charts->pages->currentWidget()->grab().save(path, "PNG"))
         return tr("Cannot write %1").arg(path);
     return {};

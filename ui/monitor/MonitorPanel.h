@@ -9,6 +9,8 @@
 // time (Follow), can be zoomed with the mouse, and exported as PNG and CSV. They are fed in
 // batches from EngineBridge (about 10 Hz, never one repaint per sample); each series keeps at
 // most kMaxPoints points (older ones are thinned out), and at most a day of samples is kept.
+// Only the page on screen is fed: a hidden page (the other tab, or the dock hidden or tabbed
+// away) keeps its batches and takes them in one go when it is shown or read.
 //
 // Thread rules: UI thread only.
 
@@ -51,6 +53,8 @@ public:
     QList<QPointF> backendPoints(const QString &backend) const;
     /// The quorum chart's voters-up points.
     QList<QPointF> votersUpPoints() const;
+    /// CPU time the UI thread spent on the charts (feeding batches and repainting the views).
+    double chartCpuSeconds() const;
 
     /// Writes every sample as CSV (time_s, leader, term, voters_up, needed, writes_available,
     /// nodes_ready, pods by phase, client_success_rate); an error message naming the file, or
@@ -65,19 +69,31 @@ public:
     void endReplay();
     bool replaying() const { return m_replaying; }
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Charts;
+    static constexpr int kPages = 2; // Control plane, Workloads
     void clear();
     void onLiveSamples(const QVector<LiveSample> &samples);
     void onLiveCleared();
     void append(const QVector<LiveSample> &samples);
-    void ensureMembers(const LiveSample &s);
+    bool pageShown(int page) const;
+    /// Hands page `page` its pending batches (const: the readers above call it first; the
+    /// charts are behind m_charts).
+    void feedPage(int page) const;
+    void feedControlPlane(const QVector<LiveSample> &samples) const;
+    void feedWorkloads(const QVector<LiveSample> &samples) const;
     void followTo(double seconds);
+    void followPage(int page, double seconds) const;
 
     EngineBridge *m_engine;
     std::unique_ptr<Charts> m_charts;
     QVector<LiveSample> m_samples;
     QVector<LiveSample> m_liveSamples; ///< while replaying: the live run's samples, kept aside
+    mutable QVector<LiveSample> m_pending[kPages]; ///< per page: samples not charted yet
+    mutable qint64 m_chartNanos = 0;
     bool m_replaying = false;
     QCheckBox *m_follow = nullptr;
 };
