@@ -2130,6 +2130,10 @@
             <source>Your templates</source>
             <translation>Eigene Vorlagen</translation>
         </message>
+        <message>
+            <source>The recorded runs of this project could not be read: %1</source>
+            <translation>Die aufgezeichneten Läufe dieses Projekts konnten nicht gelesen werden: %1</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::MonitorPanel</name>

@@ -1,7 +1,7 @@
 #pragma once
 
-// .quorum project files: one SQLite database holding the design (topology), the diagram layout
-// and the scenarios (later also recorded runs). Format in docs/project-format.md.
+// .quorum project files: one SQLite database holding the design (topology), the diagram layout,
+// the scenarios and the recorded runs. Format in docs/project-format.md.
 
 #include "engine/model/Topology.h"
 #include "engine/model/TopologyYaml.h"  // model::Diagnostic
@@ -41,12 +41,14 @@ struct Project {
 };
 
 /// The format this version writes, and the newest it reads.
-inline constexpr int kProjectFormatVersion = 1;
+/// Format 2 added the recorded runs; format 1 files read as projects without runs.
+inline constexpr int kProjectFormatVersion = 2;
 
 /// The outcome of loadProject.
 struct ProjectLoad {
     std::optional<Project> project;          ///< set only without errors
     std::vector<model::Diagnostic> errors;   ///< each names the file (and line/column/field where known)
+    int recordedRuns = 0;                    ///< runs kept in the file (extractRuns reads them)
     bool ok() const { return project.has_value(); }
 };
 
@@ -72,7 +74,18 @@ struct SaveHooks {
 /// reason. A temporary file left by a crash is replaced (and so removed) by the next save to the
 /// same target. Returns std::nullopt on success. Never throws. Two saves to the same target at
 /// the same time (threads or processes) are not supported.
-std::optional<std::string> saveProject(const Project &project, const std::string &path, const SaveHooks &hooks = {});
+/// With `runsFrom` (a recording file of engine/telemetry, e.g. the one the engine records the
+/// open design's runs into), every run in it is copied into the project; a file that is missing
+/// or not a recording fails the save, naming it. Runs are copied as SQLite rows (fast: about
+/// the file's size in bytes) and read from the recording's last committed state.
+std::optional<std::string> saveProject(const Project &project, const std::string &path, const SaveHooks &hooks = {},
+                                       const std::string &runsFrom = {});
+
+/// Writes the runs kept in project `projectPath` into a new recording file `recordingPath`
+/// (replacing whatever was there), so that they can be replayed and recorded beside. A
+/// project without runs gives a recording without runs. std::nullopt on success, else the
+/// reason naming the file. Never throws.
+std::optional<std::string> extractRuns(const std::string &projectPath, const std::string &recordingPath);
 
 /// True when the file starts with SQLite's header ("SQLite format 3\0") — lets callers tell a
 /// project from a topology YAML. False for unreadable files. Thread-safe.

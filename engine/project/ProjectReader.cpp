@@ -2,6 +2,7 @@
 
 #include "engine/project/ProjectSchema.h"
 #include "engine/sqlite/Sqlite.h"
+#include "engine/telemetry/SqliteRecorder.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -127,15 +128,15 @@ std::optional<std::int64_t> pragmaValue(Database &db, const char *sql)
 /// Topology YAML errors go to `yamlErrors` instead.
 class Reader {
 public:
-    Reader(Database &db, Project &project, std::vector<model::Diagnostic> &yamlErrors)
-        : m_db(db), m_project(project), m_yamlErrors(yamlErrors)
+    Reader(Database &db, Project &project, std::vector<model::Diagnostic> &yamlErrors, int &runs)
+        : m_db(db), m_project(project), m_yamlErrors(yamlErrors), m_runs(runs)
     {
     }
 
     std::string read()
     {
         for (auto step : {&Reader::checkIdentity, &Reader::checkIntegrity, &Reader::checkTables, &Reader::readTopology,
-                          &Reader::readPositions, &Reader::readScenarios}) {
+                          &Reader::readPositions, &Reader::readScenarios, &Reader::countRuns}) {
             if (std::string e = (this->*step)(); !e.empty())
                 return e;
             if (!m_yamlErrors.empty())
@@ -164,6 +165,7 @@ private:
                    ", this version reads up to " + std::to_string(kProjectFormatVersion);
         if (*version < 1)
             return "not a valid Quorum Studio project (format version " + std::to_string(*version) + ")";
+        m_version = *version;
         return {};
     }
 
@@ -189,7 +191,10 @@ private:
             present.insert(s.text(0));
         if (rc != SQLITE_DONE)
             return sqliteFailure(m_db, "cannot list the tables");
-        for (const char *table : detail::kTables) {
+        std::vector<const char *> required(detail::kTables.begin(), detail::kTables.end());
+        if (m_version >= 2)
+            required.insert(required.end(), detail::kRunTables.begin(), detail::kRunTables.end());
+        for (const char *table : required) {
             if (!present.contains(table))
                 return std::string("not a complete Quorum Studio project: the table '") + table + "' is missing";
         }
@@ -255,12 +260,25 @@ private:
         return rc == SQLITE_DONE ? std::string() : sqliteFailure(m_db, "cannot read the scenarios");
     }
 
+    std::string countRuns()
+    {
+        if (m_version < 2)
+            return {}; // format 1 kept no runs
+        Statement s(m_db.handle(), "SELECT count(*) FROM runs");
+        if (!s.valid() || s.step() != SQLITE_ROW)
+            return sqliteFailure(m_db, "cannot read the recorded runs");
+        m_runs = static_cast<int>(s.int64(0));
+        return {};
+    }
+
     Database &m_db;
     Project &m_project;
     std::vector<model::Diagnostic> &m_yamlErrors;
+    int &m_runs;
+    std::int64_t m_version = 0;
 };
 
-std::string loadInto(const std::string &path, Project &project, std::vector<model::Diagnostic> &yamlErrors)
+std::string loadInto(const std::string &path, Project &project, std::vector<model::Diagnostic> &yamlErrors, int &runs)
 {
     const FileStart start = readStart(path);
     if (!start.error.empty())
@@ -274,7 +292,7 @@ std::string loadInto(const std::string &path, Project &project, std::vector<mode
         const std::string prefix = path + ": ";
         return error.starts_with(prefix) ? error.substr(prefix.size()) : error;
     }
-    return Reader(*db, project, yamlErrors).read();
+    return Reader(*db, project, yamlErrors, runs).read();
 }
 
 } // namespace
@@ -285,7 +303,7 @@ ProjectLoad loadProject(const std::string &path)
     std::string error;
     try {
         Project project;
-        error = loadInto(path, project, result.errors);
+        error = loadInto(path, project, result.errors, result.recordedRuns);
         if (error.empty() && result.errors.empty())
             result.project = std::move(project);
     } catch (const std::exception &e) {
@@ -295,7 +313,46 @@ ProjectLoad loadProject(const std::string &path)
     }
     if (!error.empty())
         result.errors.push_back(model::Diagnostic{path, 0, 0, "", error});
+    if (!result.ok())
+        result.recordedRuns = 0;
     return result;
+}
+
+std::optional<std::string> extractRuns(const std::string &projectPath, const std::string &recordingPath)
+{
+    try {
+        // The project is checked as a whole first (identity, integrity, tables).
+        ProjectLoad load = loadProject(projectPath);
+        if (!load.ok())
+            return load.errors.front().file + ": " + load.errors.front().message;
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+            ::unlink((recordingPath + suffix).c_str());
+        if (std::string e = telemetry::prepareRecording(recordingPath); !e.empty())
+            return e;
+        if (load.recordedRuns == 0)
+            return std::nullopt;
+        std::string error;
+        auto db = Database::open(recordingPath, SQLITE_OPEN_READWRITE, "cannot open the recording", error);
+        if (!db)
+            return error;
+        Statement attach(db->handle(), "ATTACH DATABASE ?1 AS project");
+        if (!attach.valid())
+            return db->error("cannot read the project's runs");
+        attach.bindText(1, projectPath);
+        if (attach.step() != SQLITE_DONE)
+            return projectPath + ": cannot read the recorded runs (" + sqlite3_errmsg(db->handle()) + ")";
+        const std::string copy = "BEGIN; " +
+                                 detail::copyRunsSql("project", "runs", "run_events", "run_samples", "main", "runs",
+                                                     "events", "samples") +
+                                 " COMMIT;";
+        if (std::string e = db->exec(copy.c_str()); !e.empty()) {
+            db->exec("ROLLBACK");
+            return projectPath + ": cannot copy the recorded runs (" + e + ")";
+        }
+        return std::nullopt;
+    } catch (const std::exception &e) {
+        return projectPath + ": unexpected error while reading the recorded runs (" + e.what() + ")";
+    }
 }
 
 bool looksLikeProject(const std::string &path)

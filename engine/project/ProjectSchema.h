@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <string>
 
 namespace quorum::project::detail {
 
@@ -17,15 +18,50 @@ inline constexpr std::size_t kSqliteMagicSize = sizeof kSqliteMagic;
 /// SQLite's database header (the start of page 1).
 inline constexpr std::size_t kSqliteHeaderSize = 100;
 
-/// Format 1. Recorded runs will come as new tables (with a format bump), not as changes to these.
+/// Format 2: format 1's four tables, and the recorded runs in the three run tables, whose
+/// columns are those of a recording's runs, events and samples (engine/telemetry, docs/telemetry.md).
 inline constexpr const char *kCreateTables = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE topology(yaml TEXT NOT NULL);
 CREATE TABLE positions(element_id TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL);
 CREATE TABLE scenarios(name TEXT PRIMARY KEY, yaml TEXT NOT NULL);
+CREATE TABLE runs(
+  id INTEGER PRIMARY KEY,
+  started_label TEXT NOT NULL,
+  topology_name TEXT NOT NULL,
+  seed INTEGER NOT NULL,
+  scenario TEXT NOT NULL);
+CREATE TABLE run_events(
+  run INTEGER NOT NULL REFERENCES runs(id),
+  time_us INTEGER NOT NULL,
+  kind TEXT NOT NULL,
+  type TEXT NOT NULL,
+  object TEXT NOT NULL,
+  reason TEXT NOT NULL,
+  message TEXT NOT NULL,
+  attrs TEXT NOT NULL);
+CREATE TABLE run_samples(
+  run INTEGER NOT NULL REFERENCES runs(id),
+  time_us INTEGER NOT NULL,
+  data BLOB NOT NULL);
 )sql";
 
-/// The tables a format-1 file must have.
+/// The tables every file must have (format 1 and later).
 inline constexpr std::array<const char *, 4> kTables = {"meta", "topology", "positions", "scenarios"};
+/// The tables format 2 added.
+inline constexpr std::array<const char *, 3> kRunTables = {"runs", "run_events", "run_samples"};
+
+/// Copies the runs of the attached database `from` (tables `fromRuns`, `fromEvents`,
+/// `fromSamples`) into `to`'s, keeping run ids (the target's tables are empty).
+inline std::string copyRunsSql(const std::string &from, const char *fromRuns, const char *fromEvents, const char *fromSamples,
+                               const std::string &to, const char *toRuns, const char *toEvents, const char *toSamples)
+{
+    const std::string events = " (run, time_us, kind, type, object, reason, message, attrs) ";
+    return "INSERT INTO " + to + "." + toRuns + " (id, started_label, topology_name, seed, scenario) SELECT id, " +
+           "started_label, topology_name, seed, scenario FROM " + from + "." + fromRuns + " ORDER BY id; " +
+           "INSERT INTO " + to + "." + toEvents + events + "SELECT run, time_us, kind, type, object, reason, message, attrs FROM " +
+           from + "." + fromEvents + " ORDER BY rowid; " + "INSERT INTO " + to + "." + toSamples +
+           " (run, time_us, data) SELECT run, time_us, data FROM " + from + "." + fromSamples + " ORDER BY rowid;";
+}
 
 } // namespace quorum::project::detail

@@ -2,6 +2,7 @@
 
 #include "engine/project/ProjectSchema.h"
 #include "engine/sqlite/Sqlite.h"
+#include "engine/telemetry/SqliteReader.h"
 
 #include <fcntl.h>
 #include <sys/stat.h>
@@ -136,18 +137,40 @@ private:
     Database &m_db;
 };
 
-/// Writes the whole project into the empty file `path` and closes it; "" or the reason.
-std::string writeDatabase(const Project &project, const std::string &path)
+/// Attaches the recording `runsFrom` as "rec" (outside a transaction, as SQLite requires); "" or
+/// the reason naming the recording.
+std::string attachRecording(Database &db, const std::string &runsFrom)
+{
+    // Checked by the recording's own reader: it names the file and says what is wrong with it.
+    if (auto reader = telemetry::SqliteReader::open(runsFrom); !reader.ok())
+        return "cannot copy the recorded runs: " + reader.error;
+    Statement attach(db.handle(), "ATTACH DATABASE ?1 AS rec");
+    if (!attach.valid())
+        return "cannot copy the recorded runs (" + std::string(sqlite3_errmsg(db.handle())) + ")";
+    attach.bindText(1, runsFrom);
+    if (attach.step() != SQLITE_DONE)
+        return "cannot copy the recorded runs from '" + runsFrom + "' (" + sqlite3_errmsg(db.handle()) + ")";
+    return {};
+}
+
+/// Writes the whole project (with the runs of `runsFrom` when set) into the empty file `path`
+/// and closes it; "" or the reason.
+std::string writeDatabase(const Project &project, const std::string &path, const std::string &runsFrom)
 {
     std::string error;
     auto db = Database::open(path, SQLITE_OPEN_READWRITE, "cannot open", error);
     if (!db)
         return "cannot open the temporary file as a database (" + error + ")";
     // No journal on disk and no syncs: the file means nothing until it is synced as a whole and
-    // renamed, and a failed save deletes it.
-    const std::string pragmas = "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF; BEGIN; PRAGMA application_id = " +
-                                std::to_string(detail::kApplicationId) +
-                                "; PRAGMA user_version = " + std::to_string(kProjectFormatVersion) + ";";
+    // renamed, and a failed save deletes it. "main." only: unqualified, journal_mode would try
+    // to change the attached recording's too (it is in WAL mode, open in the engine).
+    if (!db->exec("PRAGMA main.journal_mode = MEMORY; PRAGMA main.synchronous = OFF").empty())
+        return std::string("cannot set up the temporary file (") + sqlite3_errmsg(db->handle()) + ")";
+    if (!runsFrom.empty())
+        if (std::string e = attachRecording(*db, runsFrom); !e.empty())
+            return e;
+    const std::string pragmas = "BEGIN; PRAGMA main.application_id = " + std::to_string(detail::kApplicationId) +
+                                "; PRAGMA main.user_version = " + std::to_string(kProjectFormatVersion) + ";";
     if (!db->exec(pragmas.c_str()).empty() || !db->exec(detail::kCreateTables).empty())
         return std::string("cannot create the tables (") + sqlite3_errmsg(db->handle()) + ")";
     RowWriter rows(*db);
@@ -162,6 +185,12 @@ std::string writeDatabase(const Project &project, const std::string &path)
         return e;
     if (std::string e = rows.scenarios(project.scenarios); !e.empty())
         return e;
+    if (!runsFrom.empty()) {
+        const std::string copy =
+            detail::copyRunsSql("rec", "runs", "events", "samples", "main", "runs", "run_events", "run_samples");
+        if (!db->exec(copy.c_str()).empty())
+            return "cannot copy the recorded runs from '" + runsFrom + "' (" + sqlite3_errmsg(db->handle()) + ")";
+    }
     if (!db->exec("COMMIT").empty())
         return std::string("cannot commit (") + sqlite3_errmsg(db->handle()) + ")";
     return {};
@@ -179,7 +208,7 @@ std::string syncFile(const std::string &path, int flags)
 }
 
 /// The save itself; "" or the reason (without the file name).
-std::string save(const Project &project, const std::string &path, const SaveHooks &hooks)
+std::string save(const Project &project, const std::string &path, const SaveHooks &hooks, const std::string &runsFrom)
 {
     const fs::path target(path);
     if (target.filename().empty())
@@ -192,8 +221,12 @@ std::string save(const Project &project, const std::string &path, const SaveHook
         reason += errno == ENOENT ? "' does not exist" : "' cannot be used (" + errnoText() + ")";
         return reason;
     }
-    if (!S_ISDIR(info.st_mode))
-        return "'" + folder.string() + "' is not a folder";
+    if (!S_ISDIR(info.st_mode)) {
+        std::string reason = "'"; // piece by piece: see the temporary name below
+        reason += folder.string();
+        reason += "' is not a folder";
+        return reason;
+    }
 
     // Appended piece by piece: GCC 12 -O3 reports a false -Wrestrict for "." + std::string (PR 105329).
     std::string tempName = ".";
@@ -206,7 +239,7 @@ std::string save(const Project &project, const std::string &path, const SaveHook
         return "cannot create the temporary file '" + temp.path() + "' (" + errnoText() + ")";
     ::close(fd);
 
-    if (std::string e = writeDatabase(project, temp.path()); !e.empty())
+    if (std::string e = writeDatabase(project, temp.path(), runsFrom); !e.empty())
         return e;
     if (std::string e = syncFile(temp.path(), O_RDONLY); !e.empty())
         return "cannot flush the temporary file to disk (" + e + ")";
@@ -223,11 +256,12 @@ std::string save(const Project &project, const std::string &path, const SaveHook
 
 } // namespace
 
-std::optional<std::string> saveProject(const Project &project, const std::string &path, const SaveHooks &hooks)
+std::optional<std::string> saveProject(const Project &project, const std::string &path, const SaveHooks &hooks,
+                                       const std::string &runsFrom)
 {
     std::string reason;
     try {
-        reason = save(project, path, hooks);
+        reason = save(project, path, hooks, runsFrom);
     } catch (const std::exception &e) {
         reason = std::string("unexpected error (") + e.what() + ")";
     } catch (...) {

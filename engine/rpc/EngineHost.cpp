@@ -144,7 +144,7 @@ std::string startedLabel()
 
 } // namespace
 
-void EngineHost::install(std::unique_ptr<Run> run, const std::string &recordPath, const std::string &scenarioName,
+void EngineHost::install(std::unique_ptr<Run> run, const std::string &recordPath, int keepRuns, const std::string &scenarioName,
                          LoadOutcome &out)
 {
     if (!run->sampler)
@@ -156,7 +156,9 @@ void EngineHost::install(std::unique_ptr<Run> run, const std::string &recordPath
         info.topologyName = run->topology.name;
         info.seed = run->seed;
         info.scenario = scenarioName;
-        auto opened = telemetry::SqliteRecorder::open(recordPath, info);
+        telemetry::SqliteRecorder::Options options;
+        options.keepRuns = keepRuns;
+        auto opened = telemetry::SqliteRecorder::open(recordPath, info, options);
         if (opened.ok())
             run->recorder = std::move(opened.value);
         else
@@ -184,12 +186,12 @@ void EngineHost::install(std::unique_ptr<Run> run, const std::string &recordPath
 }
 
 LoadOutcome EngineHost::load(const std::string &yaml, const std::string &sourceName, std::uint64_t seed,
-                             const std::string &recordPath)
+                             const std::string &recordPath, int keepRuns)
 {
     LoadOutcome out;
     // Boot outside the lock (it can take a moment for big designs), then swap in.
     if (std::unique_ptr<Run> run = boot(yaml, sourceName, seed, out))
-        install(std::move(run), recordPath, {}, out);
+        install(std::move(run), recordPath, keepRuns, {}, out);
     return out;
 }
 
@@ -266,7 +268,7 @@ LoadOutcome EngineHost::loadScenario(const ScenarioSpec &spec)
     run->sampler = std::make_unique<clustersim::Sampler>(*run->sim, run->runner->load());
     const std::string scenarioName = sc->name;
     run->scenario = std::move(sc);
-    install(std::move(run), spec.recordPath, scenarioName, out);
+    install(std::move(run), spec.recordPath, spec.recordKeepRuns, scenarioName, out);
     return out;
 }
 
@@ -359,6 +361,11 @@ Clock EngineHost::step(Micros micros)
     m_run->running = false;
     m_run->pauseAt.reset();
     advanceLocked(m_run->sim->now() + micros);
+    // Paused again: what was recorded is committed, as pause() does.
+    if (m_run->recorder) {
+        m_run->recorder->flush();
+        m_run->lastFlush = WallClock::now();
+    }
     Clock c = clockLocked();
     lock.unlock();
     m_changed.notify_all();

@@ -109,6 +109,7 @@ struct ScenarioSpec {
     std::map<std::string, std::string> files;
     std::uint64_t seed = 0;   ///< 0: the scenario's seed, else 1
     std::string recordPath;   ///< record the run into this SQLite file ("" = do not record)
+    int recordKeepRuns = 0;   ///< > 0: at most this many runs stay in that file (the oldest go)
 };
 
 struct StateView {
@@ -141,8 +142,9 @@ public:
     /// With `recordPath`, the run's events and samples (with every node's state) are recorded
     /// into that SQLite file (telemetry::SqliteRecorder); a file that cannot be opened is
     /// reported as a Warning event and the run goes on unrecorded.
+    /// With `keepRuns` > 0 the oldest runs of that file are dropped so that at most that many remain.
     LoadOutcome load(const std::string &yaml, const std::string &sourceName, std::uint64_t seed,
-                     const std::string &recordPath = {});
+                     const std::string &recordPath = {}, int keepRuns = 0);
     /// Boots the scenario's design (or spec.topologyYaml) like load(), paused at 0, with the
     /// scenario's steps scheduled and its client load started; the steps run as virtual time
     /// passes them. Scenario and design problems come back with their places.
@@ -153,7 +155,7 @@ public:
     /// gets there, having run everything due at that time (a drill's next step).
     Clock run(double speed, std::optional<Micros> pauseAt = std::nullopt);
     Clock pause();
-    /// Advances `micros` of virtual time now (then paused).
+    /// Advances `micros` of virtual time now (then paused; the recording is committed).
     Clock step(Micros micros);
     Clock clock() const;
     Outcome fault(const FaultSpec &fault);
@@ -179,7 +181,7 @@ private:
     std::unique_ptr<Run> boot(const std::string &yaml, const std::string &sourceName, std::uint64_t seed,
                               LoadOutcome &out) const;
     /// Makes `run` the current run (its watchers' streams of the old one end).
-    void install(std::unique_ptr<Run> run, const std::string &recordPath, const std::string &scenarioName,
+    void install(std::unique_ptr<Run> run, const std::string &recordPath, int keepRuns, const std::string &scenarioName,
                  LoadOutcome &out);
     /// Every node as the diagram shows it now. Lock held.
     std::vector<NodeView> nodesLocked() const;

@@ -58,7 +58,8 @@ public:
     grpc::Status LoadTopology(grpc::ServerContext *, const v1::LoadTopologyRequest *request,
                               v1::LoadTopologyReply *reply) override
     {
-        const LoadOutcome r = m_host.load(request->yaml(), request->source_name(), request->seed(), request->record_path());
+        const LoadOutcome r = m_host.load(request->yaml(), request->source_name(), request->seed(), request->record_path(),
+                                           request->record_keep_runs());
         reply->set_ok(r.ok);
         reply->set_run_id(r.runId);
         for (const model::Diagnostic &d : r.diagnostics)
@@ -76,6 +77,7 @@ public:
         spec.files.insert(request->files().begin(), request->files().end());
         spec.seed = request->seed();
         spec.recordPath = request->record_path();
+        spec.recordKeepRuns = request->record_keep_runs();
         const LoadOutcome r = m_host.loadScenario(spec);
         reply->set_ok(r.ok);
         reply->set_run_id(r.runId);

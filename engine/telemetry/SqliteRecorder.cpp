@@ -26,6 +26,18 @@ Opened<SqliteRecorder> SqliteRecorder::open(const std::string &path, const RunIn
         result.error = e;
         return result;
     }
+    if (options.keepRuns > 0) {
+        // The newest keepRuns - 1 runs stay; the new one comes next.
+        const std::string older = "(SELECT id FROM runs ORDER BY id DESC LIMIT -1 OFFSET " +
+                                  std::to_string(options.keepRuns - 1) + ")";
+        const std::string prune = "BEGIN; DELETE FROM events WHERE run IN " + older + "; DELETE FROM samples WHERE run IN " +
+                                  older + "; DELETE FROM runs WHERE id IN " + older + "; COMMIT";
+        if (std::string e = db->exec(prune.c_str()); !e.empty()) {
+            db->exec("ROLLBACK");
+            result.error = e;
+            return result;
+        }
+    }
     Statement insertRun(db->handle(),
                         "INSERT INTO runs(started_label, topology_name, seed, scenario) VALUES (?1, ?2, ?3, ?4)");
     if (!insertRun.valid()) {
@@ -55,6 +67,13 @@ Opened<SqliteRecorder> SqliteRecorder::open(const std::string &path, const RunIn
     result.value->m_insertEvent = std::move(insertEvent);
     result.value->m_insertSample = std::move(insertSample);
     return result;
+}
+
+std::string prepareRecording(const std::string &path)
+{
+    std::string error;
+    detail::openRecording(path, true, error);
+    return error;
 }
 
 SqliteRecorder::~SqliteRecorder()

@@ -33,6 +33,9 @@ class SqliteRecorder final : public Sink {
 public:
     struct Options {
         std::size_t batchRows = 2000;  ///< rows per transaction
+        /// With N > 0, open() first deletes the oldest runs so that, with the new one, at most N
+        /// runs remain in the file (their events and samples go with them). 0 keeps every run.
+        int keepRuns = 0;
     };
 
     /// Opens (or creates) the file and adds a run. Errors name the file: not a recording,
@@ -72,5 +75,9 @@ private:
     std::uint64_t m_samples = 0;
     std::string m_error;
 };
+
+/// Creates `path` as a recording without runs, or checks that an existing file is one; "" or
+/// the error naming the file (not a recording, corrupt, newer schema, no permission).
+std::string prepareRecording(const std::string &path);
 
 } // namespace quorum::telemetry

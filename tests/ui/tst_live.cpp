@@ -3,10 +3,13 @@
 // the diagram, in the status bar and in the events panel, restart the node and see quorum
 // return to 3/3; opening another design stops showing the old run.
 
+#include "engine/project/Project.h"
 #include "resources/QuorumResources.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/diagram/DiagramItems.h"
 #include "ui/diagram/DiagramScene.h"
+#include "ui/document/DesignDocument.h"
+#include "ui/document/RunStore.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/monitor/DrillPanel.h"
 #include "ui/monitor/LiveController.h"
@@ -14,16 +17,24 @@
 #include "ui/monitor/MonitorPanel.h"
 
 #include <QAction>
+#include <QAreaSeries>
+#include <QChart>
+#include <QChartView>
+#include <QLineSeries>
 #include <QComboBox>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileInfo>
 #include <QMenu>
 #include <QSettings>
+#include <QTabWidget>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTreeWidget>
 #include <QtTest>
+
+#include <sys/wait.h>
+#include <unistd.h>
 
 using namespace quorum::ui;
 
@@ -354,6 +365,131 @@ private slots:
         QCOMPARE(old->live()->health, NodeLiveMarks::Health::Down);
         QTRY_COMPARE_WITH_TIMEOUT(live->monitor()->samples().back().timeMicros, t + 5'000'000, 5000);
         QVERIFY(eventSeen(live->eventsView(), QStringLiteral("NodeKilled"), QStringLiteral("node/") + oldLeader));
+    }
+
+    void runsAreSavedInTheProjectAndReplayedAfterOpening()
+    {
+        // A store left by a process that is gone is removed when the next one starts.
+        QDir().mkpath(RunStore::defaultDirectory());
+        const pid_t child = fork();
+        if (child == 0)
+            _exit(0);
+        QVERIFY(child > 0);
+        QCOMPARE(waitpid(child, nullptr, 0), child);
+        const QString leftover = QDir(RunStore::defaultDirectory()).filePath(QStringLiteral("%1-1.sqlite").arg(child));
+        {
+            QFile f(leftover);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+        }
+
+        const QString project = m_dir.filePath(QStringLiteral("with-runs.quorum"));
+        QString leaderAtT;
+        QMap<QString, NodeLiveMarks> shownAtT;
+        qint64 t = 0;
+        QString firstStore;
+        {
+            MainWindow w;
+            w.setMessageBoxesEnabled(false);
+            QVERIFY(!QFile::exists(leftover));
+            QVERIFY(w.openFile(quorum::resources::defaultTemplatePath()));
+            w.show();
+            LiveController *live = w.live();
+            EngineBridge *engine = live->engine();
+            // The engine records into this design's store, in the application's data folder.
+            firstStore = w.runStore()->path();
+            QCOMPARE(engine->recordPath(), firstStore);
+            QCOMPARE(w.document()->runsFile(), firstStore);
+            QVERIFY(firstStore.startsWith(RunStore::defaultDirectory()));
+            live->setSpeed(0.25);
+            QVERIFY(live->start());
+            engine->pause();
+            const LiveState &state = engine->state();
+            engine->step(15'000'000);
+            QVERIFY(engine->fault(QStringLiteral("kill-node"), QStringLiteral("etcd-leader")));
+            engine->step(10'000'000);
+            t = state.virtualMicros / 1'000'000 * 1'000'000;
+            engine->step(t + 3'000'000 - state.virtualMicros);
+            leaderAtT = live->monitor()->leaderAt(t);
+            QVERIFY(!leaderAtT.isEmpty());
+            QVERIFY(QFile::exists(firstStore));
+
+            QVERIFY2(w.saveAs(project), qPrintable(w.lastError()));
+            const quorum::project::ProjectLoad saved = quorum::project::loadProject(project.toStdString());
+            QVERIFY(saved.ok());
+            QCOMPARE(saved.recordedRuns, 1);
+
+            // Another design gets a store of its own; the old one is deleted.
+            QVERIFY(w.openFile(quorum::resources::defaultTemplatePath()));
+            QVERIFY(w.runStore()->path() != firstStore);
+            QCOMPARE(engine->recordPath(), w.runStore()->path());
+            QVERIFY(!QFile::exists(firstStore));
+            QVERIFY(engine->recordings().isEmpty());
+        }
+
+        // Opening the project brings its run back: Replay shows it as it was recorded.
+        MainWindow w;
+        w.setMessageBoxesEnabled(false);
+        QVERIFY(w.openFile(project));
+        w.show();
+        QVERIFY2(w.runStore()->problem().isEmpty(), qPrintable(w.runStore()->problem()));
+        EngineBridge *engine = w.live()->engine();
+        const QVector<RecordedRun> runs = engine->recordings();
+        QCOMPARE(runs.size(), 1);
+        QCOMPARE(runs.front().topology, QStringLiteral("production-ha"));
+        ReplayController *replay = w.replay();
+        QString error;
+        QVERIFY2(replay->open(runs.front().id, &error), qPrintable(error));
+        QVERIFY(replay->lastMicros() >= t + 3'000'000);
+        replay->scrubTo(t);
+        QCOMPARE(replay->shownMicros(), t);
+        QCOMPARE(w.live()->monitor()->leaderAt(t), leaderAtT);
+        replay->leave();
+
+        // New runs join it; the oldest go beyond the kept number; Save keeps what is there.
+        engine->setKeptRuns(2);
+        for (int i = 0; i < 2; ++i) {
+            QVERIFY(engine->deploy(w.document()->topology()));
+            engine->step(3'000'000);
+        }
+        engine->pause();
+        const QVector<RecordedRun> kept = engine->recordings();
+        QCOMPARE(kept.size(), 2);
+        QVERIFY(kept.front().id > runs.front().id);
+        QVERIFY(w.save());
+        QCOMPARE(quorum::project::loadProject(project.toStdString()).recordedRuns, 2);
+    }
+
+    void aHiddenChartPageIsFedWhenShown()
+    {
+        MainWindow w;
+        w.setMessageBoxesEnabled(false);
+        QVERIFY(w.openFile(quorum::resources::defaultTemplatePath()));
+        w.show();
+        LiveController *live = w.live();
+        live->setSpeed(0.25);
+        QVERIFY(live->start());
+        live->engine()->pause();
+        live->engine()->step(20'000'000);
+        MonitorPanel *monitor = live->monitor();
+        QTRY_VERIFY(monitor->samples().size() >= 19);
+        auto *tabs = monitor->findChild<QTabWidget *>();
+        QVERIFY(tabs);
+        QCOMPARE(tabs->currentIndex(), 0);
+        auto chartPoints = [&](const QString &title) {
+            for (QChartView *view : monitor->findChildren<QChartView *>())
+                if (view->chart()->title() == title)
+                    if (auto *area = qobject_cast<QAreaSeries *>(view->chart()->series().value(0)))
+                        return area->upperSeries()->count();
+            return -1;
+        };
+        // The Workloads page is not on screen: its charts have not been fed.
+        QCOMPARE(chartPoints(QStringLiteral("Pods by phase")), 0);
+        // Shown, it takes every sample so far in one go.
+        tabs->setCurrentIndex(1);
+        QCOMPARE(chartPoints(QStringLiteral("Pods by phase")), static_cast<int>(monitor->samples().size()));
+        // And keeps up while it is on screen.
+        live->engine()->step(5'000'000);
+        QTRY_COMPARE(chartPoints(QStringLiteral("Pods by phase")), static_cast<int>(monitor->samples().size()));
     }
 
 private:

@@ -630,3 +630,6 @@ DE.update({
  'Keep the design as a template of your own, listed under New from Template': 'Das Design als eigene Vorlage behalten, aufgeführt unter Neu aus Vorlage',
  'Your templates': 'Eigene Vorlagen',
 })
+DE.update({
+    "The recorded runs of this project could not be read: %1": "Die aufgezeichneten Läufe dieses Projekts konnten nicht gelesen werden: %1",
+})

@@ -5,6 +5,7 @@
 #include "engine/rpc/proto/engine.grpc.pb.h"
 
 #include <QDir>
+#include <QFile>
 #include <QFuture>
 #include <QPointer>
 #include <QStandardPaths>
@@ -169,6 +170,7 @@ bool EngineBridge::deploy(const model::Topology &topology, QStringList *errors)
     request.set_source_name(topology.name + ".yaml");
     request.set_seed(1);
     request.set_record_path(m_recordPath.toStdString());
+    request.set_record_keep_runs(m_keepRuns);
     v1::LoadTopologyReply reply;
     grpc::ClientContext context;
     const grpc::Status status = m_engine->stub->LoadTopology(&context, request, &reply);
@@ -194,6 +196,7 @@ bool EngineBridge::runScenario(const QString &yaml, const QString &sourceName, c
     for (auto it = files.begin(); it != files.end(); ++it)
         (*request.mutable_files())[it.key().toStdString()] = it.value().toStdString();
     request.set_record_path(m_recordPath.toStdString());
+    request.set_record_keep_runs(m_keepRuns);
     v1::LoadTopologyReply reply;
     grpc::ClientContext context;
     const grpc::Status status = m_engine->stub->RunScenario(&context, request, &reply);
@@ -353,6 +356,14 @@ QVector<RecordedRun> EngineBridge::recordings(QString *error) const
     for (const v1::RecordedRun &r : reply.runs())
         out.push_back(RecordedRun{r.id(), q(r.started_label()), q(r.topology_name()), r.seed(), q(r.scenario())});
     return out;
+}
+
+void EngineBridge::commitRecording()
+{
+    if (m_recordPath.isEmpty() || !QFile::exists(m_recordPath))
+        return;
+    // ListRecordings commits the current run's pending rows before it reads the file.
+    recordings();
 }
 
 bool EngineBridge::readRecording(qint64 run, Recording &out, QString *error) const

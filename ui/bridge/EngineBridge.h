@@ -184,9 +184,17 @@ public:
     /// in the application's data folder. Applies to the next deploy.
     void setRecordPath(const QString &path) { m_recordPath = path; }
     QString recordPath() const { return m_recordPath; }
+    /// Runs kept in recordPath(): when a run starts, the oldest ones go so that at most this
+    /// many remain (0 keeps every run).
+    static constexpr int kDefaultKeptRuns = 20;
+    void setKeptRuns(int runs) { m_keepRuns = runs; }
+    int keptRuns() const { return m_keepRuns; }
     /// The runs recorded in recordPath(), oldest first; empty with `error` set when the file
     /// cannot be read (the message names it).
     QVector<RecordedRun> recordings(QString *error = nullptr) const;
+    /// Makes the engine commit what it recorded of the current run (it commits at least once a
+    /// second and on pause by itself); before a save copies the recording.
+    void commitRecording();
     /// Reads one recorded run (ReadRecording); false with `error` naming the file on failure.
     bool readRecording(qint64 run, Recording &out, QString *error = nullptr) const;
 
@@ -220,6 +228,7 @@ private:
 
     std::unique_ptr<Engine> m_engine;
     QString m_recordPath;
+    int m_keepRuns = kDefaultKeptRuns;
     LiveState m_state;
     bool m_fetching = false;  ///< a timer GetState is in flight
     quint64 m_tickets = 0;    ///< GetState requests made, numbered

@@ -64,7 +64,8 @@ bool Autosave::saveNow()
 {
     if (!m_document->isModified() || m_document->undoStack()->index() == m_savedIndex)
         return false;
-    if (const std::optional<QString> error = saveProjectFile(m_path, m_document->state(), m_document->scenarios())) {
+    if (const std::optional<QString> error = saveProjectFile(m_path, m_document->state(), m_document->scenarios(),
+                                                                       m_document->existingRunsFile())) {
         spdlog::warn("Autosave failed: {}", error->toStdString());
         return false;
     }

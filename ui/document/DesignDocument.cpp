@@ -138,7 +138,7 @@ std::optional<QString> DesignDocument::saveAs(const QString &path)
 {
     const std::string nativePath = QFile::encodeName(path).toStdString();
     if (hasProjectSuffix(path)) {
-        if (std::optional<QString> error = saveProjectFile(path, m_state, m_scenarios)) {
+        if (std::optional<QString> error = saveProjectFile(path, m_state, m_scenarios, existingRunsFile())) {
             spdlog::error("Saving {} failed: {}", nativePath, error->toStdString());
             return error;
         }
@@ -173,6 +173,11 @@ void DesignDocument::replace(DesignState state, const QString &sourcePath, std::
     emit findingsChanged();
     emit sourcePathChanged();
     emit modifiedChanged(false);
+}
+
+QString DesignDocument::existingRunsFile() const
+{
+    return !m_runsFile.isEmpty() && QFile::exists(m_runsFile) ? m_runsFile : QString();
 }
 
 void DesignDocument::setTopology(model::Topology topology, const QString &sourcePath)

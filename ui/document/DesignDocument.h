@@ -99,6 +99,13 @@ public:
     /// replace() without positions or scenarios.
     void setTopology(model::Topology topology, const QString &sourcePath);
 
+    /// The recording file the open design's runs are kept in (RunStore); Save and autosave copy
+    /// its runs into the project when it exists. Empty: projects are saved without runs.
+    void setRunsFile(const QString &path) { m_runsFile = path; }
+    QString runsFile() const { return m_runsFile; }
+    /// runsFile() when it exists (a run was recorded, or runs were read from a project), else "".
+    QString existingRunsFile() const;
+
     /// After loading an autosave: the design belongs to sourcePath (where it came from; empty
     /// for a new design) and has unsaved changes.
     void markRecovered(const QString &sourcePath);
@@ -134,6 +141,7 @@ private:
     std::vector<DesignScenario> m_scenarios;
     std::vector<model::Finding> m_findings;
     QString m_sourcePath;
+    QString m_runsFile;
     QUndoStack *m_undo;
     QFutureWatcher<std::vector<model::Finding>> *m_findingsWatcher;
     /// Generation of the design whose findings are being computed; older results are dropped.

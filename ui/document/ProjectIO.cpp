@@ -37,7 +37,7 @@ std::optional<LoadedProject> loadProjectFile(const QString &path, std::vector<mo
 }
 
 std::optional<QString> saveProjectFile(const QString &path, const DesignState &state,
-                                       const std::vector<DesignScenario> &scenarios)
+                                       const std::vector<DesignScenario> &scenarios, const QString &runsFrom)
 {
     project::Project p;
     p.topology = state.topology;
@@ -45,7 +45,8 @@ std::optional<QString> saveProjectFile(const QString &path, const DesignState &s
         p.positions[it.key().toStdString()] = project::Point{it.value().x(), it.value().y()};
     for (const DesignScenario &scenario : scenarios)
         p.scenarios.push_back({scenario.name.toStdString(), scenario.yaml.toStdString()});
-    if (std::optional<std::string> error = project::saveProject(p, nativePath(path)))
+    if (std::optional<std::string> error =
+            project::saveProject(p, nativePath(path), {}, runsFrom.isEmpty() ? std::string() : nativePath(runsFrom)))
         return QString::fromStdString(*error);
     return std::nullopt;
 }

@@ -19,8 +19,9 @@ struct LoadedProject {
 bool looksLikeProjectFile(const QString &path);
 /// Reads a project; std::nullopt with errors (file, line, column, field) when it cannot.
 std::optional<LoadedProject> loadProjectFile(const QString &path, std::vector<model::Diagnostic> &errors);
-/// Saves atomically; std::nullopt or the reason, naming the file.
+/// Saves atomically; std::nullopt or the reason, naming the file. With `runsFrom` (a recording
+/// file that exists), its runs are saved in the project too.
 std::optional<QString> saveProjectFile(const QString &path, const DesignState &state,
-                                       const std::vector<DesignScenario> &scenarios);
+                                       const std::vector<DesignScenario> &scenarios, const QString &runsFrom = {});
 
 } // namespace quorum::ui

@@ -13,6 +13,7 @@
 #include "ui/diagram/DiagramScene.h"
 #include "ui/diagram/DiagramView.h"
 #include "ui/document/DesignDocument.h"
+#include "ui/document/RunStore.h"
 #include "ui/findings/FindingsPanel.h"
 #include "ui/mainwindow/SettingsKeys.h"
 #include "ui/monitor/DrillPanel.h"
@@ -254,6 +255,13 @@ void MainWindow::createMenus()
 
     // Run menu, run toolbar, events dock and live status (ui/monitor).
     m_live = new LiveController(m_document, m_scene, this);
+    // Runs are recorded per design and saved in its project (RunStore).
+    m_runs = new RunStore(m_document, RunStore::defaultDirectory(), this);
+    m_live->engine()->setRecordPath(m_runs->path());
+    connect(m_runs, &RunStore::pathChanged, m_live->engine(), &EngineBridge::setRecordPath);
+    connect(m_runs, &RunStore::runsUnreadable, this, [this](const QString &message) {
+        statusBar()->showMessage(tr("The recorded runs of this project could not be read: %1").arg(message), kStatusMessageMs);
+    });
     connect(m_live, &LiveController::actionRefused, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusMessageMs);
     });
@@ -403,6 +411,8 @@ bool MainWindow::openFile(const QString &path)
 
 bool MainWindow::saveAs(const QString &path)
 {
+    // A project keeps the runs recorded so far, including what the engine has not committed yet.
+    m_live->engine()->commitRecording();
     if (const std::optional<QString> error = m_document->saveAs(path)) {
         reportError(tr("Save Design"), tr("The design could not be saved. Nothing was written to %1.")
                                            .arg(QDir::toNativeSeparators(path)),

@@ -24,6 +24,7 @@ namespace quorum::ui {
 class ArtifactsPanel;
 class DesignDocument;
 class Autosave;
+class RunStore;
 class DesignerController;
 class DiagramScene;
 class DiagramView;
@@ -73,6 +74,7 @@ public:
     /// QMessageBox::Yes (recover), Discard or Cancel (the default).
     void setRecoveryAnswer(QMessageBox::StandardButton answer) { m_recoveryAnswer = answer; }
     Autosave *autosave() const { return m_autosave; }
+    RunStore *runStore() const { return m_runs; }
 
     /// Asks whether to save unsaved changes before they would be lost: returns true when it
     /// is fine to go on (saved, discarded, or nothing to save), false when the user cancelled
@@ -197,6 +199,7 @@ private:
     QMessageBox::StandardButton m_unsavedAnswer = QMessageBox::Cancel;
     QMessageBox::StandardButton m_recoveryAnswer = QMessageBox::Cancel;
     Autosave *m_autosave = nullptr;
+    RunStore *m_runs = nullptr;
 };
 
 } // namespace quorum::ui

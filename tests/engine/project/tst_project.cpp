@@ -2,6 +2,9 @@
 // the file, never a crash), and atomic saves, including a save that dies before its rename.
 
 #include "engine/project/Project.h"
+#include "engine/telemetry/SqliteReader.h"
+#include "engine/telemetry/SqliteRecorder.h"
+#include "tests/engine/telemetry/TelemetryData.h"
 
 #include <QDir>
 #include <QFileInfo>
@@ -129,6 +132,9 @@ private slots:
     void unusableFolder_data();
     void unusableFolder();
     void loadDoesNotModifyTheFile();
+    void runsRoundTrip();
+    void formatOneReadsWithoutRuns();
+    void runsSourceRefused();
 };
 
 void TestProject::roundTrip()
@@ -182,10 +188,11 @@ void TestProject::refusedFiles_data()
     QTest::newRow("another application's database")
         << "sqlite" << "CREATE TABLE notes(text TEXT)" << "another application";
     QTest::newRow("wrong application id") << "project" << "PRAGMA application_id = 42" << "another application";
-    QTest::newRow("newer format") << "project" << "PRAGMA user_version = 2"
-                                  << "written by a newer Quorum Studio: format 2, this version reads up to 1";
+    QTest::newRow("newer format") << "project" << "PRAGMA user_version = 3"
+                                  << "written by a newer Quorum Studio: format 3, this version reads up to 2";
     QTest::newRow("no format version") << "project" << "PRAGMA user_version = 0" << "format version 0";
     QTest::newRow("missing table") << "project" << "DROP TABLE positions" << "the table 'positions' is missing";
+    QTest::newRow("missing run table") << "project" << "DROP TABLE run_samples" << "the table 'run_samples' is missing";
     QTest::newRow("no topology") << "project" << "DELETE FROM topology" << "holds no topology";
     QTest::newRow("two topologies") << "project" << "INSERT INTO topology SELECT * FROM topology"
                                     << "more than one topology";
@@ -447,6 +454,130 @@ void TestProject::loadDoesNotModifyTheFile()
     QCOMPARE(readBytes(path), before);
     QVERIFY(std::filesystem::last_write_time(path) == old);
     QCOMPARE(filesIn(dir), QStringList{"design.quorum"});
+}
+
+
+namespace {
+
+using telemetry::RunInfo;
+
+/// Two runs with events and samples, as the engine records them.
+void recordTwoRuns(const std::string &path)
+{
+    using namespace telemetry::testdata;
+    for (std::uint64_t seed = 1; seed <= 2; ++seed) {
+        auto rec = telemetry::SqliteRecorder::open(path, RunInfo{0, "2026-12-02 23:0" + std::to_string(seed) + ":00 UTC",
+                                                                 "production-ha", seed, seed == 2 ? "kill-etcd-leader" : ""});
+        QVERIFY2(rec.ok(), rec.error.c_str());
+        for (int i = 0; i < 40; ++i) {
+            const auto t = static_cast<telemetry::Micros>(i) * telemetry::kSecond;
+            rec.value->onEvent(i % 2 ? nodeNotReady(t) : leaderElected(t, static_cast<std::int64_t>(seed) * 10 + i));
+            rec.value->onSample(fullSample(t, i + static_cast<int>(seed)));
+        }
+    }
+}
+
+/// Every run, event and sample of two recordings is the same (run ids included).
+void verifySameRuns(const std::string &actualPath, const std::string &expectedPath)
+{
+    auto actual = telemetry::SqliteReader::open(actualPath);
+    auto expected = telemetry::SqliteReader::open(expectedPath);
+    QVERIFY2(actual.ok(), actual.error.c_str());
+    QVERIFY2(expected.ok(), expected.error.c_str());
+    const auto runs = expected.value->runs().rows;
+    QCOMPARE(actual.value->runs().rows, runs);
+    QVERIFY(!runs.empty());
+    const telemetry::Micros end = 1000 * telemetry::kSecond;
+    for (const RunInfo &run : runs) {
+        const auto events = expected.value->events(run.id, 0, end).rows;
+        const auto samples = expected.value->samples(run.id, 0, end).rows;
+        QVERIFY(!events.empty() && !samples.empty());
+        QCOMPARE(actual.value->events(run.id, 0, end).rows, events);
+        QCOMPARE(actual.value->samples(run.id, 0, end).rows, samples);
+    }
+}
+
+} // namespace
+
+void TestProject::runsRoundTrip()
+{
+    QTemporaryDir dir;
+    const std::string recording = pathIn(dir, "runs.sqlite");
+    recordTwoRuns(recording);
+    const std::string path = pathIn(dir, "design.quorum");
+    const Project original = sampleProject();
+    auto error = project::saveProject(original, path, {}, recording);
+    QVERIFY2(!error, error ? error->c_str() : "");
+
+    const auto load = project::loadProject(path);
+    QVERIFY(load.ok());
+    verifySameProject(*load.project, original);
+    QCOMPARE(load.recordedRuns, 2);
+
+    // Opening the project copies its runs out; saving copies them back in (the open/save cycle).
+    const std::string extracted = pathIn(dir, "extracted.sqlite");
+    writeBytes(extracted, "an older file at that place is replaced");
+    error = project::extractRuns(path, extracted);
+    QVERIFY2(!error, error ? error->c_str() : "");
+    verifySameRuns(extracted, recording);
+    // The extracted file is a recording the engine can go on recording into.
+    {
+        auto third = telemetry::SqliteRecorder::open(extracted, RunInfo{0, "later", "production-ha", 3, ""});
+        QVERIFY2(third.ok(), third.error.c_str());
+        third.value->onEvent(telemetry::testdata::leaderElected(5, 5));
+        third.value->onSample(telemetry::testdata::fullSample(telemetry::kSecond, 7));
+    }
+    QVERIFY(!project::saveProject(original, path, {}, extracted));
+    QCOMPARE(project::loadProject(path).recordedRuns, 3);
+    const std::string again = pathIn(dir, "again.sqlite");
+    QVERIFY(!project::extractRuns(path, again));
+    verifySameRuns(again, extracted);
+
+    // Saving without runsFrom keeps no runs.
+    QVERIFY(!project::saveProject(original, path));
+    QCOMPARE(project::loadProject(path).recordedRuns, 0);
+    QVERIFY(!project::extractRuns(path, again));
+    QVERIFY(telemetry::SqliteReader::open(again).value->runs().rows.empty());
+}
+
+void TestProject::formatOneReadsWithoutRuns()
+{
+    QTemporaryDir dir;
+    const std::string path = pathIn(dir, "old.quorum");
+    QVERIFY(!project::saveProject(sampleProject(), path));
+    // What format 1 wrote: the same four tables and no run tables.
+    rawExec(path, "DROP TABLE runs; DROP TABLE run_events; DROP TABLE run_samples; PRAGMA user_version = 1");
+    const auto load = project::loadProject(path);
+    QVERIFY2(load.ok(), load.errors.empty() ? "" : load.errors.front().toString().c_str());
+    verifySameProject(*load.project, sampleProject());
+    QCOMPARE(load.recordedRuns, 0);
+    const std::string extracted = pathIn(dir, "runs.sqlite");
+    const auto error = project::extractRuns(path, extracted);
+    QVERIFY2(!error, error ? error->c_str() : "");
+    QVERIFY(telemetry::SqliteReader::open(extracted).value->runs().rows.empty());
+}
+
+void TestProject::runsSourceRefused()
+{
+    QTemporaryDir dir;
+    const std::string path = pathIn(dir, "design.quorum");
+    QVERIFY(!project::saveProject(otherProject(), path));
+    const std::string before = readBytes(path);
+    // A recording that is not there, and a file that is no recording (the project itself).
+    for (const std::string &source : {pathIn(dir, "gone.sqlite"), path}) {
+        const auto error = project::saveProject(sampleProject(), path, {}, source);
+        QVERIFY(error);
+        QVERIFY2(error->starts_with(path + ": cannot save: cannot copy the recorded runs: " + source), error->c_str());
+        QVERIFY2(error->ends_with("the previous file is unchanged"), error->c_str());
+        QCOMPARE(readBytes(path), before);
+        QCOMPARE(filesIn(dir), QStringList{"design.quorum"});
+    }
+    // Runs of a project that is not one cannot be extracted; the message names it.
+    const std::string notAProject = pathIn(dir, "notes.quorum");
+    writeBytes(notAProject, "hello");
+    const auto error = project::extractRuns(notAProject, pathIn(dir, "out.sqlite"));
+    QVERIFY(error);
+    QVERIFY2(error->starts_with(notAProject + ": "), error->c_str());
 }
 
 QTEST_GUILESS_MAIN(TestProject)

@@ -44,6 +44,8 @@ private slots:
     void roundTripAndRanges();
     void severalRunsInOneFile();
     void batchesSpanTransactions();
+    void keepRunsDropsTheOldest();
+    void prepareRecording();
     void corruptFileIsRefused();
     void newerSchemaIsRefused();
     void otherDatabasesAreRefused();
@@ -111,6 +113,66 @@ void TestRecorder::severalRunsInOneFile()
     QCOMPARE(runs[1].seed, std::uint64_t(2));
     auto second = reader.value->events(runs[1].id, 0, kSecond).rows;
     QCOMPARE(second, std::vector<Event>{leaderElected(2, 2)});
+}
+
+void TestRecorder::keepRunsDropsTheOldest()
+{
+    QTemporaryDir dir;
+    const std::string path = pathIn(dir, "kept.qrec");
+    SqliteRecorder::Options keepThree;
+    keepThree.keepRuns = 3;
+    for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+        auto rec = SqliteRecorder::open(path, RunInfo{0, "run", "t", seed, ""}, keepThree);
+        QVERIFY2(rec.ok(), rec.error.c_str());
+        rec.value->onEvent(leaderElected(static_cast<Micros>(seed), static_cast<std::int64_t>(seed)));
+        rec.value->onSample(fullSample(static_cast<Micros>(seed) * kSecond, static_cast<int>(seed)));
+    }
+    auto reader = SqliteReader::open(path);
+    QVERIFY(reader.ok());
+    const auto runs = reader.value->runs().rows;
+    QCOMPARE(runs.size(), std::size_t(3));
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+        const auto seed = static_cast<std::int64_t>(i) + 3; // runs 1 and 2 are gone
+        QCOMPARE(runs[i].seed, static_cast<std::uint64_t>(seed));
+        QCOMPARE(reader.value->events(runs[i].id, 0, kSecond).rows, std::vector<Event>{leaderElected(seed, seed)});
+        QCOMPARE(reader.value->samples(runs[i].id, 0, 10 * kSecond).rows.size(), std::size_t(1));
+    }
+    // No event or sample of a dropped run is left behind.
+    sqlite3 *db = nullptr;
+    QCOMPARE(sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READONLY, nullptr), SQLITE_OK);
+    for (const char *sql : {"SELECT count(*) FROM events", "SELECT count(*) FROM samples"}) {
+        sqlite3_stmt *s = nullptr;
+        QCOMPARE(sqlite3_prepare_v2(db, sql, -1, &s, nullptr), SQLITE_OK);
+        QCOMPARE(sqlite3_step(s), SQLITE_ROW);
+        QCOMPARE(sqlite3_column_int(s, 0), 3);
+        sqlite3_finalize(s);
+    }
+    sqlite3_close(db);
+    // keepRuns 0 keeps everything.
+    auto more = SqliteRecorder::open(path, RunInfo{0, "run", "t", 6, ""});
+    QVERIFY(more.ok());
+    more.value.reset();
+    QCOMPARE(SqliteReader::open(path).value->runs().rows.size(), std::size_t(4));
+}
+
+void TestRecorder::prepareRecording()
+{
+    QTemporaryDir dir;
+    const std::string path = pathIn(dir, "empty.qrec");
+    QCOMPARE(quorum::telemetry::prepareRecording(path), std::string());
+    auto reader = SqliteReader::open(path);
+    QVERIFY2(reader.ok(), reader.error.c_str());
+    QVERIFY(reader.value->runs().rows.empty());
+    // Checking an existing recording changes nothing; a file of something else is refused by name.
+    QCOMPARE(quorum::telemetry::prepareRecording(path), std::string());
+    const std::string other = pathIn(dir, "notes.txt");
+    {
+        QFile f(QString::fromStdString(other));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("just text, not a database at all\n");
+    }
+    const std::string error = quorum::telemetry::prepareRecording(other);
+    QVERIFY2(error.starts_with(other), error.c_str());
 }
 
 void TestRecorder::batchesSpanTransactions()
