@@ -2586,5 +2586,9 @@
             <source>%1 of %2</source>
             <translation>%1 von %2</translation>
         </message>
+        <message>
+            <source>Reading the recorded run…</source>
+            <translation>Der aufgezeichnete Lauf wird gelesen…</translation>
+        </message>
     </context>
 </TS>

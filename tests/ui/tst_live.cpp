@@ -437,13 +437,26 @@ private slots:
         QCOMPARE(runs.size(), 1);
         QCOMPARE(runs.front().topology, QStringLiteral("production-ha"));
         ReplayController *replay = w.replay();
-        QString error;
-        QVERIFY2(replay->open(runs.front().id, &error), qPrintable(error));
+        // As the menu does: read on a pool thread, shown when it arrives.
+        QSignalSpy opened(replay, &ReplayController::opened);
+        QSignalSpy refused(replay, &ReplayController::refused);
+        replay->openAsync(runs.front().id);
+        QVERIFY(replay->reading());
+        QVERIFY(!replay->openAction()->isEnabled());
+        QTRY_COMPARE(opened.count(), 1);
+        QCOMPARE(refused.count(), 0);
+        QVERIFY(replay->active() && !replay->reading());
+        QVERIFY(replay->openAction()->isEnabled());
         QVERIFY(replay->lastMicros() >= t + 3'000'000);
         replay->scrubTo(t);
         QCOMPARE(replay->shownMicros(), t);
         QCOMPARE(w.live()->monitor()->leaderAt(t), leaderAtT);
         replay->leave();
+        // A run that is not there is refused with a reason, and nothing is shown.
+        replay->openAsync(runs.front().id + 1000);
+        QTRY_COMPARE(refused.count(), 1);
+        QVERIFY(!refused.front().front().toString().isEmpty());
+        QVERIFY(!replay->active());
 
         // New runs join it; the oldest go beyond the kept number; Save keeps what is there.
         engine->setKeptRuns(2);

@@ -633,3 +633,6 @@ DE.update({
 DE.update({
     "The recorded runs of this project could not be read: %1": "Die aufgezeichneten Läufe dieses Projekts konnten nicht gelesen werden: %1",
 })
+DE.update({
+    "Reading the recorded run…": "Der aufgezeichnete Lauf wird gelesen…",
+})

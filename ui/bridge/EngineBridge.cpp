@@ -366,16 +366,19 @@ void EngineBridge::commitRecording()
     recordings();
 }
 
-bool EngineBridge::readRecording(qint64 run, Recording &out, QString *error) const
+namespace {
+
+/// ReadRecording of `run` in `path`; any thread (the stub is thread-safe).
+bool readRun(v1::Engine::Stub *stub, const QString &path, qint64 run, Recording &out, QString *error)
 {
     out = {};
-    if (!m_engine->stub)
+    if (!stub)
         return false;
     v1::ReadRecordingRequest request;
-    request.set_path(m_recordPath.toStdString());
+    request.set_path(path.toStdString());
     request.set_run(run);
     grpc::ClientContext context;
-    auto reader = m_engine->stub->ReadRecording(&context, request);
+    auto reader = stub->ReadRecording(&context, request);
     v1::TelemetryItem item;
     while (reader->Read(&item)) {
         if (item.has_sample())
@@ -387,6 +390,28 @@ bool EngineBridge::readRecording(qint64 run, Recording &out, QString *error) con
     if (!status.ok() && error)
         *error = q(status.error_message());
     return status.ok();
+}
+
+} // namespace
+
+bool EngineBridge::readRecording(qint64 run, Recording &out, QString *error) const
+{
+    return readRun(m_engine->stub.get(), m_recordPath, run, out, error);
+}
+
+void EngineBridge::readRecordingAsync(qint64 run, RecordingRead done)
+{
+    m_engine->pending.removeIf([](const QFuture<void> &f) { return f.isFinished(); });
+    // As runAsync: the destructor waits for the task, and the queued call is dropped when the
+    // bridge is gone by then.
+    m_engine->pending << QtConcurrent::run([this, stub = m_engine->stub.get(), path = m_recordPath, run,
+                                            done = std::move(done)] {
+        auto recording = std::make_shared<Recording>();
+        QString error;
+        const bool ok = readRun(stub, path, run, *recording, &error);
+        QMetaObject::invokeMethod(
+            this, [done, ok, recording, error] { done(ok, std::move(*recording), error); }, Qt::QueuedConnection);
+    });
 }
 
 void EngineBridge::runAsync(std::function<std::pair<bool, QString>()> call, Done done)

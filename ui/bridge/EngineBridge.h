@@ -197,6 +197,10 @@ public:
     void commitRecording();
     /// Reads one recorded run (ReadRecording); false with `error` naming the file on failure.
     bool readRecording(qint64 run, Recording &out, QString *error = nullptr) const;
+    /// readRecording() on a pool thread (a long run is thousands of samples); `done` runs on
+    /// the UI thread with the outcome (not at all when the bridge is gone by then).
+    using RecordingRead = std::function<void(bool ok, Recording recording, const QString &error)>;
+    void readRecordingAsync(qint64 run, RecordingRead done);
 
     const LiveState &state() const { return m_state; }
     /// Asks the engine for its state now (instead of waiting for the next tick).

@@ -301,6 +301,8 @@ void MainWindow::createMenus()
     connect(m_replay, &ReplayController::refused, this, [this](const QString &message) {
         statusBar()->showMessage(message, kStatusMessageMs);
     });
+    connect(m_replay, &ReplayController::progress, this, [this](const QString &message) { statusBar()->showMessage(message); });
+    connect(m_replay, &ReplayController::opened, statusBar(), &QStatusBar::clearMessage);
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(m_aboutAction);

@@ -8,6 +8,7 @@
 #include <QLabel>
 #include <QMainWindow>
 #include <QMenu>
+#include <QPointer>
 #include <QSlider>
 #include <QToolBar>
 
@@ -83,16 +84,42 @@ void ReplayController::chooseRun()
     const QString picked = QInputDialog::getItem(m_window, tr("Replay"), tr("Recorded run:"), items, 0, false, &ok);
     if (!ok)
         return;
-    const qint64 id = runs[static_cast<int>(runs.size()) - 1 - static_cast<int>(items.indexOf(picked))].id;
-    if (!open(id, &error))
-        emit refused(error);
+    openAsync(runs[static_cast<int>(runs.size()) - 1 - static_cast<int>(items.indexOf(picked))].id);
+}
+
+void ReplayController::openAsync(qint64 run)
+{
+    if (m_reading)
+        return;
+    m_reading = true;
+    m_openAction->setEnabled(false);
+    emit progress(tr("Reading the recorded run…"));
+    QPointer<ReplayController> self(this);
+    m_live->engine()->readRecordingAsync(run, [self, run](bool ok, Recording recording, const QString &why) {
+        ReplayController *me = self.data(); // a plain pointer, checked once (GCC's -Wnull-dereference)
+        if (me == nullptr)
+            return;
+        me->m_reading = false;
+        me->m_openAction->setEnabled(true);
+        QString error;
+        if (me->show(run, ok, std::move(recording), why, &error))
+            emit me->opened();
+        else
+            emit me->refused(error);
+    });
 }
 
 bool ReplayController::open(qint64 run, QString *error)
 {
     Recording recording;
     QString why;
-    if (!m_live->engine()->readRecording(run, recording, &why) || recording.samples.isEmpty()) {
+    const bool ok = m_live->engine()->readRecording(run, recording, &why);
+    return show(run, ok, std::move(recording), why, error);
+}
+
+bool ReplayController::show(qint64 run, bool read, Recording recording, const QString &why, QString *error)
+{
+    if (!read || recording.samples.isEmpty()) {
         if (error)
             *error = why.isEmpty() ? tr("The recorded run holds no samples.") : why;
         return false;

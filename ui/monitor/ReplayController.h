@@ -37,6 +37,10 @@ public:
     /// Reads recorded run `run` and shows its last second. False with `error` naming the file
     /// when it cannot be read or holds no samples; the live view is then untouched.
     bool open(qint64 run, QString *error = nullptr);
+    /// open() with the reading on a pool thread (what the menu does): progress() at once, then
+    /// opened() or refused(). Ignored while a read is under way.
+    void openAsync(qint64 run);
+    bool reading() const { return m_reading; }
     /// Shows the recorded state at `micros` (the sample at or before it).
     void scrubTo(qint64 micros);
     /// Back to the live run.
@@ -49,9 +53,12 @@ public:
 
 signals:
     void refused(const QString &message);
+    void progress(const QString &message);
+    void opened();
 
 private:
     void chooseRun();
+    bool show(qint64 run, bool read, Recording recording, const QString &why, QString *error);
 
     LiveController *m_live;
     QMainWindow *m_window;
@@ -62,6 +69,7 @@ private:
     QLabel *m_label = nullptr;
     QTimer m_scrubTimer; ///< coalesces slider moves: one redraw per burst
     bool m_active = false;
+    bool m_reading = false;
     RecordedRun m_run;
     Recording m_recording;
     qint64 m_shown = 0;
