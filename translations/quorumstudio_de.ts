@@ -51,6 +51,14 @@
             <source>With --run: after &lt;ms&gt; of wall time, replay the run just recorded, scrubbed to its middle.</source>
             <translation>Mit --run: nach &lt;ms&gt; Echtzeit den eben aufgezeichneten Lauf wiedergeben, auf seine Mitte gestellt.</translation>
         </message>
+        <message>
+            <source>Show the monitor's page &lt;page&gt;: control-plane (the default) or workloads.</source>
+            <translation>Die Seite &lt;page&gt; des Monitors zeigen: control-plane (Standard) oder workloads.</translation>
+        </message>
+        <message>
+            <source>--monitor-page: no page '%1' (control-plane or workloads)</source>
+            <translation>--monitor-page: keine Seite '%1' (control-plane oder workloads)</translation>
+        </message>
     </context>
     <context>
         <name>quorum::model::FindingsChecker</name>
@@ -732,10 +740,6 @@
             <translation>Ctrl+Shift+R</translation>
         </message>
         <message>
-            <source>Delete the selected elements and the references to them</source>
-            <translation>Die ausgewählten Elemente und die Verweise auf sie löschen</translation>
-        </message>
-        <message>
             <source>Move the selected elements to the clipboard</source>
             <translation>Die ausgewählten Elemente in die Zwischenablage verschieben</translation>
         </message>
@@ -814,6 +818,46 @@
         <message>
             <source>Connected: %1.</source>
             <translation>Verbunden: %1.</translation>
+        </message>
+        <message>
+            <source>Nudge Left</source>
+            <translation>Nach links schieben</translation>
+        </message>
+        <message>
+            <source>Nudge Right</source>
+            <translation>Nach rechts schieben</translation>
+        </message>
+        <message>
+            <source>Nudge Up</source>
+            <translation>Nach oben schieben</translation>
+        </message>
+        <message>
+            <source>Nudge Down</source>
+            <translation>Nach unten schieben</translation>
+        </message>
+        <message>
+            <source>%1 Far</source>
+            <translation>%1 (weit)</translation>
+        </message>
+        <message>
+            <source>Delete the selected elements and the references to them, or disconnect the selected connections</source>
+            <translation>Die ausgewählten Elemente und die Verweise auf sie löschen oder die ausgewählten Verbindungen trennen</translation>
+        </message>
+        <message>
+            <source>%1 and %2</source>
+            <translation>%1 und %2</translation>
+        </message>
+        <message>
+            <source>Not disconnected: %1.</source>
+            <translation>Nicht getrennt: %1.</translation>
+        </message>
+        <message>
+            <source>Disconnect %1</source>
+            <translation>%1 trennen</translation>
+        </message>
+        <message>
+            <source>Disconnected: %1. Undo connects them again (Ctrl+Z).</source>
+            <translation>Getrennt: %1. Rückgängig verbindet sie wieder (Strg+Z).</translation>
         </message>
     </context>
     <context>

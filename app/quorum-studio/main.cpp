@@ -9,10 +9,12 @@
 #include "ui/monitor/DrillPanel.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/monitor/LiveController.h"
+#include "ui/monitor/MonitorPanel.h"
 #include "ui/monitor/ReplayController.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDockWidget>
 #include <QDir>
 #include <QFileInfo>
 #include <QLibraryInfo>
@@ -96,6 +98,11 @@ int main(int argc, char *argv[])
         QStringLiteral("replay-after"),
         QApplication::translate("main", "With --run: after <ms> of wall time, replay the run just recorded, scrubbed to its middle."),
         QStringLiteral("ms"));
+    const QCommandLineOption pageOption(
+        QStringLiteral("monitor-page"),
+        QApplication::translate("main", "Show the monitor's page <page>: control-plane (the default) or workloads."),
+        QStringLiteral("page"));
+    parser.addOption(pageOption);
     parser.addOption(drillOption);
     parser.addOption(replayOption);
     parser.addOption(runOption);
@@ -157,6 +164,18 @@ int main(int argc, char *argv[])
                 if (!window.live()->engine()->fault(QStringLiteral("kill-node"), QStringLiteral("etcd-leader"), {}, &message))
                     spdlog::error("Cannot kill the etcd leader: {}", message.toStdString());
             });
+        }
+    }
+    if (parser.isSet(pageOption)) {
+        const QString page = parser.value(pageOption);
+        if (page == QLatin1String("workloads") || page == QLatin1String("control-plane")) {
+            window.live()->monitorDock()->show();
+            window.live()->monitorDock()->raise();
+            window.live()->monitor()->showPage(page == QLatin1String("workloads") ? 1 : 0);
+        } else {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QApplication::translate("main", "--monitor-page: no page '%1' (control-plane or workloads)").arg(page)));
+            return 2;
         }
     }
     if (parser.isSet(replayOption)) {

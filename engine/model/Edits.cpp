@@ -567,6 +567,74 @@ std::optional<std::string> connectElements(Topology &t, const ElementId &first, 
     return std::nullopt;
 }
 
+namespace {
+
+/// Removes `name` from `names`; false when it was not there.
+bool removeName(std::vector<std::string> &names, const std::string &name)
+{
+    const auto end = std::remove(names.begin(), names.end(), name);
+    const bool found = end != names.end();
+    names.erase(end, names.end());
+    return found;
+}
+
+} // namespace
+
+std::optional<std::string> disconnectElements(Topology &t, const ElementId &first, const ElementId &second, std::string *what)
+{
+    if (!t.contains(first) || !t.contains(second))
+        return "both ends of a connection must be elements of the design";
+    // The same order of kinds as connectElements.
+    auto rank = [](ElementKind k) {
+        switch (k) {
+        case ElementKind::LoadBalancer: return 0;
+        case ElementKind::Workload: return 1;
+        case ElementKind::StorageClass: return 2;
+        case ElementKind::StorageBackend: return 3;
+        case ElementKind::Node: return 4;
+        default: return 5;
+        }
+    };
+    const bool swap = rank(second.kind) < rank(first.kind);
+    const ElementId &a = swap ? second : first;
+    const ElementId &b = swap ? first : second;
+    const std::string notConnected = a.name + " and " + b.name + " are not connected";
+    std::string done;
+    if (a.kind == ElementKind::LoadBalancer && (b.kind == ElementKind::Node || b.kind == ElementKind::Workload)) {
+        LoadBalancer &lb = *findNamed(t.loadBalancers, a.name);
+        const bool target = removeName(lb.targets, b.name);
+        const bool host = b.kind == ElementKind::Node && removeName(lb.hosts, b.name);
+        if (!target && !host)
+            return notConnected;
+        done = host && !target ? lb.name + " no longer runs on " + b.name : lb.name + " no longer balances " + b.name;
+    } else if (a.kind == ElementKind::Workload && b.kind == ElementKind::StorageClass) {
+        Workload &w = *findNamed(t.workloads, a.name);
+        const auto end = std::remove_if(w.volumeClaims.begin(), w.volumeClaims.end(),
+                                        [&](const VolumeClaim &c) { return c.storageClass == b.name; });
+        const auto removed = static_cast<std::size_t>(w.volumeClaims.end() - end);
+        if (removed == 0)
+            return notConnected;
+        w.volumeClaims.erase(end, w.volumeClaims.end());
+        done = a.name + " no longer stores volumes in " + b.name + " (" + std::to_string(removed) +
+               (removed == 1 ? " volume claim" : " volume claims") + " removed)";
+    } else if (a.kind == ElementKind::StorageClass && b.kind == ElementKind::StorageBackend) {
+        StorageClass &c = *findNamed(t.storageClasses, a.name);
+        if (c.backend != b.name)
+            return notConnected;
+        c.backend.clear();
+        done = a.name + " no longer provisions from " + b.name;
+    } else if (a.kind == ElementKind::StorageBackend && b.kind == ElementKind::Node) {
+        if (!removeName(findNamed(t.storageBackends, a.name)->nodes, b.name))
+            return notConnected;
+        done = b.name + " no longer serves " + a.name;
+    } else {
+        return notConnected;
+    }
+    if (what)
+        *what = done;
+    return std::nullopt;
+}
+
 Topology extractElements(const Topology &t, const std::vector<ElementId> &ids)
 {
     Topology fragment;

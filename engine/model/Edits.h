@@ -82,6 +82,15 @@ std::optional<std::string> renameElement(Topology &topology, const ElementId &id
 std::optional<std::string> connectElements(Topology &topology, const ElementId &a, const ElementId &b,
                                            std::string *what = nullptr);
 
+/// Undoes what connectElements makes, in either order: the node is no longer a target or a
+/// host of the load balancer, the workload no longer a target; the workload's volume claims
+/// that use the storage class are removed; the storage class no longer names the back end (a
+/// finding then says it needs one); the node no longer serves the back end. Returns an error
+/// (in English) and changes nothing when the two are not connected; on success `what` (when
+/// given) says what was disconnected.
+std::optional<std::string> disconnectElements(Topology &topology, const ElementId &a, const ElementId &b,
+                                              std::string *what = nullptr);
+
 /// The elements as a design of their own (for the clipboard): the same settings, the cluster
 /// settings of `topology`, and the zones the nodes are in. Ids that do not exist are skipped.
 Topology extractElements(const Topology &topology, const std::vector<ElementId> &ids);

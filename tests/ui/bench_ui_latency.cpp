@@ -7,7 +7,7 @@
 //   core — goal for the charts: under 10 %;
 // * the process's CPU (engine thread included) and peak RSS.
 //
-//   QT_QPA_PLATFORM=offscreen bench_ui_latency [--seconds 60] [--speed 100] [--page 0|1]
+//   QT_QPA_PLATFORM=offscreen bench_ui_latency [--seconds 60] [--speed 100] [--page 0|1] [--memory-every S]
 // (or under xvfb-run for a real X server). A benchmark, not a test.
 
 #include "resources/QuorumResources.h"
@@ -47,6 +47,16 @@ double threadCpuSeconds()
     return (fields.value(11).toDouble() + fields.value(12).toDouble()) / ticks;
 }
 
+/// Resident memory now (not the peak), from /proc/self/statm.
+double residentMiB()
+{
+    QFile f(QStringLiteral("/proc/self/statm"));
+    if (!f.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = f.readAll().split(' ');
+    return fields.value(1).toDouble() * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
 double processCpuSeconds()
 {
     rusage ru{};
@@ -65,6 +75,7 @@ int main(int argc, char **argv)
     double seconds = 60;
     double speed = 100;
     int page = 0; // the monitor's tab on screen: 0 Control plane, 1 Workloads
+    double memoryEvery = 0; // print resident memory every this many wall seconds (0: never)
     const QStringList args = QCoreApplication::arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--seconds"))
@@ -73,6 +84,8 @@ int main(int argc, char **argv)
             speed = args[i + 1].toDouble();
         else if (args[i] == QLatin1String("--page"))
             page = args[i + 1].toInt();
+        else if (args[i] == QLatin1String("--memory-every"))
+            memoryEvery = args[i + 1].toDouble();
     }
 
     quorum::ui::MainWindow window;
@@ -104,6 +117,18 @@ int main(int argc, char **argv)
     sinceTick.start();
     QString killed;
     int shown = 0, hidden = 0; // chart series at the end
+    // Memory over the run (--memory-every S of wall time): to show it levels off.
+    QTimer memory;
+    if (memoryEvery > 0) {
+        QObject::connect(&memory, &QTimer::timeout, [&] {
+            std::printf("  memory at %.0f s wall: virtual %.1f h, %zu samples kept, resident %.1f MiB\n",
+                        static_cast<double>(wall.elapsed()) / 1000.0,
+                        static_cast<double>(live->engine()->state().virtualMicros) / 3.6e9,
+                        static_cast<std::size_t>(live->monitor()->samples().size()), residentMiB());
+            std::fflush(stdout);
+        });
+        memory.start(static_cast<int>(memoryEvery * 1000));
+    }
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(5);

@@ -17,6 +17,8 @@
 #include "ui/document/DesignDocument.h"
 #include "ui/mainwindow/MainWindow.h"
 
+#include <optional>
+
 #include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
@@ -80,8 +82,10 @@ private slots:
     void paletteDropAddsANodeInTheZoneUnderTheCursor();
     void paletteDoubleClickAddsToTheQuietestZone();
     void draggingACardMovesItAndMergesConsecutiveDrags();
+    void arrowKeysNudgeTheSelection();
     void draggingANodeIntoAnotherLaneChangesItsZone();
     void shiftDragConnectsTwoCards();
+    void clickingALinkAndDeleteDisconnects();
     void inspectorEditsAndRefusesBadValues();
     void inspectorRenameFollowsReferencesAndSelection();
     void deleteThirdEtcdMemberRaisesFindingUndoClearsIt();
@@ -353,6 +357,38 @@ void TestDesigner::draggingACardMovesItAndMergesConsecutiveDrags()
     QCOMPARE(scene()->elementItem(id)->pos(), start);
 }
 
+void TestDesigner::arrowKeysNudgeTheSelection()
+{
+    const QString id = QStringLiteral("workload/web");
+    ElementItem *card = scene()->elementItem(id);
+    QVERIFY(card);
+    const QPointF start = card->pos();
+    const int steps = document()->undoStack()->count();
+    // Nothing selected: the arrows scroll the diagram and nothing moves.
+    scene()->clearSelection();
+    view()->setFocus();
+    for (QAction *action : designer()->nudgeActions())
+        QVERIFY(!action->isEnabled());
+    QTest::keyClick(view(), Qt::Key_Right);
+    QCOMPARE(document()->undoStack()->count(), steps);
+
+    scene()->selectElement(id);
+    QTest::keyClick(view(), Qt::Key_Right);
+    QTest::keyClick(view(), Qt::Key_Right);
+    QTest::keyClick(view(), Qt::Key_Down, Qt::ShiftModifier);
+    // Cards land on the grid: an automatically placed card snaps on its first nudge.
+    const QPointF nudged = snapToGrid(start + QPointF(2 * kGridSize, 5 * kGridSize));
+    QTRY_COMPARE(document()->positions().value(id), nudged);
+    QCOMPARE(scene()->elementItem(id)->pos(), nudged);
+    QVERIFY(scene()->elementItem(id)->isSelected());
+    QCOMPARE(document()->undoStack()->count(), steps + 1); // consecutive nudges are one step
+    QTest::keyClick(view(), Qt::Key_Up);
+    QTest::keyClick(view(), Qt::Key_Left);
+    QTRY_COMPARE(document()->positions().value(id), nudged - QPointF(kGridSize, kGridSize));
+    document()->undoStack()->undo();
+    QCOMPARE(scene()->elementItem(id)->pos(), start);
+}
+
 void TestDesigner::draggingANodeIntoAnotherLaneChangesItsZone()
 {
     ElementItem *laneC = scene()->elementItem(QStringLiteral("zone/zone-c"));
@@ -409,6 +445,47 @@ void TestDesigner::shiftDragConnectsTwoCards()
     // What cannot be connected is refused and changes nothing.
     QVERIFY(!designer()->connectElements(QStringLiteral("node/cp-1"), QStringLiteral("node/cp-2")));
     QCOMPARE(document()->undoStack()->count(), steps + 1);
+}
+
+void TestDesigner::clickingALinkAndDeleteDisconnects()
+{
+    LinkItem *link = nullptr;
+    for (LinkItem *candidate : scene()->linkItems())
+        if (candidate->fromId() == QStringLiteral("loadbalancer/api-lb") && candidate->toId() == QStringLiteral("node/cp-1"))
+            link = candidate;
+    QVERIFY(link);
+    const int steps = document()->undoStack()->count();
+    const model::Topology before = document()->topology();
+
+    // Click where the link shows: a point on it that no card covers.
+    const QPolygonF points = link->points();
+    QVERIFY(points.size() >= 2);
+    std::optional<QPoint> onLink;
+    for (int i = 1; i < points.size() && !onLink; ++i)
+        for (qreal t = 0.1; t < 1.0 && !onLink; t += 0.1) {
+            const QPoint at = viewportPoint(link->mapToScene(QLineF(points[i - 1], points[i]).pointAt(t)));
+            if (view()->itemAt(at) == link)
+                onLink = at;
+        }
+    QVERIFY(onLink);
+    scene()->clearSelection();
+    QTest::mouseClick(view()->viewport(), Qt::LeftButton, {}, *onLink);
+    QTRY_VERIFY(link->isSelected());
+    QCOMPARE(scene()->selectedLinks().size(), 1);
+    QVERIFY(designer()->deleteAction()->isEnabled());
+
+    designer()->deleteAction()->trigger();
+    QCOMPARE(document()->undoStack()->count(), steps + 1);
+    QCOMPARE(document()->undoStack()->undoText(), QStringLiteral("Disconnect api-lb and cp-1"));
+    const auto &targets = document()->topology().findLoadBalancer("api-lb")->targets;
+    QVERIFY(std::find(targets.begin(), targets.end(), "cp-1") == targets.end());
+    // Both cards are still there; only the link is gone.
+    QVERIFY(scene()->elementItem(QStringLiteral("node/cp-1")));
+    for (LinkItem *candidate : scene()->linkItems())
+        QVERIFY(!(candidate->fromId() == QStringLiteral("loadbalancer/api-lb") && candidate->toId() == QStringLiteral("node/cp-1")));
+
+    document()->undoStack()->undo();
+    QVERIFY(document()->topology() == before);
 }
 
 void TestDesigner::inspectorEditsAndRefusesBadValues()

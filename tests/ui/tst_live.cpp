@@ -409,6 +409,9 @@ private slots:
             engine->step(10'000'000);
             t = state.virtualMicros / 1'000'000 * 1'000'000;
             engine->step(t + 3'000'000 - state.virtualMicros);
+            // Samples come through the watch stream: wait until those past t have arrived.
+            const QVector<LiveSample> &received = live->monitor()->samples();
+            QTRY_VERIFY(!received.isEmpty() && received.back().timeMicros > t);
             leaderAtT = live->monitor()->leaderAt(t);
             QVERIFY(!leaderAtT.isEmpty());
             QVERIFY(QFile::exists(firstStore));

@@ -636,3 +636,17 @@ DE.update({
 DE.update({
     "Reading the recorded run…": "Der aufgezeichnete Lauf wird gelesen…",
 })
+DE.update({
+    "Nudge Left": "Nach links schieben",
+    "Nudge Right": "Nach rechts schieben",
+    "Nudge Up": "Nach oben schieben",
+    "Nudge Down": "Nach unten schieben",
+    "%1 Far": "%1 (weit)",
+    "Show the monitor's page <page>: control-plane (the default) or workloads.": "Die Seite <page> des Monitors zeigen: control-plane (Standard) oder workloads.",
+    "--monitor-page: no page '%1' (control-plane or workloads)": "--monitor-page: keine Seite '%1' (control-plane oder workloads)",
+    "Delete the selected elements and the references to them, or disconnect the selected connections": "Die ausgewählten Elemente und die Verweise auf sie löschen oder die ausgewählten Verbindungen trennen",
+    "%1 and %2": "%1 und %2",
+    "Not disconnected: %1.": "Nicht getrennt: %1.",
+    "Disconnect %1": "%1 trennen",
+    "Disconnected: %1. Undo connects them again (Ctrl+Z).": "Getrennt: %1. Rückgängig verbindet sie wieder (Strg+Z).",
+})

@@ -9,6 +9,7 @@
 #include "ui/diagram/DiagramLayout.h"
 #include "ui/diagram/DiagramScene.h"
 #include "ui/diagram/DiagramView.h"
+#include "ui/diagram/PlacedLayout.h"
 #include "ui/document/DesignDocument.h"
 
 #include <QAction>
@@ -85,7 +86,7 @@ DesignerController::DesignerController(DesignDocument *document, DiagramScene *s
     m_paste->setShortcut(QKeySequence::Paste);
     m_selectAll->setShortcut(QKeySequence::SelectAll);
     m_autoLayout->setShortcut(QKeySequence(tr("Ctrl+Shift+R")));
-    m_delete->setStatusTip(tr("Delete the selected elements and the references to them"));
+    m_delete->setStatusTip(tr("Delete the selected elements and the references to them, or disconnect the selected connections"));
     m_cut->setStatusTip(tr("Move the selected elements to the clipboard"));
     m_copy->setStatusTip(tr("Copy the selected elements to the clipboard"));
     m_paste->setStatusTip(tr("Add the elements on the clipboard (names that are taken get a '-copy' suffix)"));
@@ -107,6 +108,28 @@ DesignerController::DesignerController(DesignDocument *document, DiagramScene *s
                 item->setSelected(true);
     });
     connect(m_autoLayout, &QAction::triggered, this, &DesignerController::autoLayout);
+
+    // Arrow keys nudge the selection by the grid step, Shift+arrow by five; with nothing
+    // selected they are disabled, and the keys scroll the diagram as before.
+    const struct {
+        const char *text;
+        Qt::Key key;
+        QPointF step;
+    } nudges[] = {{QT_TR_NOOP("Nudge Left"), Qt::Key_Left, {-1, 0}},
+                  {QT_TR_NOOP("Nudge Right"), Qt::Key_Right, {1, 0}},
+                  {QT_TR_NOOP("Nudge Up"), Qt::Key_Up, {0, -1}},
+                  {QT_TR_NOOP("Nudge Down"), Qt::Key_Down, {0, 1}}};
+    for (const auto &n : nudges) {
+        for (const bool far : {false, true}) {
+            auto *action = new QAction(far ? tr("%1 Far").arg(tr(n.text)) : tr(n.text), this);
+            action->setShortcut(QKeySequence(far ? (Qt::SHIFT | n.key) : QKeyCombination(n.key)));
+            action->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+            const QPointF delta = n.step * kGridSize * (far ? 5 : 1);
+            connect(action, &QAction::triggered, this, [this, delta] { nudgeSelection(delta); });
+            view->addAction(action);
+            m_nudges << action;
+        }
+    }
 
     connect(m_scene, &DiagramScene::elementsMoved, this, &DesignerController::moveElements);
     connect(m_scene, &DiagramScene::connectRequested, this, &DesignerController::connectElements);
@@ -137,10 +160,24 @@ QStringList DesignerController::selectedIds() const
     return ids;
 }
 
+bool DesignerController::nudgeSelection(QPointF delta)
+{
+    QMap<QString, QPointF> moved;
+    for (const QString &id : selectedIds())
+        if (ElementItem *item = m_scene->elementItem(id); item && (item->flags() & QGraphicsItem::ItemIsMovable))
+            moved.insert(id, item->pos() + delta);
+    if (moved.isEmpty())
+        return false;
+    moveElements(moved);
+    return true;
+}
+
 void DesignerController::updateActions()
 {
     const bool any = !selectedIds().isEmpty();
-    m_delete->setEnabled(any);
+    for (QAction *action : std::as_const(m_nudges))
+        action->setEnabled(any);
+    m_delete->setEnabled(any || !m_scene->selectedLinks().isEmpty());
     m_cut->setEnabled(any);
     m_copy->setEnabled(any);
     const QMimeData *mime = QApplication::clipboard()->mimeData();
@@ -234,6 +271,11 @@ bool DesignerController::connectElements(const QString &fromId, const QString &t
 void DesignerController::deleteSelection()
 {
     const QStringList ids = selectedIds();
+    const QList<LinkItem *> links = m_scene->selectedLinks();
+    if (ids.isEmpty() && !links.isEmpty()) {
+        disconnectLinks(links);
+        return;
+    }
     if (ids.isEmpty())
         return;
     DesignState state = m_document->state();
@@ -243,6 +285,30 @@ void DesignerController::deleteSelection()
     }
     m_document->edit(tr("Delete %1").arg(describe(ids)), std::move(state));
     emit message(tr("Deleted %1. Undo brings it back (Ctrl+Z).").arg(describe(ids)));
+}
+
+void DesignerController::disconnectLinks(const QList<LinkItem *> &links)
+{
+    DesignState state = m_document->state();
+    QStringList done, refused, names;
+    for (const LinkItem *link : links) {
+        const std::optional<ElementId> from = parseElementId(link->fromId());
+        const std::optional<ElementId> to = parseElementId(link->toId());
+        if (!from || !to)
+            continue;
+        std::string what;
+        if (const std::optional<std::string> error = model::disconnectElements(state.topology, *from, *to, &what))
+            refused << QString::fromStdString(*error);
+        else
+            done << QString::fromStdString(what);
+        names << tr("%1 and %2").arg(QString::fromStdString(from->name), QString::fromStdString(to->name));
+    }
+    if (done.isEmpty()) {
+        emit message(tr("Not disconnected: %1.").arg(refused.join(QStringLiteral("; "))));
+        return;
+    }
+    m_document->edit(tr("Disconnect %1").arg(names.join(QStringLiteral(", "))), std::move(state));
+    emit message(tr("Disconnected: %1. Undo connects them again (Ctrl+Z).").arg(done.join(QStringLiteral("; "))));
 }
 
 void DesignerController::copySelection()

@@ -22,6 +22,7 @@ class DesignDocument;
 class DiagramScene;
 class DiagramView;
 class Inspector;
+class LinkItem;
 class Palette;
 
 class DesignerController : public QObject {
@@ -44,6 +45,11 @@ public:
     QAction *pasteAction() const { return m_paste; }
     QAction *selectAllAction() const { return m_selectAll; }
     QAction *autoLayoutAction() const { return m_autoLayout; }
+    /// Move the selected cards a grid step (arrow keys) or five (Shift+arrow); in the diagram only.
+    QList<QAction *> nudgeActions() const { return m_nudges; }
+    /// Moves the selected (movable) cards by `delta` scene units as one edit; consecutive nudges
+    /// of the same cards merge into one undo step. False when nothing movable is selected.
+    bool nudgeSelection(QPointF delta);
 
     /// Adds a palette entry ("worker-node", ...) where the automatic layout puts it. A node
     /// joins the zone whose lane is at scenePos, or, without one, the zone with the fewest
@@ -56,6 +62,7 @@ public:
     /// message and changes nothing. Returns whether they were connected.
     bool connectElements(const QString &fromId, const QString &toId);
     /// Deletes the selected elements (not the cluster) as one step.
+    /// Deletes the selected elements; with only connections selected, disconnects their ends.
     void deleteSelection();
     void copySelection();
     void cutSelection();
@@ -70,6 +77,7 @@ signals:
 
 private:
     void updateActions();
+    void disconnectLinks(const QList<LinkItem *> &links);
     QStringList selectedIds() const;
     /// The zone that has the fewest nodes of the role, "" without zones.
     std::string quietestZone(int role) const;
@@ -88,6 +96,7 @@ private:
     QAction *m_paste;
     QAction *m_selectAll;
     QAction *m_autoLayout;
+    QList<QAction *> m_nudges;
 };
 
 } // namespace quorum::ui

@@ -515,6 +515,12 @@ LinkItem::LinkItem(const LaidOutLink &link)
     setAcceptHoverEvents(false);
 }
 
+void LinkItem::setSelectable(bool selectable)
+{
+    setFlag(QGraphicsItem::ItemIsSelectable, selectable);
+    setAcceptedMouseButtons(selectable ? Qt::LeftButton : Qt::NoButton);
+}
+
 QPainterPath LinkItem::linePath() const
 {
     return roundedPath(m_points);
@@ -538,6 +544,12 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
         return;
     const LinkStyle style = linkStyle(m_kind);
     painter->setRenderHint(QPainter::Antialiasing);
+    if (isSelected()) {
+        // A halo under the line, in the selection colour of the cards.
+        painter->setPen(QPen(colors::kSelection, 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->setBrush(Qt::NoBrush);
+        painter->drawPath(linePath());
+    }
     QPen pen(style.color, 1.8, style.pen, Qt::RoundCap, Qt::RoundJoin);
     if (style.pen == Qt::DashLine)
         pen.setDashPattern({4, 3});

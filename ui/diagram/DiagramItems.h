@@ -229,11 +229,13 @@ private:
     bool m_unzoned;
 };
 
-/// A routed connection between two element items; never takes mouse input.
+/// A routed connection between two element items. Takes mouse input only in the designer,
+/// where a click selects it (Delete then disconnects the two).
 class LinkItem final : public QGraphicsItem {
 public:
     enum { Type = LinkItemType };
     explicit LinkItem(const LaidOutLink &link);
+    void setSelectable(bool selectable);
 
     int type() const override { return Type; }
     LinkKind kind() const { return m_kind; }

@@ -137,6 +137,7 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
         for (const LaidOutLink &link : layout.links) {
             auto *item = new LinkItem(link);
             item->setZValue(kLinkZ);
+            item->setSelectable(m_editable);
             addItem(item);
             m_linkItems.append(item);
         }
@@ -197,6 +198,17 @@ void DiagramScene::setEditable(bool editable)
     m_editable = editable;
     for (ElementItem *item : std::as_const(m_elementItems))
         item->setMovable(editable && isCard(item));
+    for (LinkItem *link : std::as_const(m_linkItems))
+        link->setSelectable(editable);
+}
+
+QList<LinkItem *> DiagramScene::selectedLinks() const
+{
+    QList<LinkItem *> links;
+    for (LinkItem *link : m_linkItems)
+        if (link->isSelected())
+            links << link;
+    return links;
 }
 
 void DiagramScene::setViewScale(qreal scale)

@@ -61,6 +61,8 @@ public:
     QList<ElementItem *> elementItems() const { return m_elementItems; }
     /// Every link item, in creation order.
     QList<LinkItem *> linkItems() const { return m_linkItems; }
+    /// The selected connections (selectable while the scene is editable).
+    QList<LinkItem *> selectedLinks() const;
 
     /// Selects exactly the element's item (clearing other selection). Returns false, with the
     /// selection cleared, when the element has no item.

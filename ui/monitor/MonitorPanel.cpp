@@ -64,6 +64,30 @@ private:
     qint64 *m_nanos;
 };
 
+/// `value` takes `previous`'s (implicitly shared) storage when they are equal.
+template <typename T> void share(T &value, const T &previous)
+{
+    if (value == previous)
+        value = previous;
+}
+
+/// A day of samples is most of the monitor's memory, and from one second to the next most of a
+/// sample's lists (names, holders, counts) are the same: those share the previous sample's.
+void shareUnchanged(LiveSample &s, const LiveSample &previous)
+{
+    if (s.members.size() == previous.members.size())
+        for (qsizetype i = 0; i < s.members.size(); ++i)
+            share(s.members[i].name, previous.members[i].name);
+    share(s.leaseNames, previous.leaseNames);
+    share(s.leaseHolders, previous.leaseHolders);
+    share(s.podsByPhase, previous.podsByPhase);
+    share(s.workloads, previous.workloads);
+    share(s.workloadReady, previous.workloadReady);
+    share(s.workloadDesired, previous.workloadDesired);
+    share(s.backends, previous.backends);
+    share(s.backendRequests, previous.backendRequests);
+}
+
 double seconds(qint64 micros)
 {
     return static_cast<double>(micros) / 1e6;
@@ -351,6 +375,11 @@ void MonitorPanel::showEvent(QShowEvent *event)
     feedPage(m_charts->pages->currentIndex());
 }
 
+void MonitorPanel::showPage(int page)
+{
+    m_charts->pages->setCurrentIndex(page);
+}
+
 double MonitorPanel::chartCpuSeconds() const
 {
     return static_cast<double>(m_chartNanos) / 1e9;
@@ -398,8 +427,9 @@ void MonitorPanel::clear()
 {
     Charts &c = *m_charts;
     m_samples.clear();
-    for (QVector<LiveSample> &pending : m_pending)
-        pending.clear();
+    m_appended = 0;
+    for (qint64 &fed : m_fed)
+        fed = 0;
     c.members->setLanes({});
     c.leaseLanes->clear();
     c.holderNodes.clear();
@@ -427,20 +457,19 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
 {
     if (samples.isEmpty())
         return;
-    for (const LiveSample &s : samples)
+    for (const LiveSample &s : samples) {
         m_samples.push_back(s);
+        if (m_samples.size() > 1)
+            shareUnchanged(m_samples.back(), m_samples[m_samples.size() - 2]);
+    }
+    m_appended += samples.size();
     if (m_samples.size() > kMaxSamples)
         m_samples.remove(0, m_samples.size() - kMaxSamples);
-    // A page nobody sees keeps its batches until it is shown: Qt Charts rebuilds a series'
-    // geometry on every replace() and axis change even when its view is hidden.
-    for (int page = 0; page < kPages; ++page) {
-        QVector<LiveSample> &pending = m_pending[page];
-        pending += samples;
-        if (pending.size() > kMaxSamples)
-            pending.remove(0, pending.size() - kMaxSamples);
+    // A page nobody sees is fed when it is shown: Qt Charts rebuilds a series' geometry on
+    // every replace() and axis change even when its view is hidden.
+    for (int page = 0; page < kPages; ++page)
         if (pageShown(page))
             feedPage(page);
-    }
 }
 
 bool MonitorPanel::pageShown(int page) const
@@ -452,10 +481,13 @@ bool MonitorPanel::pageShown(int page) const
 
 void MonitorPanel::feedPage(int page) const
 {
-    if (m_pending[page].isEmpty())
+    if (m_fed[page] >= m_appended)
         return;
     const qint64 cpu0 = threadCpuNanos();
-    const QVector<LiveSample> batch = std::exchange(m_pending[page], {});
+    // The samples since the page was last fed, as far as they are still kept.
+    const qint64 firstKept = m_appended - m_samples.size();
+    const QVector<LiveSample> batch = m_samples.mid(std::max(m_fed[page], firstKept) - firstKept);
+    m_fed[page] = m_appended;
     if (page == 0)
         feedControlPlane(batch);
     else

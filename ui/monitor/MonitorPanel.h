@@ -10,7 +10,7 @@
 // batches from EngineBridge (about 10 Hz, never one repaint per sample); each series keeps at
 // most kMaxPoints points (older ones are thinned out), and at most a day of samples is kept.
 // Only the page on screen is fed: a hidden page (the other tab, or the dock hidden or tabbed
-// away) keeps its batches and takes them in one go when it is shown or read.
+// away) takes the samples it missed (as far as they are kept) in one go when it is shown or read.
 //
 // Thread rules: UI thread only.
 
@@ -53,6 +53,8 @@ public:
     QList<QPointF> backendPoints(const QString &backend) const;
     /// The quorum chart's voters-up points.
     QList<QPointF> votersUpPoints() const;
+    /// Shows page `page` (0 Control plane, 1 Workloads).
+    void showPage(int page);
     /// CPU time the UI thread spent on the charts (feeding batches and repainting the views).
     double chartCpuSeconds() const;
 
@@ -92,7 +94,8 @@ private:
     std::unique_ptr<Charts> m_charts;
     QVector<LiveSample> m_samples;
     QVector<LiveSample> m_liveSamples; ///< while replaying: the live run's samples, kept aside
-    mutable QVector<LiveSample> m_pending[kPages]; ///< per page: samples not charted yet
+    qint64 m_appended = 0;              ///< samples appended since the last clear()
+    mutable qint64 m_fed[kPages] = {};  ///< per page: m_appended when it was last fed
     mutable qint64 m_chartNanos = 0;
     bool m_replaying = false;
     QCheckBox *m_follow = nullptr;

@@ -284,6 +284,7 @@ void TestEdits::connect()
     addElement(t, NewElement::LoadBalancerNode, "zone-c");   // lb-3
     addElement(t, NewElement::StorageClass);                 // class-1, provisioning from ceph
     addElement(t, NewElement::NfsStorage);                   // nfs-1
+    const Topology before = t;
     std::string done;
     const std::optional<std::string> error =
         connectElements(t, *ElementId::parse(a.toStdString()), *ElementId::parse(b.toStdString()), &done);
@@ -294,6 +295,37 @@ void TestEdits::connect()
     QVERIFY(again && again->find("already connected") != std::string::npos);
     for (const Finding &f : checkTopology(t))
         QVERIFY2(f.rule != "reference", f.toLine().c_str());
+
+    // Disconnecting (from the other end) takes the connection away again.
+    std::string undone;
+    const std::optional<std::string> cut =
+        disconnectElements(t, *ElementId::parse(b.toStdString()), *ElementId::parse(a.toStdString()), &undone);
+    QVERIFY2(!cut, cut ? cut->c_str() : "");
+    QVERIFY2(undone.find("no longer") != std::string::npos, undone.c_str());
+    if (QByteArray(QTest::currentDataTag()) == "workload storage") {
+        // web's claims moved to ceph-rbd when connected; disconnecting removes them.
+        const Workload *web = t.findWorkload("web");
+        const Workload *webBefore = before.findWorkload("web");
+        QVERIFY(web && webBefore);
+        QVERIFY(web->volumeClaims.empty());
+        const std::size_t claims = std::max<std::size_t>(1, webBefore->volumeClaims.size());
+        QCOMPARE(QString::fromStdString(undone),
+                 QStringLiteral("web no longer stores volumes in ceph-rbd (%1 removed)")
+                     .arg(claims == 1 ? QStringLiteral("1 volume claim") : QStringLiteral("%1 volume claims").arg(claims)));
+    } else if (QByteArray(QTest::currentDataTag()) == "class backend") {
+        // class-1 provisioned from ceph before; connecting replaced that, disconnecting leaves none.
+        Topology expected = before;
+        for (StorageClass &c : expected.storageClasses)
+            if (c.name == "class-1")
+                c.backend.clear();
+        QVERIFY(t == expected);
+    } else {
+        QVERIFY(t == before);
+    }
+    const Topology disconnected = t;
+    const std::optional<std::string> twice = disconnectElements(t, *ElementId::parse(a.toStdString()), *ElementId::parse(b.toStdString()));
+    QVERIFY(twice && twice->find("not connected") != std::string::npos);
+    QVERIFY(t == disconnected);
 }
 
 void TestEdits::connectRefusals_data()
