@@ -26,6 +26,8 @@ void SafetyMonitor::violation(Micros now, std::string what)
 void SafetyMonitor::onPersisted(Micros now, raft::NodeId id, const raft::Entry &e, std::uint64_t prevTerm,
                                 std::uint64_t hash)
 {
+    if (e.index < m_firstKept)
+        return;
     ++m_checks;
     const Record rec{prevTerm, hash};
     auto [it, inserted] = m_persisted.try_emplace({e.index, e.term}, rec);
@@ -39,18 +41,21 @@ void SafetyMonitor::onPersisted(Micros now, raft::NodeId id, const raft::Entry &
 
 void SafetyMonitor::onApplied(Micros now, raft::NodeId id, const raft::Entry &e)
 {
+    if (e.index < m_firstKept)
+        return;
     ++m_checks;
-    if (m_applied.size() <= e.index)
-        m_applied.resize(e.index + 1);
-    Record &r = m_applied[e.index];
+    if (m_applied.size() <= e.index - m_firstKept)
+        m_applied.resize(e.index - m_firstKept + 1);
+    Record &r = m_applied[e.index - m_firstKept];
     const std::uint64_t h = entryHash(e);
     if (r.term == 0) {
         r = Record{e.term, h};
     } else if (r.term != e.term || r.hash != h) {
         violation(now, cat("state machine safety: member ", id, " applied ", raft::describeEntry(e), " but another member applied term ", r.term, " with other data at index ", e.index));
     }
-    if (e.index < m_committedTerm.size() && m_committedTerm[e.index] != 0 && m_committedTerm[e.index] != e.term)
-        violation(now, cat("state machine safety: member ", id, " applied ", raft::describeEntry(e), " but a leader committed term ", m_committedTerm[e.index], " there"));
+    const std::uint64_t committedTerm = committedTermAt(e.index);
+    if (committedTerm != 0 && committedTerm != e.term)
+        violation(now, cat("state machine safety: member ", id, " applied ", raft::describeEntry(e), " but a leader committed term ", committedTerm, " there"));
 }
 
 void SafetyMonitor::onStoreHash(Micros now, raft::NodeId id, std::uint64_t index, std::uint32_t hash)
@@ -74,13 +79,14 @@ void SafetyMonitor::observe(Micros now, const raft::RawNode &node)
     if (m_seenLeaders.insert({r.id(), r.term()}).second) {
         // A new leader: its log must hold everything committed so far (entries before its
         // snapshot are inside the snapshot, which only holds committed entries).
-        for (std::uint64_t i = log.firstIndex(); i <= m_highestCommitted && i < m_committedTerm.size(); ++i) {
-            if (m_committedTerm[i] == 0)
+        for (std::uint64_t i = std::max(log.firstIndex(), m_firstKept); i <= m_highestCommitted; ++i) {
+            const std::uint64_t committedTerm = committedTermAt(i);
+            if (committedTerm == 0)
                 continue;
             ++m_checks;
             const auto t = log.term(i);
-            if (!t.ok() || t.value != m_committedTerm[i]) {
-                violation(now, cat("leader completeness: leader ", r.id(), " of term ", r.term(), " lacks entry ", m_committedTerm[i], "/", i, " committed before"));
+            if (!t.ok() || t.value != committedTerm) {
+                violation(now, cat("leader completeness: leader ", r.id(), " of term ", r.term(), " lacks entry ", committedTerm, "/", i, " committed before"));
                 break;
             }
         }
@@ -88,17 +94,48 @@ void SafetyMonitor::observe(Micros now, const raft::RawNode &node)
     const std::uint64_t committed = log.committed();
     if (committed <= m_highestCommitted)
         return;
-    if (m_committedTerm.size() <= committed)
-        m_committedTerm.resize(committed + 1, 0);
-    for (std::uint64_t i = m_highestCommitted + 1; i <= committed; ++i) {
+    if (committed < m_firstKept) { // everything it committed was forgotten already
+        m_highestCommitted = committed;
+        return;
+    }
+    if (m_committedTerm.size() <= committed - m_firstKept)
+        m_committedTerm.resize(committed - m_firstKept + 1, 0);
+    for (std::uint64_t i = std::max(m_highestCommitted + 1, m_firstKept); i <= committed; ++i) {
         const auto t = log.term(i);
         if (!t.ok())
             continue;
-        m_committedTerm[i] = t.value;
-        if (i < m_applied.size() && m_applied[i].term != 0 && m_applied[i].term != t.value)
-            violation(now, cat("state machine safety: leader ", r.id(), " committed term ", t.value, " at ", i, " but term ", m_applied[i].term, " was applied there"));
+        m_committedTerm[i - m_firstKept] = t.value;
+        const Record *applied = appliedAt(i);
+        if (applied && applied->term != 0 && applied->term != t.value)
+            violation(now, cat("state machine safety: leader ", r.id(), " committed term ", t.value, " at ", i, " but term ", applied->term, " was applied there"));
     }
     m_highestCommitted = committed;
+}
+
+SafetyMonitor::Record *SafetyMonitor::appliedAt(std::uint64_t i)
+{
+    return i >= m_firstKept && i - m_firstKept < m_applied.size() ? &m_applied[i - m_firstKept] : nullptr;
+}
+
+std::uint64_t SafetyMonitor::committedTermAt(std::uint64_t i) const
+{
+    return i >= m_firstKept && i - m_firstKept < m_committedTerm.size() ? m_committedTerm[i - m_firstKept] : 0;
+}
+
+void SafetyMonitor::forgetBelow(std::uint64_t index)
+{
+    if (index <= m_firstKept)
+        return;
+    std::erase_if(m_persisted, [index](const auto &p) { return p.first.first < index; });
+    // A member restored from a snapshot at index - 1 compares its store hash there.
+    std::erase_if(m_storeHash, [index](const auto &p) { return p.first + 1 < index; });
+    const auto drop = [&](auto &byIndex) {
+        const std::uint64_t n = std::min<std::uint64_t>(index - m_firstKept, byIndex.size());
+        byIndex.erase(byIndex.begin(), byIndex.begin() + static_cast<std::ptrdiff_t>(n));
+    };
+    drop(m_applied);
+    drop(m_committedTerm);
+    m_firstKept = index;
 }
 
 void SafetyMonitor::onSent(const raft::Message &m)

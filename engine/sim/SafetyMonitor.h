@@ -15,6 +15,8 @@
 // written-but-unsynced entries, so anything that can reappear after recovery was seen here.
 // A violation is recorded (with the virtual time and what was seen), never aborts: the harness
 // reports the FIRST one with its context.
+// Records of entries no member's log holds any more are forgotten (forgetBelow), so a long run
+// keeps memory in proportion to the logs, not to its length.
 
 #include "engine/raft/RawNode.h"
 #include "engine/sim/EventQueue.h"
@@ -55,6 +57,14 @@ public:
     void onRewrite(raft::NodeId id, std::uint64_t firstIndex);
     /// `id` recovered `hs` and a log ending at `lastIndex` after a crash: checks durability.
     void onRecovered(Micros now, raft::NodeId id, const raft::HardState &hs, std::uint64_t lastIndex);
+    /// Forgets what was seen of entries before `index`. Precondition (the caller's): no member
+    /// can persist or apply an entry before `index` any more, i.e. `index` is at most the first
+    /// index of every member's log, up or down. Entries before it are no longer checked.
+    void forgetBelow(std::uint64_t index);
+    /// The first index still checked (0 or 1 before anything was forgotten).
+    std::uint64_t firstKept() const { return m_firstKept; }
+    /// Entries whose persisted, applied or committed records are kept (for tests and memory).
+    std::size_t recordsKept() const { return m_persisted.size() + m_applied.size() + m_committedTerm.size() + m_storeHash.size(); }
 
     bool ok() const { return m_violations.empty(); }
     const std::vector<Violation> &violations() const { return m_violations; }
@@ -68,6 +78,10 @@ private:
         std::uint64_t hash = 0;
     };
     void violation(Micros now, std::string what);
+    /// The applied record of index i, or nullptr when i was forgotten.
+    Record *appliedAt(std::uint64_t i);
+    /// The committed term of index i (0: not known committed, or forgotten).
+    std::uint64_t committedTermAt(std::uint64_t i) const;
 
     std::vector<Violation> m_violations;
     std::uint64_t m_checks = 0;
@@ -80,8 +94,9 @@ private:
         }
     };
     std::unordered_map<std::pair<std::uint64_t, std::uint64_t>, Record, PairHash> m_persisted; // (index, term) -> (prevTerm, hash)
-    std::vector<Record> m_applied;   // by index; term 0 = not applied yet
-    std::vector<std::uint64_t> m_committedTerm; // by index; 0 = not known committed
+    std::uint64_t m_firstKept = 0;   // m_applied[0] and m_committedTerm[0] are this index
+    std::vector<Record> m_applied;   // by index - m_firstKept; term 0 = not applied yet
+    std::vector<std::uint64_t> m_committedTerm; // by index - m_firstKept; 0 = not known committed
     std::uint64_t m_highestCommitted = 0;
     std::unordered_map<std::uint64_t, std::uint32_t> m_storeHash; // applied index -> hash
     struct Acknowledged {

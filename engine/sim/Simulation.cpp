@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <bit>
 #include <cstdio>
+#include <limits>
 #include <utility>
 
 namespace quorum::sim {
@@ -34,6 +35,7 @@ struct Simulation::Member {
     bool readyInFlight = false;
     Micros extraFsync = 0; // a slow disk (fault); survives restarts: it is the hardware
     raft::Role role = raft::Role::Follower;
+    std::uint64_t logFirst = 0; // the log's first index when last looked at (kept while down)
 };
 
 std::string formatTime(Micros t)
@@ -396,7 +398,23 @@ void Simulation::takeSnapshot(Member &m, std::uint64_t index)
     if (index > m_options.snapshotCatchUpEntries) {
         auto c = m.storage->compact(index - m_options.snapshotCatchUpEntries);
         RAFT_CHECK(c.ok(), "member " << m.id << ": " << c.error());
+        if (m_options.checkSafety)
+            forgetCompactedEntries();
     }
+}
+
+void Simulation::forgetCompactedEntries()
+{
+    // No member persists or applies an entry before the first index of every log (a member
+    // that is down counts with the log it had): what the safety monitor keeps of older entries
+    // can go, so a long run does not grow with its length.
+    std::uint64_t first = std::numeric_limits<std::uint64_t>::max();
+    for (auto &[id, m] : m_members) {
+        if (m->storage)
+            m->logFirst = m->storage->firstIndex();
+        first = std::min(first, m->logFirst);
+    }
+    m_safety.forgetBelow(first);
 }
 
 void Simulation::restoreStore(Member &m, const raft::Snapshot &snap)

@@ -184,6 +184,8 @@ private:
     void startNode(Member &m);
     void restoreStore(Member &m, const raft::Snapshot &snap);
     void takeSnapshot(Member &m, std::uint64_t index);
+    /// Lets the safety monitor forget entries older than every member's log.
+    void forgetCompactedEntries();
     void write(Member &m, const raft::Ready &rd);
     void send(raft::Message message);
     void scheduleTick(Member &m, Micros delay);

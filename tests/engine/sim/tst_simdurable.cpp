@@ -12,6 +12,9 @@
 
 #include <QtTest>
 
+#include <algorithm>
+#include <limits>
+
 using namespace quorum;
 using namespace quorum::sim;
 
@@ -125,6 +128,47 @@ private slots:
         QVERIFY(storesAgree(sim));
         QCOMPARE(sim.kv(1).get("k80")->value, std::string("v80"));
         QVERIFY(sim.safety().ok());
+    }
+
+    void safetyRecordsFollowTheCompactedLogs()
+    {
+        // The safety monitor forgets entries no log holds any more: a long run keeps records in
+        // proportion to the logs. A member that is down holds the line where its log began.
+        SimOptions o;
+        o.snapshotEvery = 20;
+        o.snapshotCatchUpEntries = 5;
+        Simulation sim(o);
+        QVERIFY(waitForLeader(sim, 5 * kSecond) != raft::kNone);
+        auto firstOfEveryLog = [&sim] {
+            std::uint64_t first = std::numeric_limits<std::uint64_t>::max();
+            for (raft::NodeId id : sim.ids())
+                first = std::min(first, sim.node(id).raft().log().firstIndex());
+            return first;
+        };
+        writeKeys(sim, 1, 200);
+        sim.runUntil(sim.now() + 500 * kMs);
+        QVERIFY(sim.safety().firstKept() > 150);
+        QCOMPARE(sim.safety().firstKept(), firstOfEveryLog());
+        const std::size_t kept = sim.safety().recordsKept();
+        // A few records (persisted by three members, applied, committed) per entry still in a log.
+        const std::uint64_t last = sim.node(sim.leader()).raft().log().lastIndex();
+        QVERIFY2(kept <= 6 * (last - sim.safety().firstKept() + 1), qPrintable(QString::number(kept)));
+
+        const raft::NodeId x = sim.leader() == 1 ? 2 : 1;
+        const std::uint64_t line = sim.node(x).raft().log().firstIndex();
+        sim.crash(x);
+        writeKeys(sim, 201, 100);
+        sim.runUntil(sim.now() + 500 * kMs);
+        QCOMPARE(sim.safety().firstKept(), line);
+        sim.restart(x);
+        sim.runUntil(sim.now() + 2 * kSecond);
+        writeKeys(sim, 301, 60);
+        sim.runUntil(sim.now() + 500 * kMs);
+        QVERIFY(sim.safety().firstKept() > line);
+        QCOMPARE(sim.safety().firstKept(), firstOfEveryLog());
+        QVERIFY(storesAgree(sim));
+        QVERIFY(sim.safety().ok());
+        QVERIFY(sim.safety().checks() > 0);
     }
 
     void crashesLeaveTornTailsThatRecoveryCuts()
