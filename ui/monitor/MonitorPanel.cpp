@@ -88,6 +88,13 @@ void shareUnchanged(LiveSample &s, const LiveSample &previous)
     share(s.backendRequests, previous.backendRequests);
 }
 
+/// Keeps the newest MonitorPanel::kMaxSamples once kTrimSlack more have come.
+void trimToMax(QVector<LiveSample> &samples)
+{
+    if (samples.size() > MonitorPanel::kMaxSamples + MonitorPanel::kTrimSlack)
+        samples.remove(0, samples.size() - MonitorPanel::kMaxSamples);
+}
+
 double seconds(qint64 micros)
 {
     return static_cast<double>(micros) / 1e6;
@@ -392,8 +399,7 @@ void MonitorPanel::onLiveSamples(const QVector<LiveSample> &samples)
         return;
     }
     m_liveSamples += samples;
-    if (m_liveSamples.size() > kMaxSamples)
-        m_liveSamples.remove(0, m_liveSamples.size() - kMaxSamples);
+    trimToMax(m_liveSamples);
 }
 
 void MonitorPanel::onLiveCleared()
@@ -463,8 +469,7 @@ void MonitorPanel::append(const QVector<LiveSample> &samples)
             shareUnchanged(m_samples.back(), m_samples[m_samples.size() - 2]);
     }
     m_appended += samples.size();
-    if (m_samples.size() > kMaxSamples)
-        m_samples.remove(0, m_samples.size() - kMaxSamples);
+    trimToMax(m_samples);
     // A page nobody sees is fed when it is shown: Qt Charts rebuilds a series' geometry on
     // every replace() and axis change even when its view is hidden.
     for (int page = 0; page < kPages; ++page)

@@ -32,13 +32,16 @@ class MonitorPanel : public QWidget {
 public:
     static constexpr int kMaxPoints = 300;
     static constexpr int kMaxSamples = 24 * 3600;
+    /// Samples beyond kMaxSamples before the oldest are dropped, in one go (dropping a few from
+    /// the front of a day of samples on every batch moves the whole day each time).
+    static constexpr int kTrimSlack = 3600;
     /// Series of the requests-per-backend chart; later backends are summed as "other".
     static constexpr int kMaxBackends = 12;
 
     explicit MonitorPanel(EngineBridge *engine, QWidget *parent = nullptr);
     ~MonitorPanel() override;
 
-    /// Samples received for the current run (oldest first; at most kMaxSamples).
+    /// Samples received for the current run (oldest first; at most kMaxSamples + kTrimSlack).
     const QVector<LiveSample> &samples() const { return m_samples; }
     /// The etcd member that led at the last sample at or before `micros` ("" when none).
     QString leaderAt(qint64 micros) const;
