@@ -61,6 +61,7 @@ private:
     void checkLoadBalancerRedundancy();
     void checkWorkloads();
     void checkWorkloadPlacement(const Workload &w);
+    void checkAutoscaling(const Workload &w);
     void checkStorage(const Workload &w);
     void checkSecrets(const Workload &w);
     void checkCapacity();
@@ -85,7 +86,8 @@ void FindingsChecker::add(Severity s, const char *rule, ElementId element, const
     static const std::set<std::string> kHaRules{"etcd-quorum",       "control-plane-count",   "etcd-zones",
                                                 "apiserver-zones",   "zones", "apiserver-load-balancer", "load-balancer-spof",
                                                 "load-balancer-zones", "workload-zones",       "workload-replicas",
-                                                "workload-disruption-budget", "stateful-local-storage"};
+                                                "workload-disruption-budget", "stateful-local-storage",
+                                                "autoscaling-replicas"};
     if (m_t.profile == Profile::Development && s != Severity::Info && kHaRules.count(rule))
         s = Severity::Info;
     m_findings.push_back(Finding{s, rule, std::move(element), format, std::move(args)});
@@ -369,6 +371,7 @@ void FindingsChecker::checkWorkloads()
 {
     for (const Workload &w : m_t.workloads) {
         checkWorkloadPlacement(w);
+        checkAutoscaling(w);
         checkStorage(w);
         checkSecrets(w);
         const ElementId id{ElementKind::Workload, w.name};
@@ -458,6 +461,61 @@ void FindingsChecker::checkWorkloadPlacement(const Workload &w)
                           "placement.spreadZones."),
                 {w.name, str(replicas)});
     }
+}
+
+void FindingsChecker::checkAutoscaling(const Workload &w)
+{
+    if (!w.autoscaling)
+        return;
+    const Autoscaling &a = *w.autoscaling;
+    const ElementId id{ElementKind::Workload, w.name};
+    if (w.kind == WorkloadKind::DaemonSet) {
+        add(Severity::Error, "autoscaling", id,
+            QUORUM_TR("%1 is a DaemonSet: it runs one pod per node, so a HorizontalPodAutoscaler cannot scale it. "
+                      "Remove the autoscaling or make it a Deployment."),
+            {w.name});
+        return;
+    }
+    if (a.minReplicas < 1)
+        add(Severity::Error, "autoscaling", id,
+            QUORUM_TR("%1 autoscales down to %2 replicas: a HorizontalPodAutoscaler needs minReplicas of at least 1."),
+            {w.name, str(a.minReplicas)});
+    else if (a.maxReplicas < a.minReplicas)
+        add(Severity::Error, "autoscaling", id,
+            QUORUM_TR("%1 autoscales up to %2 replicas, fewer than its minimum of %3: set maxReplicas to at least %3."),
+            {w.name, str(a.maxReplicas), str(a.minReplicas)});
+    if (!a.targetCpuUtilization && !a.targetMemoryUtilization)
+        add(Severity::Error, "autoscaling", id,
+            QUORUM_TR("%1 autoscales but has no target: set a CPU or memory utilisation target for the "
+                      "HorizontalPodAutoscaler to scale by."),
+            {w.name});
+    // Utilisation is usage divided by the request: without one the autoscaler has nothing to
+    // divide by, reports FailedGetResourceMetric and never scales.
+    if (a.targetCpuUtilization && w.resources.cpuRequestMillis <= 0)
+        add(Severity::Error, "autoscaling", id,
+            QUORUM_TR("%1 scales by CPU utilisation but requests no CPU: utilisation is measured against the "
+                      "request, so the autoscaler could never scale it. Set a CPU request."),
+            {w.name});
+    if (a.targetMemoryUtilization && w.resources.memoryRequestBytes <= 0)
+        add(Severity::Error, "autoscaling", id,
+            QUORUM_TR("%1 scales by memory utilisation but requests no memory: utilisation is measured against "
+                      "the request, so the autoscaler could never scale it. Set a memory request."),
+            {w.name});
+    if (a.minReplicas >= 1 && a.maxReplicas >= a.minReplicas && (w.replicas < a.minReplicas || w.replicas > a.maxReplicas))
+        add(Severity::Info, "autoscaling", id,
+            QUORUM_TR("%1 starts with %2 replicas, outside its autoscaling range of %3 to %4: the autoscaler moves "
+                      "it into the range at once."),
+            {w.name, str(w.replicas), str(a.minReplicas), str(a.maxReplicas)});
+    if (a.minReplicas == 1)
+        add(Severity::Warning, "autoscaling-replicas", id,
+            QUORUM_TR("%1 may scale down to a single replica: at low load one node failure or rollout interrupts "
+                      "it. Set minReplicas to at least 2."),
+            {w.name});
+    if (w.minAvailable && a.minReplicas >= 1 && *w.minAvailable >= a.minReplicas)
+        add(Severity::Warning, "workload-disruption-budget", id,
+            QUORUM_TR("%1 requires %2 replicas available but may scale down to %3: at that size node drains can "
+                      "never evict one. Use a minAvailable below minReplicas."),
+            {w.name, str(*w.minAvailable), str(a.minReplicas)});
 }
 
 void FindingsChecker::checkStorage(const Workload &w)

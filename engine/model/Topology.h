@@ -232,6 +232,16 @@ struct Placement {
     bool operator==(const Placement &) const = default;
 };
 
+/// A HorizontalPodAutoscaler for a Deployment or StatefulSet: it keeps the replica count
+/// between minReplicas and maxReplicas by the average utilisation of the pods' requests.
+struct Autoscaling {
+    int minReplicas = 1;
+    int maxReplicas = 1;
+    std::optional<int> targetCpuUtilization;     ///< percent of the CPU request; needs one
+    std::optional<int> targetMemoryUtilization;  ///< percent of the memory request
+    bool operator==(const Autoscaling &) const = default;
+};
+
 struct Workload {
     std::string name;
     WorkloadKind kind = WorkloadKind::Deployment;
@@ -248,6 +258,7 @@ struct Workload {
     Placement placement;
     std::vector<VolumeClaim> volumeClaims;  ///< StatefulSet: one PVC per replica per claim
     std::optional<int> minAvailable;        ///< PodDisruptionBudget; unset: none
+    std::optional<Autoscaling> autoscaling; ///< HorizontalPodAutoscaler; unset: none (not for DaemonSet)
     SourceLocation location;
     bool operator==(const Workload &) const = default;
 };

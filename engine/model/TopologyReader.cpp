@@ -45,6 +45,7 @@ private:
     EnvVar readEnv(const YAML::Node &node, const std::string &path);
     void readPlacement(const YAML::Node &node, const std::string &path, Placement &out);
     VolumeClaim readClaim(const YAML::Node &node, const std::string &path);
+    Autoscaling readAutoscaling(const YAML::Node &node, const std::string &path);
 
     Reporter &m_r;
     // kind -> name -> line of first definition, for duplicate detection.
@@ -301,7 +302,8 @@ Workload TopologyReader::readWorkload(const YAML::Node &node, const std::string 
     Workload w;
     MapReader m(m_r, node, path,
                 {"name", "kind", "namespace", "replicas", "image", "resources", "ports", "readinessProbe",
-                 "livenessProbe", "env", "service", "ingress", "placement", "volumeClaims", "minAvailable"});
+                 "livenessProbe", "env", "service", "ingress", "placement", "volumeClaims", "minAvailable",
+                 "autoscaling"});
     if (!m.valid())
         return w;
     w.location = locationOf(node);
@@ -346,7 +348,28 @@ Workload TopologyReader::readWorkload(const YAML::Node &node, const std::string 
     int minAvailable = 0;
     if (m.readInt("minAvailable", minAvailable, 0, 100000))
         w.minAvailable = minAvailable;
+    if (m.has("autoscaling"))
+        w.autoscaling = readAutoscaling(m.get("autoscaling"), m.fieldPath("autoscaling"));
     return w;
+}
+
+Autoscaling TopologyReader::readAutoscaling(const YAML::Node &node, const std::string &path)
+{
+    // The ranges are what the fields can hold; whether they make sense together (min >= 1,
+    // max >= min, a target, a CPU request) is for the rules, so such a design still opens.
+    Autoscaling a;
+    MapReader m(m_r, node, path,
+                {"minReplicas", "maxReplicas", "targetCPUUtilizationPercentage", "targetMemoryUtilizationPercentage"});
+    if (!m.valid())
+        return a;
+    m.readInt("minReplicas", a.minReplicas, 0, 100000);
+    m.readInt("maxReplicas", a.maxReplicas, 0, 100000, Need::Required);
+    int percent = 0;
+    if (m.readInt("targetCPUUtilizationPercentage", percent, 1, 1000))
+        a.targetCpuUtilization = percent;
+    if (m.readInt("targetMemoryUtilizationPercentage", percent, 1, 1000))
+        a.targetMemoryUtilization = percent;
+    return a;
 }
 
 void TopologyReader::readResources(const YAML::Node &node, const std::string &path, Resources &out)

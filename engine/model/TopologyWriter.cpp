@@ -409,6 +409,16 @@ void Writer::workload(const Workload &w)
     }
     if (w.minAvailable)
         field("minAvailable", *w.minAvailable);
+    if (const std::optional<Autoscaling> &a = w.autoscaling) {
+        m_out << YAML::Key << "autoscaling" << YAML::Value << YAML::BeginMap;
+        field("minReplicas", a->minReplicas);
+        field("maxReplicas", a->maxReplicas);
+        if (a->targetCpuUtilization)
+            field("targetCPUUtilizationPercentage", *a->targetCpuUtilization);
+        if (a->targetMemoryUtilization)
+            field("targetMemoryUtilizationPercentage", *a->targetMemoryUtilization);
+        m_out << YAML::EndMap;
+    }
     m_out << YAML::EndMap;
 }
 

@@ -108,6 +108,26 @@ void TestMalformed::rejected_data()
                    "  workloads:\n    - name: w\n      kind: Deployment\n      image: x\n      env:\n"
                    "        - {name: P, value: x, secretKeyRef: {name: s, key: k}}\n")
         << 11 << 28 << "spec.workloads[0].env[0].value" << "not both";
+    const QString hpa = "apiVersion: quorum.studio/v1alpha1\nkind: Topology\nmetadata: {name: t}\nspec:\n  nodes: []\n"
+                        "  workloads:\n    - name: w\n      kind: Deployment\n      image: x\n      autoscaling: %1\n";
+    QTest::newRow("autoscaling: unknown field with suggestion")
+        << hpa.arg("{maxReplicas: 3, targetCPUUtilisationPercentage: 70}") << 10 << 37
+        << "spec.workloads[0].autoscaling.targetCPUUtilisationPercentage"
+        << "unknown field 'targetCPUUtilisationPercentage' (did you mean 'targetCPUUtilizationPercentage'?)";
+    QTest::newRow("autoscaling: word for a percentage")
+        << hpa.arg("{maxReplicas: 3, targetCPUUtilizationPercentage: high}") << 10 << 69
+        << "spec.workloads[0].autoscaling.targetCPUUtilizationPercentage" << "expected a whole number, found 'high'";
+    QTest::newRow("autoscaling: percentage out of range")
+        << hpa.arg("{maxReplicas: 3, targetMemoryUtilizationPercentage: 0}") << 10 << 72
+        << "spec.workloads[0].autoscaling.targetMemoryUtilizationPercentage" << "0 is out of range; expected 1 to 1000";
+    QTest::newRow("autoscaling: negative replicas")
+        << hpa.arg("{minReplicas: -2, maxReplicas: 3}") << 10 << 34 << "spec.workloads[0].autoscaling.minReplicas"
+        << "-2 is out of range";
+    QTest::newRow("autoscaling: missing maxReplicas") << hpa.arg("{minReplicas: 2}") << 10 << 20
+                                                      << "spec.workloads[0].autoscaling.maxReplicas"
+                                                      << "missing required field 'maxReplicas'";
+    QTest::newRow("autoscaling: not a mapping") << hpa.arg("yes") << 10 << 20 << "spec.workloads[0].autoscaling"
+                                                << "expected a mapping, found a scalar";
     QTest::newRow("two documents") << QString(kHeader) + "    - {name: a, role: worker}\n---\nkind: Topology\n" << 9 << 1
                                    << "" << "expected one topology document, found 2";
     QTest::newRow("root is a list") << QString("- a\n- b\n") << 1 << 1 << "" << "expected a mapping, found a sequence";

@@ -49,6 +49,8 @@ private slots:
     void statefulStorage_data();
     void statefulStorage();
     void secrets();
+    void autoscaling_data();
+    void autoscaling();
     void developmentProfileDowngrades();
     void healthyDesignHasNoErrorsOrWarnings();
     void sortedBySeverity();
@@ -396,6 +398,93 @@ void TestRules::secrets()
     refs = findingsOf(t, "reference");
     QCOMPARE(refs.size(), size_t(1));
     QVERIFY(refs[0].message().find("has no such key") != std::string::npos);
+}
+
+void TestRules::autoscaling_data()
+{
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("replicas");
+    QTest::addColumn<int>("minReplicas");
+    QTest::addColumn<int>("maxReplicas");
+    QTest::addColumn<int>("cpu");     // target percent; -1: none
+    QTest::addColumn<int>("memory");  // target percent; -1: none
+    QTest::addColumn<bool>("requests");  // the workload requests CPU and memory
+    QTest::addColumn<bool>("development");
+    QTest::addColumn<QString>("rule");  // empty: no autoscaling finding at all
+    QTest::addColumn<Severity>("severity");
+    QTest::addColumn<QString>("says");
+    QTest::newRow("healthy") << "Deployment" << 3 << 3 << 9 << 70 << 80 << true << false << "" << Severity::Info << "";
+    QTest::newRow("statefulset") << "StatefulSet" << 3 << 3 << 5 << -1 << 75 << true << false << "" << Severity::Info << "";
+    QTest::newRow("daemonset") << "DaemonSet" << 1 << 2 << 4 << 70 << -1 << true << false << "autoscaling" << Severity::Error
+                               << "app is a DaemonSet: it runs one pod per node";
+    QTest::newRow("min 0") << "Deployment" << 3 << 0 << 4 << 70 << -1 << true << false << "autoscaling" << Severity::Error
+                           << "app autoscales down to 0 replicas: a HorizontalPodAutoscaler needs minReplicas of at least 1";
+    QTest::newRow("max below min") << "Deployment" << 3 << 4 << 3 << 70 << -1 << true << false << "autoscaling"
+                                   << Severity::Error << "up to 3 replicas, fewer than its minimum of 4";
+    QTest::newRow("no target") << "Deployment" << 3 << 3 << 6 << -1 << -1 << true << false << "autoscaling"
+                               << Severity::Error << "app autoscales but has no target";
+    QTest::newRow("cpu target, no cpu request") << "Deployment" << 3 << 3 << 6 << 70 << -1 << false << false << "autoscaling"
+                                                << Severity::Error << "app scales by CPU utilisation but requests no CPU";
+    QTest::newRow("memory target, no memory request") << "StatefulSet" << 3 << 3 << 6 << -1 << 70 << false << false
+                                                      << "autoscaling" << Severity::Error
+                                                      << "app scales by memory utilisation but requests no memory";
+    QTest::newRow("replicas outside the range") << "Deployment" << 3 << 4 << 8 << 70 << -1 << true << false << "autoscaling"
+                                                << Severity::Info << "starts with 3 replicas, outside its autoscaling range of 4 to 8";
+    QTest::newRow("down to one: production") << "Deployment" << 3 << 1 << 5 << 70 << -1 << true << false
+                                             << "autoscaling-replicas" << Severity::Warning
+                                             << "app may scale down to a single replica";
+    QTest::newRow("down to one: development") << "Deployment" << 3 << 1 << 5 << 70 << -1 << true << true
+                                              << "autoscaling-replicas" << Severity::Info << "scale down to a single replica";
+    QTest::newRow("budget at the minimum") << "Deployment" << 3 << 2 << 6 << 70 << -1 << true << false
+                                           << "workload-disruption-budget" << Severity::Warning
+                                           << "app requires 2 replicas available but may scale down to 2";
+}
+
+void TestRules::autoscaling()
+{
+    QFETCH(QString, kind);
+    QFETCH(int, replicas);
+    QFETCH(int, minReplicas);
+    QFETCH(int, maxReplicas);
+    QFETCH(int, cpu);
+    QFETCH(int, memory);
+    QFETCH(bool, requests);
+    QFETCH(bool, development);
+    QFETCH(QString, rule);
+    QFETCH(Severity, severity);
+    QFETCH(QString, says);
+    Topology t = haCluster();
+    if (development)
+        t.profile = Profile::Development;
+    Workload w = makeWorkload("app", *parseEnum<WorkloadKind>(kind.toStdString()), replicas);  // minAvailable: replicas - 1
+    if (!requests)
+        w.resources = Resources{};
+    Autoscaling a{minReplicas, maxReplicas, std::nullopt, std::nullopt};
+    if (cpu >= 0)
+        a.targetCpuUtilization = cpu;
+    if (memory >= 0)
+        a.targetMemoryUtilization = memory;
+    w.autoscaling = a;
+    t.workloads.push_back(w);
+    const std::vector<std::string> rules{"autoscaling", "autoscaling-replicas", "workload-disruption-budget"};
+    if (rule.isEmpty()) {
+        for (const std::string &r : rules) {
+            const auto fs = findingsOf(t, r);
+            QVERIFY2(fs.empty(), qPrintable(messages(fs)));
+        }
+        const auto all = checkTopology(t);
+        QVERIFY2(countFindings(all).errors == 0 && countFindings(all).warnings == 0, qPrintable(messages(all)));
+        return;
+    }
+    const auto fs = findingsOf(t, rule.toStdString());
+    QCOMPARE(fs.size(), size_t(1));
+    QCOMPARE(fs[0].severity, severity);
+    QCOMPARE(fs[0].element.toString(), std::string("workload/app"));
+    QVERIFY2(QString::fromStdString(fs[0].message()).contains(says), qPrintable(messages(fs)));
+    // Without the autoscaling the finding goes away.
+    t.workloads.back().autoscaling.reset();
+    const auto after = findingsOf(t, rule.toStdString());
+    QVERIFY2(after.empty(), qPrintable(messages(after)));
 }
 
 void TestRules::developmentProfileDowngrades()

@@ -81,6 +81,7 @@ Topology everyFieldSet()
                                Toleration{"", "Exists", "", std::nullopt, std::nullopt}};
     w.volumeClaims = {VolumeClaim{"data", 10LL << 30, "slow", AccessMode::ReadWriteOncePod, "/var/lib/pg"}};
     w.minAvailable = 0;
+    w.autoscaling = Autoscaling{2, 8, 70, 85};
     t.workloads.push_back(w);
     Workload ds;
     ds.name = "agent";
@@ -100,6 +101,8 @@ private slots:
     void templatesRoundTrip();
     void everyFieldRoundTrips();
     void productionTemplateHasTheRequiredShape();
+    void autoscaling_data();
+    void autoscaling();
     void quantities_data();
     void quantities();
     void durations_data();
@@ -151,6 +154,60 @@ void TestTopologyYaml::everyFieldRoundTrips()
     Topology changed = *loaded.topology;
     changed.workloads[0].placement.tolerations[0].tolerationSeconds = 601;
     QVERIFY(!original.sameDesign(changed));
+}
+
+void TestTopologyYaml::autoscaling_data()
+{
+    QTest::addColumn<QString>("field");  // the workload's autoscaling value as written in the file
+    QTest::addColumn<int>("minReplicas");
+    QTest::addColumn<int>("maxReplicas");
+    QTest::addColumn<int>("cpu");     // -1: no CPU target
+    QTest::addColumn<int>("memory");  // -1: no memory target
+    QTest::newRow("cpu") << "{minReplicas: 2, maxReplicas: 10, targetCPUUtilizationPercentage: 70}" << 2 << 10 << 70 << -1;
+    QTest::newRow("memory, min defaults to 1") << "{maxReplicas: 4, targetMemoryUtilizationPercentage: 80}" << 1 << 4 << -1 << 80;
+    QTest::newRow("both, block style")
+        << "\n        minReplicas: 3\n        maxReplicas: 3\n        targetCPUUtilizationPercentage: 150\n"
+           "        targetMemoryUtilizationPercentage: 60"
+        << 3 << 3 << 150 << 60;
+    // Values the rules refuse still load, so the designer can open and fix the design.
+    QTest::newRow("max below min loads") << "{minReplicas: 0, maxReplicas: 0, targetCPUUtilizationPercentage: 1}" << 0 << 0 << 1 << -1;
+}
+
+void TestTopologyYaml::autoscaling()
+{
+    QFETCH(QString, field);
+    QFETCH(int, minReplicas);
+    QFETCH(int, maxReplicas);
+    QFETCH(int, cpu);
+    QFETCH(int, memory);
+    const std::string text = "apiVersion: quorum.studio/v1alpha1\nkind: Topology\nmetadata: {name: t}\nspec:\n"
+                             "  nodes: [{name: w-1, role: worker}]\n  workloads:\n    - name: web\n      kind: Deployment\n"
+                             "      image: nginx\n      resources: {requests: {cpu: 100m, memory: 64Mi}}\n"
+                             "      autoscaling: " + field.toStdString() + "\n";
+    const LoadResult loaded = parseTopology(text, "hpa.yaml");
+    QVERIFY2(loaded.ok(), loaded.errors.empty() ? "" : loaded.errors.front().toString().c_str());
+    const std::optional<Autoscaling> &a = loaded.topology->workloads.at(0).autoscaling;
+    QVERIFY(a.has_value());
+    QCOMPARE(a->minReplicas, minReplicas);
+    QCOMPARE(a->maxReplicas, maxReplicas);
+    QCOMPARE(a->targetCpuUtilization.value_or(-1), cpu);
+    QCOMPARE(a->targetMemoryUtilization.value_or(-1), memory);
+
+    // Written out with every field spelled as read, and read back the same.
+    const std::string saved = topologyToYaml(*loaded.topology);
+    QVERIFY2(saved.find("      autoscaling:\n        minReplicas: " + std::to_string(minReplicas) + "\n        maxReplicas: " +
+                        std::to_string(maxReplicas) + "\n") != std::string::npos,
+             saved.c_str());
+    QCOMPARE(saved.find("targetCPUUtilizationPercentage") != std::string::npos, cpu >= 0);
+    QCOMPARE(saved.find("targetMemoryUtilizationPercentage") != std::string::npos, memory >= 0);
+    const LoadResult again = parseTopology(saved, "saved.yaml");
+    QVERIFY(again.ok());
+    QVERIFY(loaded.topology->sameDesign(*again.topology));
+    // The field takes part in equality: without it the design is a different one.
+    Topology without = *again.topology;
+    without.workloads[0].autoscaling.reset();
+    QVERIFY(!loaded.topology->sameDesign(without));
+    QVERIFY(topologyToYaml(without).find("autoscaling") == std::string::npos);
 }
 
 void TestTopologyYaml::productionTemplateHasTheRequiredShape()
