@@ -2,6 +2,7 @@
 
 #include "engine/store/Command.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace quorum::clustersim {
@@ -128,6 +129,12 @@ void ApiServer::onApplied(raft::NodeId member, const store::ApplyResult &result)
         return;
     Pending p = std::move(it->second);
     m_pending.erase(it);
+    if (result.ok()) {
+        const Micros now = m_runtime.now();
+        m_writeTimes.push_back(WriteTime{now, now - p.proposedAt});
+        while (m_writeTimes.front().appliedAt < now - kWriteTimesKept)
+            m_writeTimes.pop_front();
+    }
     ApiResult answerResult;
     if (!result.ok() || !result.succeeded)
         dropExpected(p);
@@ -197,6 +204,7 @@ void ApiServer::propose(Pending pending, store::Command::Body body)
         return;
     }
     pending.life = m_life;
+    pending.proposedAt = m_runtime.now();
     m_pending.emplace(id, std::move(pending));
     const std::uint64_t life = m_life;
     m_runtime.after(m_options.requestTimeout, [this, id, life] {
@@ -210,6 +218,14 @@ void ApiServer::propose(Pending pending, store::Command::Body body)
         m_pending.erase(it);
         answer(done, ApiResult{ApiStatus::Timeout, "etcdserver: request timed out", nullptr});
     });
+}
+
+void ApiServer::writeLatencies(Micros from, Micros to, std::vector<double> &outMs) const
+{
+    auto it = std::lower_bound(m_writeTimes.begin(), m_writeTimes.end(), from,
+                               [](const WriteTime &w, Micros t) { return w.appliedAt < t; });
+    for (; it != m_writeTimes.end() && it->appliedAt < to; ++it)
+        outMs.push_back(static_cast<double>(it->latency) / 1000.0);
 }
 
 std::string ApiServer::randomSuffix()

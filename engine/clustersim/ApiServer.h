@@ -15,7 +15,9 @@
 #include "engine/clustersim/ObjectDecoder.h"
 #include "engine/sim/Simulation.h"
 
+#include <deque>
 #include <map>
+#include <vector>
 
 namespace quorum::clustersim {
 
@@ -61,6 +63,12 @@ public:
 
     std::uint64_t requests() const { return m_requests; }
     std::uint64_t failures() const { return m_failures; }
+    /// Appends to `outMs` the latency, in milliseconds, of each write this server proposed and
+    /// its etcd member applied (committed, compare-and-swap won or lost) at a time in
+    /// [from, to): proposal to apply, as kube-apiserver's etcd request duration counts it.
+    /// Writes applied more than kWriteTimesKept before the last one are forgotten.
+    void writeLatencies(Micros from, Micros to, std::vector<double> &outMs) const;
+    static constexpr Micros kWriteTimesKept = 60 * cluster::kSecond;
 
 private:
     struct Pending {
@@ -71,6 +79,11 @@ private:
         const ResourceInfo *resource = nullptr;
         std::uint64_t life = 0;
         std::uint64_t valueHash = 0; // of the object put, handed to the decoder (0: none)
+        Micros proposedAt = 0;
+    };
+    struct WriteTime {
+        Micros appliedAt;
+        Micros latency;
     };
 
     void syncWatch();
@@ -101,6 +114,7 @@ private:
     std::map<std::uint64_t, Pending> m_pending; // by request id
     std::uint64_t m_requests = 0;
     std::uint64_t m_failures = 0;
+    std::deque<WriteTime> m_writeTimes; // by appliedAt
 };
 
 } // namespace quorum::clustersim

@@ -94,6 +94,13 @@ telemetry::Sample Sampler::take()
     s.quorum.writesAvailable = m_sim.writesAvailable();
     for (const char *lease : {"kube-controller-manager", "kube-scheduler"})
         s.leaseHolders[lease] = m_sim.leaseHolderNode(lease);
+    {
+        std::vector<double> writes;
+        for (const std::string &node : m_sim.controlPlaneNodes())
+            if (const ApiServer *api = m_sim.apiServer(node))
+                api->writeLatencies(m_last, now, writes);
+        s.writeLatency = telemetry::LatencyMs{percentile(writes, 0.5), percentile(writes, 0.99)};
+    }
 
     if (const cluster::ObjectCache *cache = m_sim.freshestCache()) {
         for (const auto &[key, node] : cache->list(res::nodes())) {

@@ -9,12 +9,14 @@
 #include "engine/cluster/Kubelet.h"
 #include "engine/cluster/LeaderElector.h"
 #include "engine/clustersim/ClusterSim.h"
+#include "engine/clustersim/Telemetry.h"
 #include "engine/model/TopologyYaml.h"
 
 #include "tests/engine/clustersim/BootedCluster.h"
 
 #include <QtTest>
 
+#include <algorithm>
 #include <set>
 
 using namespace quorum;
@@ -111,6 +113,47 @@ private slots:
         b.sim.runUntil(70 * kSecond);
         QVERIFY(b.sim.writesAvailable());
         QVERIFY(!b.sim.leaseHolder("kube-controller-manager").empty());
+    }
+
+    // The monitor's write latency: proposal to apply of the API servers' writes in each window,
+    // a few milliseconds on a healthy cluster, longer with a slow disk under the etcd leader.
+    void writeLatencySampled()
+    {
+        Booted b;
+        b.sim.runUntil(30 * kSecond);
+        clustersim::Sampler sampler(b.sim, nullptr);
+        sampler.take();
+        std::vector<double> healthy;
+        for (int i = 31; i <= 40; ++i) {
+            b.sim.runUntil(i * kSecond);
+            const telemetry::Sample s = sampler.take();
+            QVERIFY2(s.writeLatency.p50 > 0, qPrintable(QString::number(i)));
+            QVERIFY(s.writeLatency.p99 >= s.writeLatency.p50);
+            QVERIFY2(s.writeLatency.p99 < 100, qPrintable(QString::number(s.writeLatency.p99)));
+            healthy.push_back(s.writeLatency.p50);
+        }
+        const std::string leader = b.sim.etcdLeaderNode();
+        QVERIFY(b.sim.slowDisk(leader, 40 * kMs));
+        std::vector<double> slow;
+        for (int i = 42; i <= 50; ++i) {
+            b.sim.runUntil(i * kSecond);
+            if (b.sim.etcdLeaderNode() != leader)
+                break; // a slow leader may lose its term; the samples before tell enough
+            slow.push_back(sampler.take().writeLatency.p50);
+        }
+        QVERIFY(!slow.empty());
+        std::sort(healthy.begin(), healthy.end());
+        std::sort(slow.begin(), slow.end());
+        // Each write waits for the leader's 40 ms fsync.
+        QVERIFY2(slow[slow.size() / 2] >= healthy[healthy.size() / 2] + 30,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(slow[slow.size() / 2]).arg(healthy[healthy.size() / 2])));
+        // With every etcd member down no write commits: the window has none.
+        for (const std::string &node : b.sim.etcdNodes())
+            QVERIFY(b.sim.killNode(node));
+        b.sim.runUntil(55 * kSecond);
+        sampler.take();
+        b.sim.runUntil(56 * kSecond);
+        QCOMPARE(sampler.take().writeLatency, telemetry::LatencyMs{});
     }
 
     void minorityApiServerSaysSo()
