@@ -37,6 +37,8 @@ void generateManifests(Context &ctx)
             docs.push_back(std::move(*ing));
         if (auto pdb = disruptionBudget(ctx, w))
             docs.push_back(std::move(*pdb));
+        if (auto hpa = horizontalPodAutoscaler(ctx, w))
+            docs.push_back(std::move(*hpa));
         docs.push_back(networkPolicy(ctx, w));
         ctx.addFile("manifests/" + std::to_string(number++) + "-" + w.namespaceName + "-" + w.name + ".yaml",
                     toYamlStream(docs, ctx.header(std::string(toString(w.kind)) + " " + w.namespaceName + "/" + w.name +

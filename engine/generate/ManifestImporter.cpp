@@ -1,6 +1,7 @@
 // Kubernetes manifests -> workloads. Objects are read first, then attached: a Service, a
 // PodDisruptionBudget to the workload whose pod labels its selector matches, an Ingress to the
-// workload behind its backend Service, a PersistentVolumeClaim to the workload mounting it.
+// workload behind its backend Service, a PersistentVolumeClaim to the workload mounting it, a
+// HorizontalPodAutoscaler to the workload its scaleTargetRef names.
 // Every object that attaches to nothing, and every kind the design cannot hold, is reported.
 
 #include "engine/generate/ImportYaml.h"
@@ -48,6 +49,7 @@ public:
         attachServices();
         attachIngresses();
         attachBudgets();
+        attachAutoscalers();
         attachClaims();
         for (WorkloadRead &w : m_workloads)
             m_t.workloads.push_back(std::move(w.workload));
@@ -72,6 +74,9 @@ private:
             m_ingresses.push_back(o);
         } else if (o.apiVersion == "policy/v1" && o.kind == "PodDisruptionBudget") {
             m_budgets.push_back(o);
+        } else if ((o.apiVersion == "autoscaling/v2" || o.apiVersion == "autoscaling/v1") &&
+                   o.kind == "HorizontalPodAutoscaler") {
+            m_autoscalers.push_back(o);
         } else if (o.apiVersion == "v1" && o.kind == "PersistentVolumeClaim") {
             m_claims.push_back(o);
         } else if (o.apiVersion == "storage.k8s.io/v1" && o.kind == "StorageClass") {
@@ -223,6 +228,119 @@ private:
         }
     }
 
+    void attachAutoscalers()
+    {
+        for (const Object &o : m_autoscalers) {
+            const std::string p = o.label();
+            const YAML::Node spec = m_r.mapping(o.node, "spec", p);
+            const std::string sp = join(p, "spec");
+            const bool v1 = o.apiVersion == "autoscaling/v1";
+            if (v1)
+                m_r.reportUnknown(spec, sp, {"scaleTargetRef", "minReplicas", "maxReplicas", "targetCPUUtilizationPercentage"},
+                                  Severity::Warning);
+            else
+                m_r.reportUnknown(spec, sp, {"scaleTargetRef", "minReplicas", "maxReplicas", "metrics"}, Severity::Warning);
+            const YAML::Node ref = m_r.mapping(spec, "scaleTargetRef", sp);
+            const std::string rp = join(sp, "scaleTargetRef");
+            const std::string kind = m_r.string(ref, "kind", rp).value_or("");
+            const std::string name = m_r.string(ref, "name", rp).value_or("");
+            const YAML::Node at = ref.IsDefined() ? ref : o.node;
+            WorkloadRead *w = nullptr;
+            for (WorkloadRead &candidate : m_workloads)
+                if (candidate.workload.name == name && candidate.workload.namespaceName == namespaceOf(o) &&
+                    toString(candidate.workload.kind) == kind)
+                    w = &candidate;
+            if (!w) {
+                m_r.warning(at, rp, "HorizontalPodAutoscaler scales " + (kind.empty() ? std::string("?") : kind) + " '" +
+                                        name + "', which is not among the imported workloads; not imported");
+                continue;
+            }
+            if (w->workload.kind == WorkloadKind::DaemonSet) {
+                m_r.warning(at, rp, "a DaemonSet cannot be autoscaled; not imported");
+                continue;
+            }
+            if (w->workload.autoscaling) {
+                m_r.warning(o.node, p, "workload " + w->workload.name +
+                                           " already has a HorizontalPodAutoscaler; the design holds one; not imported");
+                continue;
+            }
+            Autoscaling a;
+            a.minReplicas = static_cast<int>(m_r.integer(spec, "minReplicas", sp, 0, 100000).value_or(1));
+            const auto max = m_r.integer(spec, "maxReplicas", sp, 0, 100000);
+            if (!max) {
+                if (!Reader::child(spec, "maxReplicas").IsDefined())
+                    m_r.error(spec.IsDefined() ? spec : o.node, join(sp, "maxReplicas"),
+                              "a HorizontalPodAutoscaler needs maxReplicas");
+                continue;
+            }
+            a.maxReplicas = static_cast<int>(*max);
+            if (v1) {
+                if (auto cpu = m_r.integer(spec, "targetCPUUtilizationPercentage", sp, 1, 1000))
+                    a.targetCpuUtilization = static_cast<int>(*cpu);
+                else if (!Reader::child(spec, "targetCPUUtilizationPercentage").IsDefined())
+                    defaultTarget(o, a);
+            } else if (!Reader::child(spec, "metrics").IsDefined()) {
+                defaultTarget(o, a);
+            } else {
+                readMetrics(spec, sp, a);
+            }
+            w->workload.autoscaling = a;
+        }
+    }
+
+    /// Without a target Kubernetes scales by 80 % CPU; the design says so explicitly.
+    void defaultTarget(const Object &o, Autoscaling &a)
+    {
+        a.targetCpuUtilization = 80;
+        m_r.info(o.node, o.label(), "no target given: Kubernetes' default of 80 % CPU utilisation imported");
+    }
+
+    /// Resource metrics with Utilization targets; every other metric is reported where it is.
+    void readMetrics(const YAML::Node &spec, const std::string &sp, Autoscaling &a)
+    {
+        const auto metrics = m_r.sequence(spec, "metrics", sp);
+        for (std::size_t i = 0; i < metrics.size(); ++i) {
+            const std::string mp = importing::index(join(sp, "metrics"), i);
+            const std::string type = m_r.string(metrics[i], "type", mp).value_or("");
+            if (type != "Resource") {
+                m_r.warning(Reader::child(metrics[i], "type").IsDefined() ? Reader::child(metrics[i], "type") : metrics[i],
+                            join(mp, "type"), "metric type '" + type +
+                                                  "' has no counterpart in the design (it holds CPU and memory "
+                                                  "utilisation); not imported");
+                continue;
+            }
+            const YAML::Node resource = m_r.mapping(metrics[i], "resource", mp);
+            const std::string resp = join(mp, "resource");
+            const std::string name = m_r.string(resource, "name", resp).value_or("");
+            std::optional<int> *slot = name == "cpu" ? &a.targetCpuUtilization
+                                       : name == "memory" ? &a.targetMemoryUtilization
+                                                          : nullptr;
+            if (!slot) {
+                m_r.warning(Reader::child(resource, "name").IsDefined() ? Reader::child(resource, "name") : metrics[i],
+                            join(resp, "name"), "resource '" + name + "' has no counterpart in the design; not imported");
+                continue;
+            }
+            const YAML::Node target = m_r.mapping(resource, "target", resp);
+            const std::string tp = join(resp, "target");
+            const std::string targetType = m_r.string(target, "type", tp).value_or("");
+            if (targetType != "Utilization") {
+                m_r.warning(Reader::child(target, "type").IsDefined() ? Reader::child(target, "type") : metrics[i],
+                            join(tp, "type"), "a " + name + " target of type '" + targetType +
+                                                  "' has no counterpart in the design (it holds Utilization "
+                                                  "targets); not imported");
+                continue;
+            }
+            if (*slot) {
+                m_r.warning(metrics[i], mp, "a second " + name + " metric; not imported");
+                continue;
+            }
+            if (auto percent = m_r.integer(target, "averageUtilization", tp, 1, 1000))
+                *slot = static_cast<int>(*percent);
+            else if (!Reader::child(target, "averageUtilization").IsDefined())
+                m_r.error(target, join(tp, "averageUtilization"), "a Utilization target needs averageUtilization");
+        }
+    }
+
     void attachClaims()
     {
         std::set<std::string> used;
@@ -348,7 +466,7 @@ private:
     Reader &m_r;
     Topology &m_t;
     std::vector<WorkloadRead> m_workloads;
-    std::vector<Object> m_services, m_ingresses, m_budgets, m_claims;
+    std::vector<Object> m_services, m_ingresses, m_budgets, m_autoscalers, m_claims;
     std::vector<Secret> m_secrets;
 };
 

@@ -2,7 +2,8 @@
 
 // Kubernetes objects for the design's workloads, split by what they describe: the workload
 // controllers and their pod template (WorkloadManifests.cpp), the objects around a workload —
-// Services, Ingress, PodDisruptionBudget, NetworkPolicy, RBAC (ServiceManifests.cpp) — and the
+// Services, Ingress, PodDisruptionBudget, HorizontalPodAutoscaler, NetworkPolicy, RBAC
+// (ServiceManifests.cpp) — and the
 // cluster-wide ones — Namespaces, StorageClasses, default-deny policies (ClusterManifests.cpp).
 // Internal to engine/generate; the importers read the same labels and annotations back.
 
@@ -62,6 +63,9 @@ std::vector<Yaml> serviceObjects(Context &ctx, const model::Workload &w);
 std::string governingServiceName(const model::Workload &w);
 std::optional<Yaml> ingressObject(Context &ctx, const model::Workload &w);
 std::optional<Yaml> disruptionBudget(const Context &ctx, const model::Workload &w);
+/// autoscaling/v2 HorizontalPodAutoscaler of a Deployment or StatefulSet with autoscaling;
+/// Resource metrics with Utilization targets, CPU first.
+std::optional<Yaml> horizontalPodAutoscaler(const Context &ctx, const model::Workload &w);
 /// Allows what the design implies into the workload's pods (same namespace, ingress controller,
 /// outside traffic for NodePort/LoadBalancer Services).
 Yaml networkPolicy(const Context &ctx, const model::Workload &w);

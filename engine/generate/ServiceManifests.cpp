@@ -1,5 +1,6 @@
 // The objects around one workload: ServiceAccount + Role + RoleBinding, Service(s), Ingress,
-// PodDisruptionBudget and the NetworkPolicy that lets in what the design's links imply.
+// PodDisruptionBudget, HorizontalPodAutoscaler and the NetworkPolicy that lets in what the
+// design's links imply.
 
 #include "engine/generate/Manifests.h"
 
@@ -203,6 +204,35 @@ std::optional<Yaml> disruptionBudget(const Context &ctx, const Workload &w)
     spec["selector"].set("matchLabels", podSelector(w));
     pdb.set("spec", std::move(spec));
     return pdb;
+}
+
+std::optional<Yaml> horizontalPodAutoscaler(const Context &ctx, const Workload &w)
+{
+    // A DaemonSet has no scale subresource; the rules report autoscaling on one as an error.
+    if (!w.autoscaling || w.kind == WorkloadKind::DaemonSet)
+        return std::nullopt;
+    const Autoscaling &a = *w.autoscaling;
+    Yaml hpa = object(ctx, "autoscaling/v2", "HorizontalPodAutoscaler", w.name, w.namespaceName);
+    Yaml spec = Yaml::map();
+    spec["scaleTargetRef"].set("apiVersion", "apps/v1").set("kind", toString(w.kind)).set("name", w.name);
+    spec.set("minReplicas", a.minReplicas);
+    spec.set("maxReplicas", a.maxReplicas);
+    Yaml metrics = Yaml::seq();
+    auto resource = [&](const char *name, int percent) {
+        Yaml metric = Yaml::map();
+        metric.set("type", "Resource");
+        metric["resource"].set("name", name);
+        metric["resource"]["target"].set("type", "Utilization").set("averageUtilization", percent);
+        metrics.add(std::move(metric));
+    };
+    // Always CPU before memory, so the output does not depend on the order edits were made in.
+    if (a.targetCpuUtilization)
+        resource("cpu", *a.targetCpuUtilization);
+    if (a.targetMemoryUtilization)
+        resource("memory", *a.targetMemoryUtilization);
+    spec.setIfNotEmpty("metrics", std::move(metrics));
+    hpa.set("spec", std::move(spec));
+    return hpa;
 }
 
 Yaml networkPolicy(const Context &ctx, const Workload &w)

@@ -237,6 +237,9 @@ Yaml workloadController(Context &ctx, const Workload &w)
     doc.set("kind", toString(w.kind));
     doc.set("metadata", objectMeta(ctx, w.name, w.namespaceName));
     Yaml spec = Yaml::map();
+    // Kept with a HorizontalPodAutoscaler too: it is the count the workload starts with before
+    // the autoscaler has metrics, an import gives it back, and `kubectl apply` leaves a value
+    // that did not change in the file alone. docs/generate.md says when to drop it.
     if (w.kind != WorkloadKind::DaemonSet)
         spec.set("replicas", w.replicas);
     if (w.kind == WorkloadKind::StatefulSet)

@@ -31,16 +31,28 @@ inline QStringList templateNames()
     return names;
 }
 
-/// Loads a template; fails the test (returns an empty design) when it does not load.
-inline model::Topology loadTemplate(const QString &name)
+/// A design kept for the tests only (testdata/NAME.yaml), not shipped as a template.
+inline QString testDesignPath(const QString &name)
 {
-    const model::LoadResult r = model::loadTopologyFile(templatePath(name).toStdString());
+    return QStringLiteral(QUORUM_SOURCE_DIR "/tests/engine/generate/testdata/") + name + QStringLiteral(".yaml");
+}
+
+/// Loads a design file; fails the test (returns an empty design) when it does not load.
+inline model::Topology loadDesign(const QString &path)
+{
+    const model::LoadResult r = model::loadTopologyFile(path.toStdString());
     if (!r.ok()) {
         for (const auto &d : r.errors)
             qWarning("%s", d.toString().c_str());
         return {};
     }
     return *r.topology;
+}
+
+/// Loads a template (see loadDesign).
+inline model::Topology loadTemplate(const QString &name)
+{
+    return loadDesign(templatePath(name));
 }
 
 inline GenerateResult generateTemplate(const QString &name, const std::string &version = {})

@@ -5,6 +5,7 @@
 #include "GenerateTestSupport.h"
 
 #include "engine/generate/Yaml.h"
+#include "engine/model/Findings.h"
 
 #include <yaml-cpp/yaml.h>
 
@@ -67,6 +68,10 @@ private slots:
     void badKubernetesVersionIsAnError_data();
     void badKubernetesVersionIsAnError();
     void noPlaintextSecretInAnyFile();
+    void horizontalPodAutoscalers_data();
+    void horizontalPodAutoscalers();
+    void horizontalPodAutoscalerText();
+    void daemonSetIsNeverAutoscaled();
     void golden_data();
     void golden();
     void yamlScalars_data();
@@ -288,6 +293,134 @@ void TestArtifacts::noPlaintextSecretInAnyFile()
     for (const GenerateNote &n : r.notes)
         withheld += n.element == "workload/web" && n.message.find("left out") != std::string::npos;
     QCOMPARE(withheld, 2);
+}
+
+void TestArtifacts::horizontalPodAutoscalers_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QString>("kind");
+    QTest::addColumn<int>("replicas");     // the controller's, as designed; -1 for a DaemonSet
+    QTest::addColumn<int>("minReplicas");  // -1: no HorizontalPodAutoscaler in the file
+    QTest::addColumn<int>("maxReplicas");
+    QTest::addColumn<QStringList>("metrics");  // resource=averageUtilization, in order
+    QTest::newRow("Deployment, CPU and memory") << "manifests/100-shop-api.yaml" << "Deployment" << 3 << 3 << 12
+                                                << QStringList{"cpu=70", "memory=80"};
+    QTest::newRow("StatefulSet, memory") << "manifests/101-shop-queue.yaml" << "StatefulSet" << 3 << 3 << 5
+                                         << QStringList{"memory=75"};
+    QTest::newRow("Deployment, CPU") << "manifests/102-shop-worker.yaml" << "Deployment" << 2 << 2 << 6 << QStringList{"cpu=60"};
+    QTest::newRow("DaemonSet, none") << "manifests/103-shop-log-agent.yaml" << "DaemonSet" << -1 << -1 << -1 << QStringList{};
+}
+
+void TestArtifacts::horizontalPodAutoscalers()
+{
+    QFETCH(QString, file);
+    QFETCH(QString, kind);
+    QFETCH(int, replicas);
+    QFETCH(int, minReplicas);
+    QFETCH(int, maxReplicas);
+    QFETCH(QStringList, metrics);
+    const model::Topology design = loadDesign(testDesignPath("autoscaling"));
+    // The test design is a clean one: its HPAs are what a designer would ship.
+    const model::FindingCounts counts = model::countFindings(model::checkTopology(design));
+    QCOMPARE(counts.errors, 0);
+    QCOMPARE(counts.warnings, 0);
+    const GenerateResult r = generateArtifacts(design);
+    QVERIFY2(r.ok(), r.error.value_or("").c_str());
+    const std::vector<YAML::Node> docs = documents(r, file.toStdString());
+    QVERIFY2(!docs.empty(), qPrintable(file));
+    const QString name = file.section('-', 2).chopped(5);  // "manifests/100-shop-api.yaml" -> "api"
+    int controllerAt = -1, budgetAt = -1, hpaAt = -1, policyAt = -1;
+    for (int i = 0; i < static_cast<int>(docs.size()); ++i) {
+        const std::string k = docs[i]["kind"].as<std::string>();
+        controllerAt = k == kind.toStdString() ? i : controllerAt;
+        budgetAt = k == "PodDisruptionBudget" ? i : budgetAt;
+        hpaAt = k == "HorizontalPodAutoscaler" ? i : hpaAt;
+        policyAt = k == "NetworkPolicy" ? i : policyAt;
+    }
+    QVERIFY(controllerAt >= 0);
+    if (replicas >= 0)  // the designed count stays: see docs/generate.md
+        QCOMPARE(docs[controllerAt]["spec"]["replicas"].as<int>(), replicas);
+    if (minReplicas < 0) {
+        QCOMPARE(hpaAt, -1);
+        return;
+    }
+    QVERIFY(hpaAt >= 0);
+    // After the budget, before the workload's network policy: the order of the objects around it.
+    QVERIFY(budgetAt < hpaAt && hpaAt < policyAt);
+    const YAML::Node hpa = docs[hpaAt];
+    QCOMPARE(hpa["apiVersion"].as<std::string>(), std::string("autoscaling/v2"));
+    QCOMPARE(QString::fromStdString(hpa["metadata"]["name"].as<std::string>()), name);
+    QCOMPARE(hpa["metadata"]["namespace"].as<std::string>(), std::string("shop"));
+    const YAML::Node ref = hpa["spec"]["scaleTargetRef"];
+    QCOMPARE(ref["apiVersion"].as<std::string>(), std::string("apps/v1"));
+    QCOMPARE(QString::fromStdString(ref["kind"].as<std::string>()), kind);
+    QCOMPARE(QString::fromStdString(ref["name"].as<std::string>()), name);
+    QCOMPARE(hpa["spec"]["minReplicas"].as<int>(), minReplicas);
+    QCOMPARE(hpa["spec"]["maxReplicas"].as<int>(), maxReplicas);
+    QStringList got;
+    for (const YAML::Node &m : hpa["spec"]["metrics"]) {
+        QCOMPARE(m["type"].as<std::string>(), std::string("Resource"));
+        QCOMPARE(m["resource"]["target"]["type"].as<std::string>(), std::string("Utilization"));
+        got << QString::fromStdString(m["resource"]["name"].as<std::string>()) + "=" +
+                   QString::number(m["resource"]["target"]["averageUtilization"].as<int>());
+    }
+    QCOMPARE(got, metrics);
+}
+
+void TestArtifacts::horizontalPodAutoscalerText()
+{
+    // The whole object, as kubectl reads it: pinned once, the table above checks the rest.
+    const GenerateResult r = generateArtifacts(loadDesign(testDesignPath("autoscaling")));
+    const GeneratedFile *f = r.find("manifests/100-shop-api.yaml");
+    QVERIFY(f);
+    const std::string expected = "---\n"
+                                 "apiVersion: autoscaling/v2\n"
+                                 "kind: HorizontalPodAutoscaler\n"
+                                 "metadata:\n"
+                                 "  name: api\n"
+                                 "  namespace: shop\n";
+    const std::size_t at = f->content.find(expected);
+    QVERIFY2(at != std::string::npos, f->content.c_str());
+    const std::string spec = "spec:\n"
+                             "  scaleTargetRef:\n"
+                             "    apiVersion: apps/v1\n"
+                             "    kind: Deployment\n"
+                             "    name: api\n"
+                             "  minReplicas: 3\n"
+                             "  maxReplicas: 12\n"
+                             "  metrics:\n"
+                             "    - type: Resource\n"
+                             "      resource:\n"
+                             "        name: cpu\n"
+                             "        target:\n"
+                             "          type: Utilization\n"
+                             "          averageUtilization: 70\n"
+                             "    - type: Resource\n"
+                             "      resource:\n"
+                             "        name: memory\n"
+                             "        target:\n"
+                             "          type: Utilization\n"
+                             "          averageUtilization: 80\n";
+    QVERIFY2(f->content.find(spec, at) != std::string::npos, f->content.substr(at).c_str());
+}
+
+void TestArtifacts::daemonSetIsNeverAutoscaled()
+{
+    // A design the rules refuse (autoscaling on a DaemonSet) still generates, without an HPA
+    // that the API server would reject: a DaemonSet has no scale subresource.
+    model::Topology design = loadDesign(testDesignPath("autoscaling"));
+    model::Workload *agent = nullptr;
+    for (model::Workload &w : design.workloads)
+        agent = w.name == "log-agent" ? &w : agent;
+    QVERIFY(agent);
+    agent->autoscaling = model::Autoscaling{2, 4, 70, std::nullopt};
+    QVERIFY(model::countFindings(model::checkTopology(design)).errors > 0);
+    const GenerateResult r = generateArtifacts(design);
+    QVERIFY(r.ok());
+    const GeneratedFile *f = r.find("manifests/103-shop-log-agent.yaml");
+    QVERIFY(f);
+    QVERIFY(f->content.find("DaemonSet") != std::string::npos);
+    QVERIFY(f->content.find("HorizontalPodAutoscaler") == std::string::npos);
 }
 
 void TestArtifacts::golden_data()

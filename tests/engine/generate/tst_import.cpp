@@ -11,6 +11,8 @@ using namespace quorum::generate;
 using namespace quorum::generate::test;
 using model::Severity;
 
+Q_DECLARE_METATYPE(quorum::model::Severity)
+
 namespace {
 
 /// Every generated file under `prefix` imported and merged, as `quorumctl import` does.
@@ -64,6 +66,8 @@ private slots:
     void kubeadmGivesBackTheLayout();
     void listAndUnsupportedKinds();
     void foreignManifest();
+    void horizontalPodAutoscalers_data();
+    void horizontalPodAutoscalers();
     void secretValuesAreNeverImported();
     void malformedInput_data();
     void malformedInput();
@@ -73,15 +77,21 @@ private slots:
 
 void TestImport::manifestsGiveBackTheWorkloads_data()
 {
-    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("autoscaled");  // workloads with a HorizontalPodAutoscaler
     for (const QString &name : templateNames())
-        QTest::newRow(qPrintable(name)) << name;
+        QTest::newRow(qPrintable(name)) << templatePath(name) << 0;
+    QTest::newRow("autoscaling (test design)") << testDesignPath("autoscaling") << 3;
 }
 
 void TestImport::manifestsGiveBackTheWorkloads()
 {
-    QFETCH(QString, name);
-    const model::Topology design = loadTemplate(name);
+    QFETCH(QString, path);
+    QFETCH(int, autoscaled);
+    const model::Topology design = loadDesign(path);
+    QCOMPARE(std::count_if(design.workloads.begin(), design.workloads.end(),
+                           [](const model::Workload &w) { return w.autoscaling.has_value(); }),
+             autoscaled);
     const ImportResult imported = importGenerated(generateArtifacts(design), "manifests/");
     QVERIFY2(!imported.hasErrors(), qPrintable(describe(imported.diagnostics)));
     QVERIFY2(imported.atLeast(Severity::Warning).empty(), qPrintable(describe(imported.diagnostics)));
@@ -263,6 +273,97 @@ void TestImport::foreignManifest()
     QVERIFY(findDiagnostic(r, Severity::Info, "imagePullPolicy"));
 }
 
+void TestImport::horizontalPodAutoscalers_data()
+{
+    // A Deployment (lines 1-9) and an HPA: apiVersion at line 11, spec at 14, its fields from 15.
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<int>("minReplicas");  // -1: the workload gets no autoscaling
+    QTest::addColumn<int>("maxReplicas");
+    QTest::addColumn<int>("cpu");     // -1: no CPU target
+    QTest::addColumn<int>("memory");  // -1: no memory target
+    QTest::addColumn<Severity>("severity");
+    QTest::addColumn<QString>("message");  // empty: no warning at all
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("field");
+    const QString deployment = "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\nspec:\n  replicas: 2\n"
+                               "  selector: {matchLabels: {app: web}}\n  template:\n    metadata: {labels: {app: web}}\n"
+                               "    spec: {containers: [{name: web, image: nginx, resources: {requests: {cpu: 100m, memory: 64Mi}}}]}\n"
+                               "---\napiVersion: %1\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n";
+    const QString v2 = deployment.arg("autoscaling/v2");
+    const QString target = "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n";
+    const QString range = "  minReplicas: 2\n  maxReplicas: 8\n";
+    const QString cpu60 = "  metrics:\n    - {type: Resource, resource: {name: cpu, target: {type: Utilization, averageUtilization: 60}}}\n";
+    const QString p = "HorizontalPodAutoscaler/web.spec";
+    QTest::newRow("v2: CPU and memory")
+        << v2 + target + range + cpu60 +
+               "    - {type: Resource, resource: {name: memory, target: {type: Utilization, averageUtilization: 70}}}\n"
+        << 2 << 8 << 60 << 70 << Severity::Warning << "" << 0 << "";
+    QTest::newRow("v1: targetCPUUtilizationPercentage")
+        << deployment.arg("autoscaling/v1") + target + range + "  targetCPUUtilizationPercentage: 50\n"
+        << 2 << 8 << 50 << -1 << Severity::Warning << "" << 0 << "";
+    QTest::newRow("v1: no target, Kubernetes' default")
+        << deployment.arg("autoscaling/v1") + target + "  maxReplicas: 4\n" << 1 << 4 << 80 << -1 << Severity::Info
+        << "Kubernetes' default of 80 % CPU" << 11 << "HorizontalPodAutoscaler/web";
+    QTest::newRow("v2: Pods metric")
+        << v2 + target + range + cpu60 + "    - {type: Pods, pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: '10'}}}\n"
+        << 2 << 8 << 60 << -1 << Severity::Warning << "metric type 'Pods' has no counterpart" << 20 << p + ".metrics[1].type";
+    QTest::newRow("v2: External metric")
+        << v2 + target + range + "  metrics:\n    - type: External\n      external: {metric: {name: queue}, target: {type: Value, value: '5'}}\n"
+        << 2 << 8 << -1 << -1 << Severity::Warning << "metric type 'External'" << 19 << p + ".metrics[0].type";
+    QTest::newRow("v2: AverageValue target")
+        << v2 + target + range + cpu60 +
+               "    - {type: Resource, resource: {name: memory, target: {type: AverageValue, averageValue: 500Mi}}}\n"
+        << 2 << 8 << 60 << -1 << Severity::Warning << "a memory target of type 'AverageValue' has no counterpart" << 20
+        << p + ".metrics[1].resource.target.type";
+    QTest::newRow("v2: scaling behavior") << v2 + target + range + cpu60 +
+                                                 "  behavior: {scaleDown: {stabilizationWindowSeconds: 60}}\n"
+                                          << 2 << 8 << 60 << -1 << Severity::Warning << "'behavior' has no counterpart" << 20
+                                          << p + ".behavior";
+    QTest::newRow("target not in the manifests")
+        << v2 + "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: api}\n" + range + cpu60 << -1 << 0 << -1
+        << -1 << Severity::Warning << "scales Deployment 'api', which is not among the imported workloads" << 15
+        << p + ".scaleTargetRef";
+    QTest::newRow("target of another kind")
+        << v2 + "  scaleTargetRef: {apiVersion: apps/v1, kind: StatefulSet, name: web}\n" + range + cpu60 << -1 << 0 << -1
+        << -1 << Severity::Warning << "scales StatefulSet 'web'" << 15 << p + ".scaleTargetRef";
+}
+
+void TestImport::horizontalPodAutoscalers()
+{
+    QFETCH(QString, text);
+    QFETCH(int, minReplicas);
+    QFETCH(int, maxReplicas);
+    QFETCH(int, cpu);
+    QFETCH(int, memory);
+    QFETCH(Severity, severity);
+    QFETCH(QString, message);
+    QFETCH(int, line);
+    QFETCH(QString, field);
+    const ImportResult r = importManifests(text.toStdString(), "hpa.yaml");
+    QVERIFY2(!r.hasErrors(), qPrintable(describe(r.diagnostics)));
+    QCOMPARE(r.topology.workloads.size(), std::size_t(1));
+    const model::Workload &w = r.topology.workloads[0];
+    QCOMPARE(w.replicas, 2);
+    if (minReplicas < 0) {
+        QVERIFY(!w.autoscaling);
+    } else {
+        QVERIFY(w.autoscaling);
+        QCOMPARE(w.autoscaling->minReplicas, minReplicas);
+        QCOMPARE(w.autoscaling->maxReplicas, maxReplicas);
+        QCOMPARE(w.autoscaling->targetCpuUtilization.value_or(-1), cpu);
+        QCOMPARE(w.autoscaling->targetMemoryUtilization.value_or(-1), memory);
+    }
+    if (message.isEmpty()) {
+        QVERIFY2(r.atLeast(Severity::Info).empty(), qPrintable(describe(r.diagnostics)));
+        return;
+    }
+    const ImportDiagnostic *d = findDiagnostic(r, severity, message.toStdString());
+    QVERIFY2(d, qPrintable(describe(r.diagnostics)));
+    QCOMPARE(d->where.file, std::string("hpa.yaml"));
+    QCOMPARE(d->where.line, line);
+    QCOMPARE(QString::fromStdString(d->where.field), field);
+}
+
 void TestImport::secretValuesAreNeverImported()
 {
     const std::string text = "apiVersion: v1\nkind: Secret\nmetadata: {name: db}\n"
@@ -297,6 +398,17 @@ void TestImport::malformedInput_data()
                                      << "Deployment/web.spec.template.spec.containers[0].image" << "expected a string";
     QTest::newRow("not an object") << "- just\n- a list\n" << 1 << 1 << "" << "expected a Kubernetes object";
     QTest::newRow("no kind") << "apiVersion: v1\nmetadata: {name: x}\n" << 1 << 1 << "kind" << "missing kind";
+    QTest::newRow("autoscaler without maxReplicas")
+        << QString(deployment.arg("1", "nginx")) +
+               "---\napiVersion: autoscaling/v2\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n"
+               "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  minReplicas: 2\n"
+        << 15 << 3 << "HorizontalPodAutoscaler/web.spec.maxReplicas" << "needs maxReplicas";
+    QTest::newRow("autoscaler percentage is a word")
+        << QString(deployment.arg("1", "nginx")) +
+               "---\napiVersion: autoscaling/v1\nkind: HorizontalPodAutoscaler\nmetadata: {name: web}\nspec:\n"
+               "  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}\n  maxReplicas: 3\n"
+               "  targetCPUUtilizationPercentage: most\n"
+        << 17 << 35 << "HorizontalPodAutoscaler/web.spec.targetCPUUtilizationPercentage" << "expected an integer, found 'most'";
     QTest::newRow("bad quantity") << QString(deployment.arg("1", "nginx"))
                                          .replace("image: nginx}", "image: nginx, resources: {requests: {cpu: lots}}}")
                                   << 9 << 79 << "Deployment/web.spec.template.spec.containers[0].resources.requests.cpu"
