@@ -13,6 +13,7 @@ namespace quorum::cluster {
 
 namespace {
 const ObjectCache::Objects kEmpty;
+const ObjectCache::Members kNoMembers;
 const ObjectCache::OwnedPodCounts kNoPods;
 }
 
@@ -44,36 +45,37 @@ ObjectCache::Facts ObjectCache::factsOf(const Json *object, bool pod)
     return f;
 }
 
-namespace {
-
-template <class Index>
-void reindex(Index &index, std::string_view oldKey, std::string_view newKey, const std::string &key, const ObjectPtr &after)
+void ObjectCache::reindex(HashMap<Members> &index, std::string_view oldKey, std::string_view newKey, bool before,
+                          bool after, const Objects::value_type &entry)
 {
-    if (!oldKey.empty() && oldKey != newKey) {
+    if (before && after && oldKey == newKey)
+        return;
+    const std::string_view key(entry.first);
+    if (before && !oldKey.empty()) {
         auto it = index.find(oldKey);
         if (it != index.end()) {
-            it->second.erase(key);
-            if (it->second.empty())
+            it->second.m_map.erase(key);
+            if (it->second.m_map.empty())
                 index.erase(it);
         }
     }
-    if (newKey.empty())
+    if (!after || newKey.empty())
         return;
     auto it = index.find(newKey);
     if (it == index.end())
-        it = index.emplace(std::string(newKey), ObjectCache::Objects{}).first;
-    it->second.insert_or_assign(key, after);
+        it = index.emplace(std::string(newKey), Members{}).first;
+    it->second.m_map.insert_or_assign(key, &entry);
 }
 
-} // namespace
-
-void ObjectCache::index(const Facts &was, const Facts &is, bool before, bool after, const std::string &key,
-                        const ObjectPtr &object, const ResourceInfo *resource)
+void ObjectCache::index(const Facts &was, const Facts &is, bool before, bool after, const Objects::value_type &entry,
+                        const ResourceInfo *resource)
 {
-    reindex(m_byOwner, was.owner, is.owner, key, object);
+    reindex(m_byOwner, was.owner, is.owner, before, after, entry);
     if (resource != &res::pods())
         return;
-    reindex(m_podsByNode, was.node, is.node, key, object);
+    reindex(m_podsByNode, was.node, is.node, before, after, entry);
+    if (before && after && was.owner == is.owner && was.active == is.active && was.ready == is.ready)
+        return; // the counts stay
     auto count = [&](const Facts &f, int sign) {
         if (f.owner.empty())
             return;
@@ -113,7 +115,7 @@ void ObjectCache::put(const std::string &key, ObjectPtr object, std::int64_t rev
     const ResourceInfo *resource = slot->second.resource;
     const Facts is = factsOf(object.get(), resource == &res::pods());
     slot->second.facts = is;
-    index(was, is, before != nullptr, true, key, object, resource);
+    index(was, is, before != nullptr, true, *slot->second.entry, resource);
     m_revision = std::max(m_revision, revision);
     notify(Change{resource, key, std::move(before), std::move(object), revision}, was.node, is.node);
 }
@@ -126,10 +128,10 @@ void ObjectCache::erase(const std::string &key, std::int64_t revision)
     const ResourceInfo *resource = slot->second.resource;
     const Facts was = slot->second.facts;
     auto entry = slot->second.entry;
+    index(was, Facts{}, true, false, *entry, resource); // while the indexes' views of the key are valid
     ObjectPtr before = std::move(entry->second); // keeps `was` valid
     m_slots.erase(slot);
     m_objects[resource].erase(entry);
-    index(was, Facts{}, true, false, key, nullptr, resource);
     m_revision = std::max(m_revision, revision);
     notify(Change{resource, key, std::move(before), nullptr, revision}, was.node, {});
 }
@@ -161,16 +163,16 @@ const ObjectCache::Objects &ObjectCache::list(const ResourceInfo &resource) cons
     return it == m_objects.end() ? kEmpty : it->second;
 }
 
-const ObjectCache::Objects &ObjectCache::podsOnNode(const std::string &node) const
+const ObjectCache::Members &ObjectCache::podsOnNode(const std::string &node) const
 {
     auto it = m_podsByNode.find(node);
-    return it == m_podsByNode.end() ? kEmpty : it->second;
+    return it == m_podsByNode.end() ? kNoMembers : it->second;
 }
 
-const ObjectCache::Objects &ObjectCache::ownedBy(const std::string &uid) const
+const ObjectCache::Members &ObjectCache::ownedBy(const std::string &uid) const
 {
     auto it = m_byOwner.find(uid);
-    return it == m_byOwner.end() ? kEmpty : it->second;
+    return it == m_byOwner.end() ? kNoMembers : it->second;
 }
 
 const ObjectCache::OwnedPodCounts &ObjectCache::ownedPodCounts(const std::string &uid) const

@@ -9,7 +9,9 @@
 
 #include "engine/cluster/Object.h"
 
+#include <cstddef>
 #include <functional>
+#include <iterator>
 #include <map>
 #include <string>
 #include <string_view>
@@ -30,6 +32,44 @@ public:
     };
     using Listener = std::function<void(const Change &)>;
     using Objects = std::map<std::string, ObjectPtr>;
+    /// Some of the held objects, by key: a view of the cache's own entries (podsOnNode(),
+    /// ownedBy()), iterated as `const auto &[key, object]` like Objects. Valid until the next
+    /// change of the cache.
+    class Members {
+    public:
+        // Views into the keys of the held entries; the entries live in m_objects, so a put that
+        // keeps an object's owner and node leaves this map alone.
+        using Map = std::map<std::string_view, const Objects::value_type *>;
+        class const_iterator {
+        public:
+            using iterator_category = std::bidirectional_iterator_tag;
+            using value_type = Objects::value_type;
+            using difference_type = std::ptrdiff_t;
+            using pointer = const value_type *;
+            using reference = const value_type &;
+            const_iterator() = default;
+            explicit const_iterator(Map::const_iterator it) : m_it(it) {}
+            reference operator*() const { return *m_it->second; }
+            pointer operator->() const { return m_it->second; }
+            const_iterator &operator++() { ++m_it; return *this; }
+            const_iterator operator++(int) { const_iterator was = *this; ++m_it; return was; }
+            const_iterator &operator--() { --m_it; return *this; }
+            const_iterator operator--(int) { const_iterator was = *this; --m_it; return was; }
+            bool operator==(const const_iterator &) const = default;
+
+        private:
+            Map::const_iterator m_it;
+        };
+        const_iterator begin() const { return const_iterator(m_map.begin()); }
+        const_iterator end() const { return const_iterator(m_map.end()); }
+        std::size_t size() const { return m_map.size(); }
+        bool empty() const { return m_map.empty(); }
+        std::size_t count(std::string_view key) const { return m_map.count(key); }
+
+    private:
+        friend class ObjectCache;
+        Map m_map;
+    };
     /// Counts over the pods one controller owns, kept up to date on every change, so a
     /// controller's status needs no scan of its pods.
     struct OwnedPodCounts {
@@ -51,9 +91,9 @@ public:
     /// Every object of a resource, by key (so: by namespace, then name).
     const Objects &list(const ResourceInfo &resource) const;
     /// Pods whose spec.nodeName is `node`, by key.
-    const Objects &podsOnNode(const std::string &node) const;
+    const Members &podsOnNode(const std::string &node) const;
     /// Objects whose controller ownerReference has this uid (any resource), by key.
-    const Objects &ownedBy(const std::string &uid) const;
+    const Members &ownedBy(const std::string &uid) const;
     /// Counts over the pods whose controller ownerReference has this uid (zeros when none).
     const OwnedPodCounts &ownedPodCounts(const std::string &uid) const;
     /// The revision of the last change applied (0 before any).
@@ -89,8 +129,14 @@ private:
     using HashMap = std::unordered_map<std::string, T, KeyHash, std::equal_to<>>;
 
     static Facts factsOf(const Json *object, bool pod);
-    void index(const Facts &was, const Facts &is, bool before, bool after, const std::string &key,
-               const ObjectPtr &object, const ResourceInfo *resource);
+    /// Moves the entry between the owner and node indexes and counts as its facts change from
+    /// `was` (when `before`: it was held) to `is` (when `after`: it stays held).
+    void index(const Facts &was, const Facts &is, bool before, bool after, const Objects::value_type &entry,
+               const ResourceInfo *resource);
+    /// Moves `entry` from the members of `oldKey` to those of `newKey` (empty: none); nothing to
+    /// do when the key stays, as the members point at the entry, which holds the new object.
+    static void reindex(HashMap<Members> &index, std::string_view oldKey, std::string_view newKey, bool before,
+                        bool after, const Objects::value_type &entry);
     void notify(const Change &change, std::string_view nodeBefore, std::string_view nodeAfter);
     struct Subscription {
         Listener listener;
@@ -103,8 +149,8 @@ private:
     // never observed.
     std::map<const ResourceInfo *, Objects> m_objects;
     std::unordered_map<std::string_view, Slot, KeyHash, std::equal_to<>> m_slots; // views into m_objects' keys
-    HashMap<Objects> m_podsByNode;
-    HashMap<Objects> m_byOwner; // controller uid -> objects
+    HashMap<Members> m_podsByNode;
+    HashMap<Members> m_byOwner; // controller uid -> objects
     HashMap<OwnedPodCounts> m_podCounts; // controller uid -> counts of its pods
     std::map<int, Subscription> m_listeners;
     // Ids of subscriptions without a node filter, ascending: by resource, and those for every

@@ -128,6 +128,45 @@ private slots:
         QCOMPARE(cache.ownedBy("").size(), std::size_t{0});
     }
 
+    void indexesShowTheLatestObject()
+    {
+        // An update that keeps a pod's owner and node leaves the indexes' entries in place:
+        // they must still hand out the object just put, in key order, with the counts right.
+        ObjectCache cache;
+        auto pod = [](const char *name, const char *phase, bool ready) {
+            Json p{{"kind", "Pod"},
+                   {"metadata",
+                    {{"name", name},
+                     {"namespace", "default"},
+                     {"ownerReferences", Json::array({Json{{"controller", true}, {"uid", "rs-1"}}})}}},
+                   {"spec", {{"nodeName", "n1"}}},
+                   {"status", {{"phase", phase}}}};
+            if (ready)
+                p["status"]["conditions"] = Json::array({Json{{"type", "Ready"}, {"status", "True"}}});
+            return std::make_shared<const Json>(p);
+        };
+        cache.put("/registry/pods/default/b", pod("b", "Pending", false), 2);
+        cache.put("/registry/pods/default/a", pod("a", "Pending", false), 3);
+        ObjectPtr running = pod("a", "Running", true);
+        cache.put("/registry/pods/default/a", running, 4);
+        QCOMPARE(cache.ownedPodCounts("rs-1"), (ObjectCache::OwnedPodCounts{2, 2, 1}));
+        std::vector<std::string> keys;
+        for (const auto &[key, object] : cache.ownedBy("rs-1")) {
+            keys.push_back(key);
+            QCOMPARE(object, cache.get(key));
+        }
+        QCOMPARE(keys, (std::vector<std::string>{"/registry/pods/default/a", "/registry/pods/default/b"}));
+        QVERIFY(cache.podsOnNode("n1").begin()->second == running);
+        QCOMPARE(cache.podsOnNode("n1").count("/registry/pods/default/b"), std::size_t{1});
+        cache.put("/registry/pods/default/a", pod("a", "Succeeded", false), 5);
+        QCOMPARE(cache.ownedPodCounts("rs-1"), (ObjectCache::OwnedPodCounts{2, 1, 0}));
+        cache.erase("/registry/pods/default/a", 6);
+        cache.erase("/registry/pods/default/b", 7);
+        QVERIFY(cache.ownedBy("rs-1").empty());
+        QVERIFY(cache.podsOnNode("n1").empty());
+        QCOMPARE(cache.ownedPodCounts("rs-1"), ObjectCache::OwnedPodCounts{});
+    }
+
     void rollingUpdateArithmetic()
     {
         // maxSurge rounds up, maxUnavailable rounds down (Deployment RollingUpdate defaults).
