@@ -24,12 +24,14 @@
 #include <QFile>
 #include <QTimer>
 
+#include <malloc.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
 
 #include <algorithm>
 #include <cstdio>
+#include <string>
 #include <vector>
 
 namespace {
@@ -55,6 +57,28 @@ double residentMiB()
         return 0;
     const QList<QByteArray> fields = f.readAll().split(' ');
     return fields.value(1).toDouble() * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
+}
+
+/// "anon A MiB, file F MiB, heap in use H of T MiB": what the resident memory is made of (glibc's
+/// heap in use against what its arenas hold tells growth from fragmentation).
+std::string memoryBreakdown()
+{
+    QFile f(QStringLiteral("/proc/self/status"));
+    double anon = 0, file = 0;
+    if (f.open(QIODevice::ReadOnly))
+        for (const QByteArray &line : f.readAll().split('\n')) {
+            const QList<QByteArray> parts = line.simplified().split(' ');
+            if (parts.size() >= 2 && parts[0] == "RssAnon:")
+                anon = parts[1].toDouble() / 1024.0;
+            else if (parts.size() >= 2 && parts[0] == "RssFile:")
+                file = parts[1].toDouble() / 1024.0;
+        }
+    const struct mallinfo2 m = mallinfo2();
+    char out[160];
+    std::snprintf(out, sizeof out, "anon %.1f MiB, file %.1f MiB, heap in use %.1f of %.1f MiB", anon, file,
+                  static_cast<double>(m.uordblks) / (1024.0 * 1024.0),
+                  static_cast<double>(m.arena + m.hblkhd) / (1024.0 * 1024.0));
+    return out;
 }
 
 double processCpuSeconds()
@@ -121,10 +145,11 @@ int main(int argc, char **argv)
     QTimer memory;
     if (memoryEvery > 0) {
         QObject::connect(&memory, &QTimer::timeout, [&] {
-            std::printf("  memory at %.0f s wall: virtual %.1f h, %zu samples kept, resident %.1f MiB\n",
+            std::printf("  memory at %.0f s wall: virtual %.1f h, %zu samples kept, resident %.1f MiB (%s)\n",
                         static_cast<double>(wall.elapsed()) / 1000.0,
                         static_cast<double>(live->engine()->state().virtualMicros) / 3.6e9,
-                        static_cast<std::size_t>(live->monitor()->samples().size()), residentMiB());
+                        static_cast<std::size_t>(live->monitor()->samples().size()), residentMiB(),
+                        memoryBreakdown().c_str());
             std::fflush(stdout);
         });
         memory.start(static_cast<int>(memoryEvery * 1000));

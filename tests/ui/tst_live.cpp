@@ -8,6 +8,7 @@
 #include "ui/bridge/EngineBridge.h"
 #include "ui/diagram/DiagramItems.h"
 #include "ui/diagram/DiagramScene.h"
+#include "ui/document/Autosave.h"
 #include "ui/document/DesignDocument.h"
 #include "ui/document/RunStore.h"
 #include "ui/mainwindow/MainWindow.h"
@@ -175,7 +176,8 @@ private slots:
         QVERIFY(zone && findAction(zone.get(), QStringLiteral("&Zone Outage")));
         QVERIFY(!w.elementMenu(QStringLiteral("cluster")));
 
-        // Another design: the old run is no longer shown.
+        // Another design (its recorded run discarded): the old run is no longer shown.
+        w.setUnsavedChangesAnswer(QMessageBox::Discard);
         QVERIFY(w.openFile(QStringLiteral(":/templates/dev-single-node.yaml")));
         QCOMPARE(live->statusText(), QStringLiteral("not running"));
         for (ElementItem *item : w.diagramScene()->elementItems())
@@ -256,6 +258,7 @@ private slots:
         QCOMPARE(drill->summaryText(), QStringLiteral("Drill over · 5 of 5 expectations passed"));
         QVERIFY(!drill->nextAction()->isEnabled());
         // Another design ends the drill: the panel says so.
+        w.setUnsavedChangesAnswer(QMessageBox::Discard);
         QVERIFY(w.openFile(quorum::resources::templatePaths().constFirst()));
         live->start();
         QTRY_COMPARE_WITH_TIMEOUT(drill->summaryText(), QStringLiteral("The run plays no drill."), 10000);
@@ -473,6 +476,69 @@ private slots:
         QVERIFY(kept.front().id > runs.front().id);
         QVERIFY(w.save());
         QCOMPARE(quorum::project::loadProject(project.toStdString()).recordedRuns, 2);
+    }
+
+    // A recorded run is work like an edit: closing or replacing the design asks first, autosave
+    // keeps it, and saving the project clears it; a YAML export does not keep runs.
+    void unsavedRunsAreAskedAboutBeforeClosing()
+    {
+        MainWindow w;
+        w.setMessageBoxesEnabled(false);
+        QVERIFY(w.openFile(quorum::resources::defaultTemplatePath()));
+        w.show();
+        DesignDocument *doc = w.document();
+        QVERIFY(!doc->isModified());
+        QSignalSpy modified(doc, &DesignDocument::modifiedChanged);
+        LiveController *live = w.live();
+        live->setSpeed(0.25);
+        QVERIFY(live->start());
+        live->engine()->pause();
+        live->engine()->step(2'000'000);
+        QVERIFY(doc->isModified());
+        QVERIFY(!doc->hasUnsavedEdits());
+        QCOMPARE(doc->unsavedRuns(), 1);
+        QCOMPARE(modified.count(), 1);
+        QCOMPARE(modified.front().front().toBool(), true);
+        QVERIFY(w.isWindowModified());
+
+        // Autosave writes the design with its run (crash recovery brings the run back).
+        QVERIFY(w.autosave()->saveNow());
+        QVERIFY(!w.autosave()->saveNow()); // nothing new since
+        {
+            const quorum::project::ProjectLoad kept = quorum::project::loadProject(w.autosave()->path().toStdString());
+            QVERIFY(kept.ok());
+            QCOMPARE(kept.recordedRuns, 1);
+        }
+
+        // Cancel keeps the design and its run open.
+        w.setUnsavedChangesAnswer(QMessageBox::Cancel);
+        QVERIFY(!w.close());
+        QVERIFY(!w.openFile(quorum::resources::defaultTemplatePath()));
+        QCOMPARE(doc->unsavedRuns(), 1);
+
+        // A YAML export keeps the design but not the run: still unsaved.
+        const QString yaml = m_dir.filePath(QStringLiteral("runs-export.yaml"));
+        QVERIFY2(w.saveAs(yaml), qPrintable(w.lastError()));
+        QVERIFY(!doc->hasUnsavedEdits());
+        QVERIFY(doc->isModified());
+
+        // Saving the project keeps the run and clears it.
+        const QString project = m_dir.filePath(QStringLiteral("unsaved-runs.quorum"));
+        QVERIFY2(w.saveAs(project), qPrintable(w.lastError()));
+        QVERIFY(!doc->isModified());
+        QCOMPARE(doc->unsavedRuns(), 0);
+        QVERIFY(!w.isWindowModified());
+        QCOMPARE(modified.back().front().toBool(), false);
+        QCOMPARE(quorum::project::loadProject(project.toStdString()).recordedRuns, 1);
+
+        // A second run asks again; Discard lets the window close.
+        live->engine()->pause();
+        QVERIFY(w.openFile(project));
+        QVERIFY(w.live()->start());
+        w.live()->engine()->pause();
+        QCOMPARE(doc->unsavedRuns(), 1);
+        w.setUnsavedChangesAnswer(QMessageBox::Discard);
+        QVERIFY(w.close());
     }
 
     void aHiddenChartPageIsFedWhenShown()

@@ -62,7 +62,8 @@ QString Autosave::defaultDirectory()
 
 bool Autosave::saveNow()
 {
-    if (!m_document->isModified() || m_document->undoStack()->index() == m_savedIndex)
+    if (!m_document->isModified() ||
+        (m_document->undoStack()->index() == m_savedIndex && m_document->runsRecorded() == m_savedRuns))
         return false;
     if (const std::optional<QString> error = saveProjectFile(m_path, m_document->state(), m_document->scenarios(),
                                                                        m_document->existingRunsFile())) {
@@ -73,6 +74,7 @@ bool Autosave::saveNow()
     if (note.open(QIODevice::WriteOnly | QIODevice::Truncate))
         note.write(m_document->isFromTemplate() ? QByteArray() : m_document->sourcePath().toUtf8());
     m_savedIndex = m_document->undoStack()->index();
+    m_savedRuns = m_document->runsRecorded();
     spdlog::info("Autosaved to {}", m_path.toStdString());
     return true;
 }
@@ -82,6 +84,7 @@ void Autosave::discard()
     QFile::remove(m_path);
     QFile::remove(sibling(m_path, QStringLiteral(".source")));
     m_savedIndex = -1;
+    m_savedRuns = 0;
 }
 
 QList<Autosave::Orphan> Autosave::orphans(const QString &directory)

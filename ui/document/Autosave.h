@@ -62,6 +62,7 @@ private:
     QTimer m_timer;
     /// The undo index last autosaved; -1 when nothing is written.
     int m_savedIndex = -1;
+    quint64 m_savedRuns = 0;  ///< DesignDocument::runsRecorded() at the last autosave
 };
 
 } // namespace quorum::ui

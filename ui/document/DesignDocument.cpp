@@ -40,7 +40,7 @@ DesignDocument::DesignDocument(QObject *parent)
     , m_undo(new QUndoStack(this))
     , m_findingsWatcher(new QFutureWatcher<std::vector<model::Finding>>(this))
 {
-    connect(m_undo, &QUndoStack::cleanChanged, this, [this](bool clean) { emit modifiedChanged(!clean); });
+    connect(m_undo, &QUndoStack::cleanChanged, this, [this] { emit modifiedChanged(isModified()); });
     connect(m_findingsWatcher, &QFutureWatcherBase::finished, this, [this] {
         if (m_recheckQueued) {  // edited while checking: the result is already stale
             m_recheckQueued = false;
@@ -77,7 +77,19 @@ QString DesignDocument::fileName() const
 
 bool DesignDocument::isModified() const
 {
+    return hasUnsavedEdits() || m_unsavedRuns > 0;
+}
+
+bool DesignDocument::hasUnsavedEdits() const
+{
     return !m_undo->isClean();
+}
+
+void DesignDocument::noteRunRecorded()
+{
+    ++m_runsRecorded;
+    if (++m_unsavedRuns == 1 && !hasUnsavedEdits())
+        emit modifiedChanged(true);
 }
 
 bool DesignDocument::load(const QString &path, std::vector<model::Diagnostic> &errors)
@@ -150,8 +162,14 @@ std::optional<QString> DesignDocument::saveAs(const QString &path)
     // A YAML export of a project keeps the project as the document's file: the YAML lacks
     // the layout and the scenarios, so it is not what Save should write next time.
     if (hasProjectSuffix(path) || !isProjectFile()) {
+        const bool wasModified = isModified();
+        if (hasProjectSuffix(path))
+            m_unsavedRuns = 0;  // the project keeps them; a YAML file does not
         m_sourcePath = path;
+        const bool wasClean = m_undo->isClean();
         m_undo->setClean();
+        if (wasClean && wasModified != isModified())
+            emit modifiedChanged(isModified());
         emit sourcePathChanged();
     }
     return std::nullopt;
@@ -166,6 +184,8 @@ void DesignDocument::replace(DesignState state, const QString &sourcePath, std::
     m_findingsPending = false;
     m_recheckQueued = false;
     m_sourcePath = sourcePath;
+    m_unsavedRuns = 0;  // the runs of the old design go with it
+    m_runsRecorded = 0;
     m_undo->clear();
     emit designReplaced();
     emit topologyChanged();

@@ -73,8 +73,11 @@ public:
 
     /// The edits; clean when the design equals what was last loaded or saved.
     QUndoStack *undoStack() const { return m_undo; }
-    /// True when there are edits that are not saved.
+    /// True when there are edits, or runs recorded since the design was opened or saved as a
+    /// project (unsavedRuns()), that are not saved.
     bool isModified() const;
+    /// True when the design itself (not only its runs) has edits that are not saved.
+    bool hasUnsavedEdits() const;
 
     /// Reads a .quorum project or a topology YAML from a file or a resource path. On success
     /// the design is replaced (see replace()); on failure the current design stays as it was
@@ -105,6 +108,13 @@ public:
     QString runsFile() const { return m_runsFile; }
     /// runsFile() when it exists (a run was recorded, or runs were read from a project), else "".
     QString existingRunsFile() const;
+    /// A run is being recorded into runsFile(): until the design is saved as a project it is
+    /// unsaved work (isModified(), the question before the design is closed, autosave).
+    void noteRunRecorded();
+    /// Runs recorded since the design was opened or last saved as a project.
+    int unsavedRuns() const { return m_unsavedRuns; }
+    /// Runs recorded since the design was opened (Autosave compares it with what it saved).
+    quint64 runsRecorded() const { return m_runsRecorded; }
 
     /// After loading an autosave: the design belongs to sourcePath (where it came from; empty
     /// for a new design) and has unsaved changes.
@@ -142,6 +152,8 @@ private:
     std::vector<model::Finding> m_findings;
     QString m_sourcePath;
     QString m_runsFile;
+    int m_unsavedRuns = 0;
+    quint64 m_runsRecorded = 0;
     QUndoStack *m_undo;
     QFutureWatcher<std::vector<model::Finding>> *m_findingsWatcher;
     /// Generation of the design whose findings are being computed; older results are dropped.

@@ -52,9 +52,18 @@ bool MainWindow::maybeSave()
         return true;
     QMessageBox::StandardButton answer = m_unsavedAnswer;
     if (m_messageBoxes) {
-        QMessageBox box(QMessageBox::Warning, tr("Unsaved Changes"),
-                        tr("The design has changes that are not saved."), QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel,
-                        this);
+        const int runs = m_document->unsavedRuns();
+        QString text;
+        if (runs == 0)
+            text = tr("The design has changes that are not saved.");
+        else if (!m_document->hasUnsavedEdits())
+            text = runs == 1 ? tr("A recorded run of this design is not saved in its project.")
+                             : tr("%1 recorded runs of this design are not saved in its project.").arg(runs);
+        else
+            text = runs == 1 ? tr("The design has changes that are not saved, and a recorded run that is not saved in its project.")
+                             : tr("The design has changes that are not saved, and %1 recorded runs that are not saved in its project.").arg(runs);
+        QMessageBox box(QMessageBox::Warning, tr("Unsaved Changes"), text,
+                        QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, this);
         box.setInformativeText(tr("Save them before going on?"));
         box.setDefaultButton(QMessageBox::Save);
         answer = static_cast<QMessageBox::StandardButton>(box.exec());

@@ -212,6 +212,8 @@ bool LiveController::startScenario(const QString &yaml, const QString &sourceNam
 void LiveController::onDeployed()
 {
     m_deployed = true;
+    if (!m_engine->recordPath().isEmpty())
+        m_document->noteRunRecorded(); // unsaved work until the project is saved
     m_events->clear();
     m_healAllAction->setEnabled(true);
     // What a run is for: the charts and the events come to the front.
