@@ -3,6 +3,7 @@
 
 #include "app/quorum-studio/StartupTimer.h"
 #include "resources/QuorumResources.h"
+#include "ui/common/AppearanceMode.h"
 #include "ui/common/Logging.h"
 #include "ui/diagram/DiagramView.h"
 #include "ui/mainwindow/MainWindow.h"
@@ -25,6 +26,7 @@
 #include <spdlog/spdlog.h>
 
 #include <cstdio>
+#include <optional>
 
 namespace {
 
@@ -102,6 +104,11 @@ int main(int argc, char *argv[])
         QStringLiteral("monitor-page"),
         QApplication::translate("main", "Show the monitor's page <page>: control-plane (the default) or workloads."),
         QStringLiteral("page"));
+    const QCommandLineOption appearanceOption(
+        QStringLiteral("appearance"),
+        QApplication::translate("main", "Use the appearance <mode>: system, light or dark, for this run only (View → Appearance keeps a choice)."),
+        QStringLiteral("mode"));
+    parser.addOption(appearanceOption);
     parser.addOption(pageOption);
     parser.addOption(drillOption);
     parser.addOption(replayOption);
@@ -123,6 +130,16 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QApplication::translate("main", "Quorum Studio"));
 
     quorum::ui::MainWindow window;
+    if (parser.isSet(appearanceOption)) {
+        const std::optional<quorum::ui::AppearanceMode> mode = quorum::ui::parseAppearanceMode(parser.value(appearanceOption));
+        if (!mode) {
+            std::fprintf(stderr, "%s\n",
+                         qPrintable(QApplication::translate("main", "--appearance: no appearance '%1' (system, light or dark)")
+                                        .arg(parser.value(appearanceOption))));
+            return 2;
+        }
+        window.setAppearance(*mode, false);
+    }
     const QString screenshotPath = parser.value(screenshotOption);
     // A screenshot run must never wait for a click: errors are logged and printed instead.
     window.setMessageBoxesEnabled(screenshotPath.isEmpty());

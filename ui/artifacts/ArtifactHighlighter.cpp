@@ -1,5 +1,7 @@
 #include "ui/artifacts/ArtifactHighlighter.h"
 
+#include "ui/common/Appearance.h"
+
 #include <QColor>
 #include <QFileInfo>
 #include <QFont>
@@ -32,18 +34,41 @@ bool isNumberAt(const QString &text, int start, int end)
 
 ArtifactHighlighter::ArtifactHighlighter(QTextDocument *document)
     : QSyntaxHighlighter(document)
-    , m_comment(makeFormat(QColor(0x6A, 0x73, 0x7D), false, true))
-    , m_key(makeFormat(QColor(0x00, 0x5C, 0xC5), true))
-    , m_string(makeFormat(QColor(0x0A, 0x7A, 0x3E)))
-    , m_number(makeFormat(QColor(0xB3, 0x50, 0x00)))
-    , m_keyword(makeFormat(QColor(0x8A, 0x2B, 0xB5), true))
 {
-    m_added.setBackground(QColor(0xE6, 0xF6, 0xEA));
-    m_added.setForeground(QColor(0x11, 0x63, 0x29));
-    m_removed.setBackground(QColor(0xFD, 0xEB, 0xEC));
-    m_removed.setForeground(QColor(0xA4, 0x0E, 0x26));
-    m_hunk = makeFormat(QColor(0x00, 0x5C, 0xC5), true);
-    m_hunk.setBackground(QColor(0xEE, 0xF3, 0xFB));
+    setColors(isDarkAppearance());
+    connect(AppearanceNotifier::instance(), &AppearanceNotifier::changed, this, [this](bool dark) {
+        setColors(dark);
+        rehighlight();
+    });
+}
+
+void ArtifactHighlighter::setColors(bool dark)
+{
+    struct Scheme {
+        QColor comment, key, string, number, keyword, text;
+        QColor addedBack, addedText, removedBack, removedText, hunkBack, hunkText;
+    };
+    static const Scheme light{{0x6A, 0x73, 0x7D}, {0x00, 0x5C, 0xC5}, {0x0A, 0x7A, 0x3E}, {0xB3, 0x50, 0x00},
+                              {0x8A, 0x2B, 0xB5}, {0x1D, 0x29, 0x39}, {0xE6, 0xF6, 0xEA}, {0x11, 0x63, 0x29},
+                              {0xFD, 0xEB, 0xEC}, {0xA4, 0x0E, 0x26}, {0xEE, 0xF3, 0xFB}, {0x00, 0x5C, 0xC5}};
+    static const Scheme darkScheme{{0x8B, 0x94, 0x9E}, {0x79, 0xC0, 0xFF}, {0x7E, 0xE7, 0x87}, {0xFF, 0xA6, 0x57},
+                                   {0xD2, 0xA8, 0xFF}, {0xE6, 0xED, 0xF3}, {0x1B, 0x3A, 0x26}, {0x7E, 0xE7, 0x87},
+                                   {0x4A, 0x1F, 0x24}, {0xFF, 0xA1, 0x98}, {0x1C, 0x2A, 0x3D}, {0x79, 0xC0, 0xFF}};
+    const Scheme &c = dark ? darkScheme : light;
+    m_comment = makeFormat(c.comment, false, true);
+    m_key = makeFormat(c.key, true);
+    m_string = makeFormat(c.string);
+    m_number = makeFormat(c.number);
+    m_keyword = makeFormat(c.keyword, true);
+    m_fileHeader = makeFormat(c.text, true);
+    m_added = QTextCharFormat();
+    m_added.setBackground(c.addedBack);
+    m_added.setForeground(c.addedText);
+    m_removed = QTextCharFormat();
+    m_removed.setBackground(c.removedBack);
+    m_removed.setForeground(c.removedText);
+    m_hunk = makeFormat(c.hunkText, true);
+    m_hunk.setBackground(c.hunkBack);
 }
 
 ArtifactHighlighter::Language ArtifactHighlighter::languageFor(const QString &path)
@@ -158,7 +183,7 @@ void ArtifactHighlighter::highlightDiff(const QString &text)
 {
     const auto length = static_cast<int>(text.size());
     if (text.startsWith(QLatin1String("+++")) || text.startsWith(QLatin1String("---")))
-        setFormat(0, length, makeFormat(QColor(0x1D, 0x29, 0x39), true));
+        setFormat(0, length, m_fileHeader);
     else if (text.startsWith(QLatin1String("@@")))
         setFormat(0, length, m_hunk);
     else if (text.startsWith(QLatin1Char('+')))

@@ -3,6 +3,7 @@
 // Syntax highlighting for the Artifacts panel: YAML, HAProxy / nginx / keepalived configs,
 // shell scripts, Markdown and unified diffs. Line-based on purpose: generated files are
 // regular, and a rule per line keeps the highlighter cheap on large manifests.
+// Colours for a light or a dark background, following the application's appearance.
 // Main (GUI) thread only, like every QSyntaxHighlighter.
 
 #include <QSyntaxHighlighter>
@@ -18,6 +19,7 @@ class ArtifactHighlighter : public QSyntaxHighlighter {
 public:
     enum class Language { Plain, Yaml, Config, Shell, Markdown, Diff };
 
+    /// Starts with the colours of the application's appearance and follows its changes.
     explicit ArtifactHighlighter(QTextDocument *document);
 
     /// The language of a generated file, from its name ("haproxy.cfg" -> Config).
@@ -31,6 +33,8 @@ protected:
     void highlightBlock(const QString &text) override;
 
 private:
+    /// The formats for a dark (true) or light background.
+    void setColors(bool dark);
     void highlightYaml(const QString &text);
     void highlightConfig(const QString &text);
     void highlightShell(const QString &text);
@@ -49,6 +53,7 @@ private:
     QTextCharFormat m_added;
     QTextCharFormat m_removed;
     QTextCharFormat m_hunk;
+    QTextCharFormat m_fileHeader;
 };
 
 } // namespace quorum::ui

@@ -48,6 +48,12 @@ constexpr qint64 kMaxComparedFileBytes = 8LL * 1024 * 1024;
 constexpr int kFirstOfferedMinor = 28;
 constexpr int kLastOfferedMinor = 33;
 
+/// A file state's colour (new, changed, removed) as text on the list's background.
+QColor stateColor(const QColor &light)
+{
+    return diagramColors(isDarkAppearance()).readable(light.lighter(125));
+}
+
 QString fromStd(const std::string &text)
 {
     return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
@@ -358,15 +364,15 @@ void ArtifactsPanel::rebuildTree()
         switch (state) {
         case FileState::New:
             item->setText(kStateColumn, tr("new"));
-            item->setForeground(kStateColumn, QColor(0x11, 0x63, 0x29));
+            item->setForeground(kStateColumn, stateColor(QColor(0x11, 0x63, 0x29)));
             break;
         case FileState::Changed:
             item->setText(kStateColumn, tr("changed"));
-            item->setForeground(kStateColumn, QColor(0xB3, 0x50, 0x00));
+            item->setForeground(kStateColumn, stateColor(QColor(0xB3, 0x50, 0x00)));
             break;
         case FileState::Removed: {
             item->setText(kStateColumn, tr("removed"));
-            item->setForeground(kStateColumn, QColor(0xA4, 0x0E, 0x26));
+            item->setForeground(kStateColumn, stateColor(QColor(0xA4, 0x0E, 0x26)));
             QFont font = item->font(kNameColumn);
             font.setStrikeOut(true);
             item->setFont(kNameColumn, font);

@@ -1,7 +1,8 @@
 #pragma once
 
-// How model elements look: icon names, accent colours and diagram fonts. One place, so the
-// diagram, the findings panel and the status bar agree. Main (GUI) thread only.
+// How model elements look: icon names, accent colours, diagram fonts and the diagram's light and
+// dark colour sets. One place, so the diagram, the findings panel and the status bar agree.
+// Main (GUI) thread only.
 
 #include "engine/model/Findings.h"
 #include "engine/model/Topology.h"
@@ -9,9 +10,11 @@
 #include <QColor>
 #include <QFont>
 #include <QIcon>
+#include <QObject>
 #include <QString>
 
 class QPainter;
+class QPalette;
 class QRectF;
 
 namespace quorum::ui {
@@ -37,17 +40,62 @@ void paintBundledIcon(QPainter *painter, const QString &name, const QRectF &targ
 /// the diagram's proportions independent of the screen's DPI.
 QFont diagramFont(int pixelSize, bool bold = false);
 
-/// Colours of the diagram chrome.
-namespace colors {
-inline const QColor kSceneBackground{0xF2, 0xF4, 0xF7};
-inline const QColor kContainerFill{0xE6, 0xEA, 0xF0};
-inline const QColor kContainerBorder{0xD0, 0xD5, 0xDD};
-inline const QColor kCardFill{0xFF, 0xFF, 0xFF};
-inline const QColor kCardBorder{0xC9, 0xCF, 0xD8};
-inline const QColor kTextPrimary{0x1D, 0x29, 0x39};
-inline const QColor kTextSecondary{0x47, 0x54, 0x67};
-inline const QColor kTextMuted{0x66, 0x70, 0x85};
-inline const QColor kSelection{0x15, 0x65, 0xC0};
-} // namespace colors
+/// Colours of the diagram chrome, one set for a light and one for a dark appearance. Accent
+/// colours (roles, kinds, severities, badges) are the same in both; readable() and line() adapt
+/// them to the set's background so they keep their meaning and their contrast.
+struct DiagramColors {
+    bool dark;
+    QColor sceneBackground;
+    QColor containerFill;    ///< zone lanes and bands
+    QColor containerBorder;
+    QColor cardFill;
+    QColor cardBorder;
+    QColor cardShadow;
+    QColor textPrimary;
+    QColor textSecondary;
+    QColor textMuted;
+    QColor selection;        ///< selection outline, link halo, connection rubber line
+    QColor downShade;        ///< laid over the card of a node that is down (live)
+
+    /// An accent as text on a card or a tinted badge: darker on light, lighter on dark.
+    QColor readable(const QColor &accent) const;
+    /// An accent as a line or a strip (links, arrows): as it is on light, lifted on dark.
+    QColor line(const QColor &accent) const;
+};
+
+/// The colour set of the dark (true) or the light appearance.
+const DiagramColors &diagramColors(bool dark);
+
+/// True when a palette reads as dark: the lightness of its window colour is below the middle
+/// (Qt 6.4 has no QStyleHints::colorScheme).
+bool isDarkPalette(const QPalette &palette);
+
+/// True when the application's palette is dark — the user chose View → Appearance → Dark, or
+/// the system's theme is dark and the choice is System. Views that paint their own colours (the
+/// diagram, the monitor's charts) read it when they are built and again whenever
+/// AppearanceNotifier::changed() is emitted (or in changeEvent(QEvent::PaletteChange)).
+bool isDarkAppearance();
+
+/// Emits changed() when the application's palette changes (View → Appearance, or the system's
+/// theme while the choice is System), before widgets receive their QEvent::PaletteChange.
+/// One instance for the application; main (GUI) thread only.
+class AppearanceNotifier : public QObject {
+    Q_OBJECT
+
+public:
+    /// The application's notifier (created on first use, owned by the application object).
+    /// Precondition: a QGuiApplication exists.
+    static AppearanceNotifier *instance();
+
+signals:
+    /// The application palette changed; dark is isDarkAppearance() now.
+    void changed(bool dark);
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
+private:
+    explicit AppearanceNotifier(QObject *application);
+};
 
 } // namespace quorum::ui

@@ -131,6 +131,8 @@ DesignerController::DesignerController(DesignDocument *document, DiagramScene *s
         }
     }
 
+    createArrangeActions();
+
     connect(m_scene, &DiagramScene::elementsMoved, this, &DesignerController::moveElements);
     connect(m_scene, &DiagramScene::connectRequested, this, &DesignerController::connectElements);
     connect(m_scene, &DiagramScene::selectedElementsChanged, this, [this](const QStringList &ids) {
@@ -146,6 +148,48 @@ DesignerController::DesignerController(DesignDocument *document, DiagramScene *s
     m_scene->setEditable(true);
     m_view->setEditable(true);
     updateActions();
+}
+
+void DesignerController::createArrangeActions()
+{
+    // Alt+Shift+letter: free everywhere (the menus' mnemonics are Alt+letter, the window's own
+    // shortcuts Ctrl+Shift+letter) and the same letter as the action's name.
+    const struct {
+        Arrangement arrangement;
+        const char *text;
+        const char *shortcut;
+        const char *tip;
+    } entries[] = {
+        {Arrangement::AlignLeft, QT_TR_NOOP("Align &Left"), QT_TR_NOOP("Alt+Shift+L"),
+         QT_TR_NOOP("Line up the left edges of the selected cards with the leftmost one (two cards or more)")},
+        {Arrangement::AlignHorizontalCentres, QT_TR_NOOP("Align Horizontal &Centres"), QT_TR_NOOP("Alt+Shift+C"),
+         QT_TR_NOOP("Put the centres of the selected cards on one vertical line (two cards or more)")},
+        {Arrangement::AlignRight, QT_TR_NOOP("Align &Right"), QT_TR_NOOP("Alt+Shift+R"),
+         QT_TR_NOOP("Line up the right edges of the selected cards with the rightmost one (two cards or more)")},
+        {Arrangement::AlignTop, QT_TR_NOOP("Align &Top"), QT_TR_NOOP("Alt+Shift+T"),
+         QT_TR_NOOP("Line up the top edges of the selected cards with the topmost one (two cards or more)")},
+        {Arrangement::AlignVerticalCentres, QT_TR_NOOP("Align &Vertical Centres"), QT_TR_NOOP("Alt+Shift+M"),
+         QT_TR_NOOP("Put the centres of the selected cards on one horizontal line (two cards or more)")},
+        {Arrangement::AlignBottom, QT_TR_NOOP("Align &Bottom"), QT_TR_NOOP("Alt+Shift+B"),
+         QT_TR_NOOP("Line up the bottom edges of the selected cards with the lowest one (two cards or more)")},
+        {Arrangement::DistributeHorizontally, QT_TR_NOOP("Distribute &Horizontally"), QT_TR_NOOP("Alt+Shift+H"),
+         QT_TR_NOOP("Space the selected cards with equal horizontal gaps; the leftmost and the rightmost stay (three cards or more)")},
+        {Arrangement::DistributeVertically, QT_TR_NOOP("Distribute V&ertically"), QT_TR_NOOP("Alt+Shift+V"),
+         QT_TR_NOOP("Space the selected cards with equal vertical gaps; the topmost and the lowest stay (three cards or more)")},
+    };
+    for (const auto &e : entries) {
+        auto *action = new QAction(tr(e.text), this);
+        action->setShortcut(QKeySequence(tr(e.shortcut)));
+        action->setStatusTip(tr(e.tip));
+        action->setToolTip(tr(e.tip));
+        const Arrangement arrangement = e.arrangement;
+        connect(action, &QAction::triggered, this, [this, arrangement] { arrangeSelection(arrangement); });
+        m_arrange.insert(arrangement, action);
+        m_arrangeList << action;
+        // Separators after the horizontal and the vertical alignments.
+        if (arrangement == Arrangement::AlignRight || arrangement == Arrangement::AlignBottom)
+            m_arrangeList << nullptr;
+    }
 }
 
 QList<QAction *> DesignerController::editActions() const
@@ -172,8 +216,39 @@ bool DesignerController::nudgeSelection(QPointF delta)
     return true;
 }
 
+QMap<QString, QRectF> DesignerController::selectedCards() const
+{
+    QMap<QString, QRectF> cards;
+    for (const QString &id : selectedIds())
+        if (ElementItem *item = m_scene->elementItem(id); item && (item->flags() & QGraphicsItem::ItemIsMovable))
+            cards.insert(id, item->mapRectToScene(item->rect()));
+    return cards;
+}
+
+bool DesignerController::arrangeSelection(Arrangement arrangement)
+{
+    const QMap<QString, QRectF> cards = selectedCards();
+    if (cards.size() < minimumCards(arrangement))
+        return false;
+    const QMap<QString, QPointF> moved = arrange(arrangement, cards);
+    if (moved.isEmpty()) {
+        emit message(tr("The selected cards are already arranged that way."));
+        return false;
+    }
+    const QString name = m_arrange.value(arrangement)->text().remove(QLatin1Char('&'));
+    // Its own undo step, never merged with a drag or a nudge before it.
+    const QString text = tr("%1 (%2 cards)").arg(name).arg(cards.size());
+    const QStringList zoneChanges = applyMoves(moved, text, QString());
+    emit message(zoneChanges.isEmpty() ? tr("%1. Undo puts them back (Ctrl+Z).").arg(text)
+                                       : tr("%1: %2.").arg(text, zoneChanges.join(QStringLiteral("; "))));
+    return true;
+}
+
 void DesignerController::updateActions()
 {
+    const auto cards = static_cast<int>(selectedCards().size());
+    for (auto it = m_arrange.cbegin(); it != m_arrange.cend(); ++it)
+        it.value()->setEnabled(cards >= minimumCards(it.key()));
     const bool any = !selectedIds().isEmpty();
     for (QAction *action : std::as_const(m_nudges))
         action->setEnabled(any);
@@ -223,6 +298,16 @@ std::optional<QString> DesignerController::addFromPalette(const QString &entry, 
 
 void DesignerController::moveElements(const QMap<QString, QPointF> &positions)
 {
+    const QStringList ids = positions.keys();
+    const QStringList zoneChanges =
+        applyMoves(positions, tr("Move %1").arg(describe(ids)), QStringLiteral("move:") + ids.join(QLatin1Char(',')));
+    if (!zoneChanges.isEmpty())
+        emit message(zoneChanges.join(QStringLiteral("; ")) + QLatin1Char('.'));
+}
+
+QStringList DesignerController::applyMoves(const QMap<QString, QPointF> &positions, const QString &text,
+                                           const QString &mergeKey)
+{
     DesignState state = m_document->state();
     QStringList zoneChanges;
     for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
@@ -240,14 +325,13 @@ void DesignerController::moveElements(const QMap<QString, QPointF> &positions)
             zoneChanges << tr("%1 is now in %2").arg(QString::fromStdString(node->name), *zone);
         }
     }
+    // A move that changes a zone is a step of its own.
+    m_document->edit(text, std::move(state), zoneChanges.isEmpty() ? mergeKey : QString());
     const QStringList ids = positions.keys();
-    const QString key = QStringLiteral("move:") + ids.join(QLatin1Char(','));
-    m_document->edit(tr("Move %1").arg(describe(ids)), std::move(state), zoneChanges.isEmpty() ? key : QString());
     for (const QString &id : ids)
         if (ElementItem *item = m_scene->elementItem(id))
             item->setSelected(true);
-    if (!zoneChanges.isEmpty())
-        emit message(zoneChanges.join(QStringLiteral("; ")) + QLatin1Char('.'));
+    return zoneChanges;
 }
 
 bool DesignerController::connectElements(const QString &fromId, const QString &toId)

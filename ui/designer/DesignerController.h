@@ -3,9 +3,12 @@
 // The designer: turns what the user does on the diagram, the palette and the Edit menu into
 // undoable edits of the design — add from the palette (dropped at a place or double-clicked),
 // move cards (a node dropped into another zone's lane joins that zone), delete, cut, copy,
-// paste, select all, automatic layout, undo and redo. Owns the palette, the inspector and the
+// paste, select all, automatic layout, align and distribute, undo and redo. Owns the palette, the inspector and the
 // undo history view; the main window docks them. Main (GUI) thread only.
 
+#include "ui/diagram/Arrange.h"
+
+#include <QMap>
 #include <QObject>
 #include <QPointF>
 #include <QString>
@@ -51,6 +54,16 @@ public:
     /// of the same cards merge into one undo step. False when nothing movable is selected.
     bool nudgeSelection(QPointF delta);
 
+    /// Align and distribute, in menu order with separators as nullptr (Edit → Arrange and the
+    /// context menu of a selected card); each is enabled while enough cards are selected.
+    QList<QAction *> arrangeActions() const { return m_arrangeList; }
+    QAction *arrangeAction(Arrangement arrangement) const { return m_arrange.value(arrangement); }
+    /// Aligns or distributes the selected (movable) cards as one undo step ("Align Left (3
+    /// cards)"), their corners on the grid. A node that lands in another zone's lane joins that
+    /// zone, as when it is dragged there. False, changing nothing, when fewer cards than
+    /// minimumCards() are selected or they are arranged so already.
+    bool arrangeSelection(Arrangement arrangement);
+
     /// Adds a palette entry ("worker-node", ...) where the automatic layout puts it. A node
     /// joins the zone whose lane is at scenePos, or, without one, the zone with the fewest
     /// nodes of its role. The new element is selected. Returns its id, or std::nullopt for an
@@ -76,6 +89,13 @@ signals:
     void message(const QString &text);
 
 private:
+    void createArrangeActions();
+    /// Moves cards to new top-left corners as one edit named `text` (see DesignDocument::edit
+    /// for mergeKey); a node moved into another zone's lane joins that zone. Returns those zone
+    /// changes ("worker-1 is now in zone-c").
+    QStringList applyMoves(const QMap<QString, QPointF> &positions, const QString &text, const QString &mergeKey);
+    /// The selected cards that can be moved: id -> rectangle in the scene.
+    QMap<QString, QRectF> selectedCards() const;
     void updateActions();
     void disconnectLinks(const QList<LinkItem *> &links);
     QStringList selectedIds() const;
@@ -97,6 +117,8 @@ private:
     QAction *m_selectAll;
     QAction *m_autoLayout;
     QList<QAction *> m_nudges;
+    QMap<Arrangement, QAction *> m_arrange;
+    QList<QAction *> m_arrangeList;
 };
 
 } // namespace quorum::ui

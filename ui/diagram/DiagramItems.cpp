@@ -1,6 +1,7 @@
 #include "ui/diagram/DiagramItems.h"
 
 #include "ui/common/Appearance.h"
+#include "ui/diagram/DiagramScene.h"
 #include "ui/diagram/PlacedLayout.h"
 
 #include <QCoreApplication>
@@ -35,6 +36,15 @@ void drawElided(QPainter *painter, const QRectF &box, const QString &text, int f
 {
     const QFontMetricsF metrics(painter->font());
     painter->drawText(box, flags, metrics.elidedText(text, Qt::ElideRight, box.width()));
+}
+
+/// The colours of the scene the item is drawn in (the application's appearance outside a
+/// DiagramScene). Read at paint time, so a change of appearance needs only a repaint.
+const DiagramColors &colorsOf(const QGraphicsItem *item)
+{
+    if (const auto *scene = qobject_cast<const DiagramScene *>(item->scene()))
+        return scene->colors();
+    return diagramColors(isDarkAppearance());
 }
 
 } // namespace
@@ -117,13 +127,16 @@ QPen ElementItem::framePen(const QColor &normal) const
 {
     if (isMarked())
         return QPen(severityColor(*m_worst), 2);
-    return QPen(m_hovered ? normal.darker(135) : normal, 1);
+    // Hovering brings the frame towards the text colour, on either background.
+    const QColor hovered = colorsOf(this).dark ? normal.lighter(150) : normal.darker(135);
+    return QPen(m_hovered ? hovered : normal, 1);
 }
 
 void ElementItem::paintOverlay(QPainter *painter, const QStyleOptionGraphicsItem *option, qreal radius) const
 {
+    const DiagramColors &c = colorsOf(this);
     if (option->state & QStyle::State_Selected) {
-        painter->setPen(QPen(colors::kSelection, 2.5));
+        painter->setPen(QPen(c.selection, 2.5));
         painter->setBrush(Qt::NoBrush);
         painter->drawRoundedRect(m_rect.adjusted(-kSelectionGap, -kSelectionGap, kSelectionGap, kSelectionGap),
                                  radius + kSelectionGap, radius + kSelectionGap);
@@ -132,7 +145,7 @@ void ElementItem::paintOverlay(QPainter *painter, const QStyleOptionGraphicsItem
         // Infos get the badge only; errors and warnings also get a coloured frame.
         const QPointF center(m_rect.right() - 3, m_rect.top() + 3);
         painter->setPen(Qt::NoPen);
-        painter->setBrush(Qt::white);
+        painter->setBrush(c.cardFill);  // a ring of the card's colour around the icon
         painter->drawEllipse(center, kBadgeRadius, kBadgeRadius);
         const qreal r = kBadgeRadius - 2;
         paintBundledIcon(painter, iconName(*m_worst), QRectF(center.x() - r, center.y() - r, 2 * r, 2 * r));
@@ -151,32 +164,33 @@ CardItem::CardItem(const QString &elementId, const QSizeF &size, CardContent con
 void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QRectF r = rect();
+    const DiagramColors &c = colorsOf(this);
     painter->setRenderHint(QPainter::Antialiasing);
 
     // Zoomed far out the text cannot be read: the card's shape, colour and marks are enough,
     // and a 1,000-element design stays smooth to zoom.
     if (QStyleOptionGraphicsItem::levelOfDetailFromTransform(painter->worldTransform()) < m_coarseScale) {
-        painter->setPen(framePen(colors::kCardBorder));
-        painter->setBrush(colors::kCardFill);
+        painter->setPen(framePen(c.cardBorder));
+        painter->setBrush(c.cardFill);
         painter->drawRect(r);
-        painter->fillRect(QRectF(r.left(), r.top(), r.width() * 0.08, r.height()), m_content.accent);
-        painter->fillRect(QRectF(kTextLeft, 12, (r.width() - kTextLeft) * 0.7, 14), colors::kTextMuted);
+        painter->fillRect(QRectF(r.left(), r.top(), r.width() * 0.08, r.height()), c.line(m_content.accent));
+        painter->fillRect(QRectF(kTextLeft, 12, (r.width() - kTextLeft) * 0.7, 14), c.textMuted);
         paintOverlay(painter, option, kCardRadius);
         return;
     }
 
     painter->setPen(Qt::NoPen);
-    painter->setBrush(QColor(16, 24, 40, 22));
+    painter->setBrush(c.cardShadow);
     painter->drawRoundedRect(r.translated(0, 2), kCardRadius, kCardRadius);
 
     QPainterPath body;
     body.addRoundedRect(r, kCardRadius, kCardRadius);
-    painter->fillPath(body, colors::kCardFill);
+    painter->fillPath(body, c.cardFill);
     painter->save();
     painter->setClipPath(body);
-    painter->fillRect(QRectF(r.left(), r.top(), 5, r.height()), m_content.accent);
+    painter->fillRect(QRectF(r.left(), r.top(), 5, r.height()), c.line(m_content.accent));
     painter->restore();
-    painter->setPen(framePen(colors::kCardBorder));
+    painter->setPen(framePen(c.cardBorder));
     painter->setBrush(Qt::NoBrush);
     painter->drawPath(body);
 
@@ -191,19 +205,19 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         painter->setFont(diagramFont(11));
         cornerWidth = std::min(QFontMetricsF(painter->font()).horizontalAdvance(m_content.corner),
                                std::max(textWidth / 3, textWidth - titleWidth - 8));
-        painter->setPen(colors::kTextMuted);
+        painter->setPen(c.textMuted);
         drawElided(painter, QRectF(r.right() - kTextRight - cornerWidth, 10, cornerWidth, 18), m_content.corner,
                    Qt::AlignRight | Qt::AlignVCenter);
     }
 
     painter->setFont(titleFont);
-    painter->setPen(colors::kTextPrimary);
+    painter->setPen(c.textPrimary);
     drawElided(painter, QRectF(kTextLeft, 9, textWidth - cornerWidth - (cornerWidth > 0 ? 8 : 0), 20), m_content.title);
 
     painter->setFont(diagramFont(11));
     qreal y = 31;
     for (int i = 0; i < m_content.lines.size() && i < 2; ++i) {
-        painter->setPen(i == 0 ? colors::kTextSecondary : colors::kTextMuted);
+        painter->setPen(i == 0 ? c.textSecondary : c.textMuted);
         drawElided(painter, QRectF(kTextLeft, y, textWidth, 16), m_content.lines[i]);
         y += 17;
     }
@@ -218,14 +232,14 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
             if (x + width > r.right() - kTextRight)
                 break;
             const QRectF pill(x, badgeY, width, 18);
-            QColor fill = badge.color;
-            fill.setAlpha(28);
-            QColor border = badge.color;
-            border.setAlpha(110);
+            QColor fill = c.line(badge.color);
+            fill.setAlpha(c.dark ? 40 : 28);
+            QColor border = c.line(badge.color);
+            border.setAlpha(c.dark ? 150 : 110);
             painter->setPen(QPen(border, 1));
             painter->setBrush(fill);
             painter->drawRoundedRect(pill, 9, 9);
-            painter->setPen(badge.color.darker(125));
+            painter->setPen(c.readable(badge.color));
             painter->drawText(pill, Qt::AlignCenter, badge.text);
             x += width + 6;
         }
@@ -299,6 +313,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         return;
     const NodeLiveMarks &m = *m_live;
     const QRectF r = rect();
+    const DiagramColors &c = colorsOf(this);
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     // Health: the frame's colour; a node that is down is greyed out.
@@ -307,7 +322,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
                                                                         : live::kReady;
     if (m.health == NodeLiveMarks::Health::Down) {
         painter->setPen(Qt::NoPen);
-        painter->setBrush(QColor(0x1D, 0x29, 0x39, 70));
+        painter->setBrush(c.downShade);
         painter->drawRoundedRect(r, kCardRadius, kCardRadius);
     }
     painter->setBrush(Qt::NoBrush);
@@ -356,7 +371,7 @@ void NodeItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         dx += kDotSize + 3;
     }
     if (shown < m.pods.size()) {
-        painter->setPen(colors::kTextMuted);
+        painter->setPen(c.textMuted);
         painter->setFont(diagramFont(9));
         painter->drawText(QRectF(dx, dy - 2, 40, kDotSize + 4), Qt::AlignLeft | Qt::AlignVCenter,
                           QStringLiteral("+%1").arg(m.pods.size() - shown));
@@ -376,9 +391,10 @@ ClusterItem::ClusterItem(const QSizeF &size, CardContent content)
 void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QRectF r = rect();
+    const DiagramColors &c = colorsOf(this);
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(framePen(colors::kCardBorder));
-    painter->setBrush(colors::kCardFill);
+    painter->setPen(framePen(c.cardBorder));
+    painter->setBrush(c.cardFill);
     painter->drawRoundedRect(r, kLaneRadius, kLaneRadius);
     const qreal iconSize = std::min<qreal>(r.height() - 20, 44);
     paintBundledIcon(painter, m_content.icon, QRectF(12, 10, iconSize, iconSize));
@@ -394,27 +410,27 @@ void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
             break;
         x -= width;
         const QRectF chip(x, 10, width, 24);  // on the title line
-        QColor fill = it->color;
-        fill.setAlpha(24);
-        painter->setPen(QPen(it->color.lighter(140), 1));
+        QColor fill = c.line(it->color);
+        fill.setAlpha(c.dark ? 40 : 24);
+        painter->setPen(QPen(c.dark ? c.line(it->color) : it->color.lighter(140), 1));
         painter->setBrush(fill);
         painter->drawRoundedRect(chip, 12, 12);
-        painter->setPen(it->color.darker(120));
+        painter->setPen(c.readable(it->color));
         painter->drawText(chip, Qt::AlignCenter, it->text);
         x -= 8;
     }
     const qreal textLeft = 12 + iconSize + 14;
     const qreal textWidth = x - textLeft - 16;
     painter->setFont(diagramFont(18, true));
-    painter->setPen(colors::kTextPrimary);
+    painter->setPen(c.textPrimary);
     drawElided(painter, QRectF(textLeft, 7, textWidth, 24), m_content.title);
     painter->setFont(diagramFont(12));
-    painter->setPen(colors::kTextMuted);
+    painter->setPen(c.textMuted);
     drawElided(painter, QRectF(textLeft, 32, textWidth, 18), m_content.lines.value(0));
     if (m_content.lines.size() > 1) {
         // The "what if" line spans the banner below the chips.
         painter->setFont(diagramFont(12, true));
-        painter->setPen(m_content.accent.darker(115));
+        painter->setPen(c.dark ? c.readable(m_content.accent) : m_content.accent.darker(115));
         drawElided(painter, QRectF(textLeft, 54, r.width() - textLeft - 16, 18), m_content.lines.value(1));
     }
 
@@ -435,24 +451,25 @@ ZoneLaneItem::ZoneLaneItem(const QString &elementId, const QSizeF &size, const Q
 void ZoneLaneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QRectF r = rect();
+    const DiagramColors &c = colorsOf(this);
     painter->setRenderHint(QPainter::Antialiasing);
-    QPen pen = framePen(colors::kContainerBorder);
+    QPen pen = framePen(c.containerBorder);
     if (m_unzoned && !isMarked())
         pen.setStyle(Qt::DashLine);
     painter->setPen(pen);
-    painter->setBrush(m_unzoned ? colors::kSceneBackground : colors::kContainerFill);
+    painter->setBrush(m_unzoned ? c.sceneBackground : c.containerFill);
     painter->drawRoundedRect(r, kLaneRadius, kLaneRadius);
 
     const qreal textLeft = 46;
     const qreal textWidth = metrics::kLanePadding + metrics::kCardWidth - textLeft;
     paintBundledIcon(painter, QStringLiteral("zone"), QRectF(14, 12, 24, 24));
     painter->setFont(diagramFont(14, true));
-    painter->setPen(colors::kTextPrimary);
+    painter->setPen(c.textPrimary);
     drawElided(painter, QRectF(textLeft, 8, textWidth, 20), m_title);
     painter->setFont(diagramFont(11));
-    painter->setPen(colors::kTextMuted);
+    painter->setPen(c.textMuted);
     drawElided(painter, QRectF(textLeft, 27, textWidth, 16), m_subtitle);
-    painter->setPen(QPen(colors::kContainerBorder, 1));
+    painter->setPen(QPen(c.containerBorder, 1));
     painter->drawLine(QPointF(10, metrics::kLaneHeader - 8), QPointF(r.right() - 10, metrics::kLaneHeader - 8));
 
     paintOverlay(painter, option, kLaneRadius);
@@ -468,15 +485,20 @@ struct LinkStyle {
     bool arrow;
 };
 
-LinkStyle linkStyle(LinkKind kind)
+/// The style of a link kind, its colour as it is drawn on `c`'s background.
+LinkStyle linkStyle(LinkKind kind, const DiagramColors &c)
 {
-    switch (kind) {
-    case LinkKind::LoadBalancerTarget: return {accentColor(model::NodeRole::LoadBalancer), Qt::SolidLine, true};
-    case LinkKind::LoadBalancerHost: return {QColor(0x98, 0xA2, 0xB3), Qt::DashLine, false};
-    case LinkKind::StorageClassBackend: return {accentColor(model::NodeRole::Storage), Qt::SolidLine, true};
-    case LinkKind::VolumeClaim: return {QColor(0xA1, 0x88, 0x7F), Qt::SolidLine, true};
-    }
-    return {colors::kTextMuted, Qt::SolidLine, false};
+    auto style = [&]() -> LinkStyle {
+        switch (kind) {
+        case LinkKind::LoadBalancerTarget: return {accentColor(model::NodeRole::LoadBalancer), Qt::SolidLine, true};
+        case LinkKind::LoadBalancerHost: return {QColor(0x98, 0xA2, 0xB3), Qt::DashLine, false};
+        case LinkKind::StorageClassBackend: return {accentColor(model::NodeRole::Storage), Qt::SolidLine, true};
+        case LinkKind::VolumeClaim: return {QColor(0xA1, 0x88, 0x7F), Qt::SolidLine, true};
+        }
+        return {c.textMuted, Qt::SolidLine, false};
+    }();
+    style.color = c.line(style.color);
+    return style;
 }
 
 QPointF unit(QPointF v)
@@ -542,11 +564,12 @@ void LinkItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidge
 {
     if (m_points.size() < 2)
         return;
-    const LinkStyle style = linkStyle(m_kind);
+    const DiagramColors &c = colorsOf(this);
+    const LinkStyle style = linkStyle(m_kind, c);
     painter->setRenderHint(QPainter::Antialiasing);
     if (isSelected()) {
         // A halo under the line, in the selection colour of the cards.
-        painter->setPen(QPen(colors::kSelection, 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
+        painter->setPen(QPen(c.selection, 6, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter->setBrush(Qt::NoBrush);
         painter->drawPath(linePath());
     }
@@ -594,14 +617,15 @@ QRectF BandItem::boundingRect() const
 
 void BandItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)
 {
+    const DiagramColors &c = colorsOf(this);
     painter->setRenderHint(QPainter::Antialiasing);
-    painter->setPen(QPen(colors::kContainerBorder, 1));
-    painter->setBrush(colors::kContainerFill);
+    painter->setPen(QPen(c.containerBorder, 1));
+    painter->setBrush(c.containerFill);
     painter->drawRoundedRect(m_rect, kLaneRadius, kLaneRadius);
     QFont font = diagramFont(11, true);
     font.setLetterSpacing(QFont::AbsoluteSpacing, 0.8);
     painter->setFont(font);
-    painter->setPen(colors::kTextMuted);
+    painter->setPen(c.textMuted);
     drawElided(painter, QRectF(metrics::kBandPadding, 8, m_rect.width() - 2 * metrics::kBandPadding, 16),
                m_caption.toUpper());
 }

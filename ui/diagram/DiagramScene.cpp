@@ -50,8 +50,9 @@ std::string nameOf(const QString &elementId)
 
 DiagramScene::DiagramScene(QObject *parent)
     : QGraphicsScene(parent)
+    , m_colors(&diagramColors(isDarkAppearance()))
 {
-    setBackgroundBrush(colors::kSceneBackground);
+    setBackgroundBrush(m_colors->sceneBackground);
     // Items are rebuilt wholesale; an index would only be rebuilt with them.
     setItemIndexMethod(QGraphicsScene::NoIndex);
     connect(this, &QGraphicsScene::selectionChanged, this,
@@ -222,6 +223,17 @@ void DiagramScene::setViewScale(qreal scale)
             item->setCacheMode(cache ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
 }
 
+void DiagramScene::setDarkAppearance(bool dark)
+{
+    if (m_colors->dark == dark)
+        return;
+    m_colors = &diagramColors(dark);
+    setBackgroundBrush(m_colors->sceneBackground);
+    // Items read the colours when they paint; update() also drops their cached pixmaps.
+    for (QGraphicsItem *item : items())
+        item->update();
+}
+
 std::optional<QString> DiagramScene::zoneAt(const QPointF &scenePos) const
 {
     for (ElementItem *item : m_elementItems)
@@ -246,7 +258,7 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
         if (ElementItem *from = cardAt(event->scenePos())) {
             m_connectFrom = from->elementId();
             const QPointF start = from->mapToScene(from->rect().center());
-            m_connectLine = addLine(QLineF(start, event->scenePos()), QPen(colors::kSelection, 2, Qt::DashLine));
+            m_connectLine = addLine(QLineF(start, event->scenePos()), QPen(m_colors->selection, 2, Qt::DashLine));
             m_connectLine->setZValue(kCardZ + 10);
             event->accept();
             return;

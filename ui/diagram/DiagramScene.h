@@ -6,6 +6,7 @@
 
 #include "engine/model/Findings.h"
 #include "engine/model/Topology.h"
+#include "ui/common/Appearance.h"
 #include "ui/diagram/DiagramItems.h"
 
 #include <QGraphicsScene>
@@ -46,6 +47,12 @@ public:
     /// (panning blits them); below it they are drawn directly (zooming a large design would
     /// otherwise re-render every cache at each step), and without text when zoomed out far.
     void setViewScale(qreal scale);
+
+    /// The colours items are painted in: the dark or the light set. Starts with the application's
+    /// appearance (isDarkAppearance()); the view calls setDarkAppearance() when its palette changes.
+    const DiagramColors &colors() const { return *m_colors; }
+    /// Switches the colour set: background brush, and every item repaints (pixmap caches too).
+    void setDarkAppearance(bool dark);
 
     /// The zone whose lane is at scenePos: its name, "" for the lane of unzoned nodes, or
     /// std::nullopt outside every lane.
@@ -100,6 +107,7 @@ private:
     QGraphicsLineItem *m_connectLine = nullptr;
     QString m_connectFrom;
     bool m_cacheCards = true;
+    const DiagramColors *m_colors;
 };
 
 } // namespace quorum::ui

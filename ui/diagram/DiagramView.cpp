@@ -1,5 +1,6 @@
 #include "ui/diagram/DiagramView.h"
 
+#include "ui/common/Appearance.h"
 #include "ui/diagram/DiagramItems.h"
 #include "ui/diagram/DiagramScene.h"
 
@@ -37,6 +38,7 @@ DiagramView::DiagramView(DiagramScene *scene, QWidget *parent)
     setResizeAnchor(QGraphicsView::AnchorViewCenter);
     setDragMode(QGraphicsView::ScrollHandDrag);
     setFrameShape(QFrame::NoFrame);
+    m_scene->setDarkAppearance(isDarkPalette(palette()));
 
     m_zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(tr("Ctrl+="))});
     m_zoomOut->setShortcut(QKeySequence::ZoomOut);
@@ -134,6 +136,13 @@ void DiagramView::resizeEvent(QResizeEvent *event)
     QGraphicsView::resizeEvent(event);
     if (m_keepFitted)
         applyFit();
+}
+
+void DiagramView::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        m_scene->setDarkAppearance(isDarkPalette(palette()));
+    QGraphicsView::changeEvent(event);
 }
 
 void DiagramView::contextMenuEvent(QContextMenuEvent *event)

@@ -3,7 +3,8 @@
 // The view of the diagram: antialiased, zoomable (Ctrl+wheel, Ctrl++ / Ctrl+- / Ctrl+0),
 // fitted to the design after each load until the user zooms. When editable, a left drag on
 // the background draws a selection rectangle, the middle button pans, and palette entries
-// and design files can be dropped on it. Main (GUI) thread only.
+// and design files can be dropped on it. The scene's colours follow the view's palette (light or
+// dark). Main (GUI) thread only.
 
 #include <QGraphicsView>
 
@@ -58,6 +59,8 @@ protected:
     void wheelEvent(QWheelEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void contextMenuEvent(QContextMenuEvent *event) override;
+    /// A palette change (View → Appearance, the system's theme) switches the scene's colours.
+    void changeEvent(QEvent *event) override;
     void mousePressEvent(QMouseEvent *event) override;
     void mouseMoveEvent(QMouseEvent *event) override;
     void mouseReleaseEvent(QMouseEvent *event) override;

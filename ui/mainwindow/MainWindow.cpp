@@ -7,6 +7,7 @@
 #include "ui/common/Appearance.h"
 #include "ui/common/DisplayNames.h"
 #include "ui/designer/DesignerController.h"
+#include "ui/diagram/DiagramItems.h"
 #include "ui/document/Autosave.h"
 #include "ui/designer/Inspector.h"
 #include "ui/designer/Palette.h"
@@ -21,6 +22,7 @@
 #include "ui/monitor/ReplayController.h"
 
 #include <QAction>
+#include <QActionGroup>
 #include <QApplication>
 #include <QCloseEvent>
 #include <QDir>
@@ -63,6 +65,17 @@ QString templateDescription(const QString &resourcePath)
     const model::LoadResult result = model::parseTopology(
         std::string_view(text.constData(), static_cast<std::size_t>(text.size())), resourcePath.toStdString());
     return result.ok() ? QString::fromStdString(result.topology->description) : QString();
+}
+
+/// Adds actions to a menu, nullptr as a separator.
+void addMenuActions(QMenu *menu, const QList<QAction *> &actions)
+{
+    for (QAction *action : actions) {
+        if (action)
+            menu->addAction(action);
+        else
+            menu->addSeparator();
+    }
 }
 
 } // namespace
@@ -220,12 +233,8 @@ void MainWindow::createMenus()
     rebuildRecentMenu();
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
-    for (QAction *action : m_designer->editActions()) {
-        if (action)
-            edit->addAction(action);
-        else
-            edit->addSeparator();
-    }
+    addMenuActions(edit, m_designer->editActions());
+    addMenuActions(edit->addMenu(tr("A&rrange")), m_designer->arrangeActions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_view->zoomInAction());
@@ -252,6 +261,8 @@ void MainWindow::createMenus()
     toggleHistory->setShortcut(QKeySequence(tr("Ctrl+Shift+U")));
     toggleHistory->setStatusTip(tr("Show or hide the undo history"));
     view->addAction(toggleHistory);
+    view->addSeparator();
+    createAppearanceMenu(view);
 
     // Run menu, run toolbar, events dock and live status (ui/monitor).
     m_live = new LiveController(m_document, m_scene, this);
@@ -322,11 +333,60 @@ QMenu *MainWindow::elementMenu(const QString &elementId)
 {
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    if (m_live->addElementActions(menu, elementId) == 0) {
+    const int live = m_live->addElementActions(menu, elementId);
+    // A right-click on one of the selected cards offers to arrange them.
+    const ElementItem *item = m_scene->elementItem(elementId);
+    if (item && item->isSelected() && (item->flags() & QGraphicsItem::ItemIsMovable)) {
+        if (live > 0)
+            menu->addSeparator();
+        addMenuActions(menu->addMenu(tr("A&rrange")), m_designer->arrangeActions());
+    } else if (live == 0) {
         delete menu;
         return nullptr;
     }
     return menu;
+}
+
+void MainWindow::createAppearanceMenu(QMenu *view)
+{
+    QMenu *menu = view->addMenu(tr("&Appearance"));
+    auto *group = new QActionGroup(this);
+    const struct {
+        AppearanceMode mode;
+        const char *text;
+        const char *tip;
+    } entries[] = {
+        {AppearanceMode::System, QT_TR_NOOP("&System"), QT_TR_NOOP("Follow the system's light or dark appearance")},
+        {AppearanceMode::Light, QT_TR_NOOP("&Light"), QT_TR_NOOP("Light windows and diagram, whatever the system uses")},
+        {AppearanceMode::Dark, QT_TR_NOOP("&Dark"), QT_TR_NOOP("Dark windows and diagram, whatever the system uses")},
+    };
+    for (const auto &e : entries) {
+        QAction *action = menu->addAction(tr(e.text));
+        action->setCheckable(true);
+        action->setStatusTip(tr(e.tip));
+        action->setToolTip(tr(e.tip));
+        action->setData(appearanceModeName(e.mode));
+        group->addAction(action);
+        const AppearanceMode mode = e.mode;
+        connect(action, &QAction::triggered, this, [this, mode] { setAppearance(mode); });
+        m_appearanceActions << action;
+    }
+    m_appearanceActions.front()->setChecked(true);
+}
+
+QAction *MainWindow::appearanceAction(AppearanceMode mode) const
+{
+    return m_appearanceActions.value(static_cast<int>(mode));
+}
+
+void MainWindow::setAppearance(AppearanceMode mode, bool remember)
+{
+    m_appearance = mode;
+    applyAppearanceMode(mode);
+    if (QAction *action = appearanceAction(mode))
+        action->setChecked(true);
+    if (remember)
+        QSettings().setValue(kAppearanceKey, appearanceModeName(mode));
 }
 
 void MainWindow::showElementMenu(const QString &elementId, const QPoint &globalPos)
@@ -563,6 +623,8 @@ void MainWindow::updateTitle()
 void MainWindow::restoreSettings()
 {
     QSettings settings;
+    const QString appearance = settings.value(kAppearanceKey).toString();
+    setAppearance(parseAppearanceMode(appearance).value_or(AppearanceMode::System), false);
     if (!restoreGeometry(settings.value(kGeometryKey).toByteArray())) {
         const QSize available = screen() ? screen()->availableGeometry().size() : QSize(1600, 1000);
         resize(std::min(1440, available.width() * 9 / 10), std::min(900, available.height() * 9 / 10));

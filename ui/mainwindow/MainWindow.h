@@ -5,6 +5,7 @@
 // Main (GUI) thread only.
 
 #include "engine/model/TopologyYaml.h"
+#include "ui/common/AppearanceMode.h"
 #include "ui/mainwindow/RecentFiles.h"
 
 #include <QMainWindow>
@@ -124,6 +125,12 @@ public:
     /// The context menu of a diagram element: its live fault actions (nullptr when it has
     /// none). The caller shows it; it deletes itself when closed.
     QMenu *elementMenu(const QString &elementId);
+    /// View → Appearance: applies mode to the application (AppearanceMode.h), checks its menu
+    /// entry and, when remember is true, keeps it in the settings for the next start.
+    void setAppearance(AppearanceMode mode, bool remember = true);
+    AppearanceMode appearance() const { return m_appearance; }
+    QAction *appearanceAction(AppearanceMode mode) const;
+
     /// The status bar text about the design ("Nodes: 8 · Zones: 3 · ...").
     QString designSummary() const;
 
@@ -133,6 +140,7 @@ protected:
 private:
     void createActions();
     void createMenus();
+    void createAppearanceMenu(QMenu *view);
     void restoreSettings();
     void saveSettings() const;
 
@@ -192,6 +200,8 @@ private:
     QAction *m_aboutQtAction = nullptr;
     QMenu *m_recentMenu = nullptr;
     QMenu *m_templateMenu = nullptr;
+    QList<QAction *> m_appearanceActions;  ///< System, Light, Dark
+    AppearanceMode m_appearance = AppearanceMode::System;
 
     QString m_lastError;
     QStringList m_lastImportDiagnostics;

@@ -11,6 +11,8 @@ inline const QString kGeometryKey = QStringLiteral("MainWindow/geometry");
 inline const QString kStateKey = QStringLiteral("MainWindow/state");
 inline const QString kDirectoryKey = QStringLiteral("MainWindow/lastDirectory");
 inline const QString kImportDirectoryKey = QStringLiteral("MainWindow/lastImportDirectory");
+/// View → Appearance: "system", "light" or "dark" (appearanceModeName).
+inline const QString kAppearanceKey = QStringLiteral("View/appearance");
 inline constexpr int kStatusMessageMs = 5000;
 
 } // namespace quorum::ui::settings
