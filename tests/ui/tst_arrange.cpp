@@ -342,7 +342,7 @@ void TestArrange::actionsNeedEnoughSelectedCards()
         if (top->text() == QStringLiteral("&Edit"))
             edit = top->menu();
     QVERIFY(edit);
-    QAction *arrangeEntry = findAction(edit, QStringLiteral("A&rrange"));
+    QAction *arrangeEntry = findAction(edit, QStringLiteral("Arra&nge"));
     QVERIFY(arrangeEntry && arrangeEntry->menu());
     QCOMPARE(arrangeEntry->menu()->actions().size(), 10);
     for (QAction *action : designer()->arrangeActions()) {
@@ -360,7 +360,7 @@ void TestArrange::contextMenuOfASelectedCardOffersArrange()
     select({kApiLb, kIngress});
     std::unique_ptr<QMenu> menu(m_window->elementMenu(kIngress));
     QVERIFY(menu);
-    QAction *arrangeEntry = findAction(menu.get(), QStringLiteral("A&rrange"));
+    QAction *arrangeEntry = findAction(menu.get(), QStringLiteral("Arra&nge"));
     QVERIFY(arrangeEntry && arrangeEntry->menu());
     QAction *alignTop = designer()->arrangeAction(Arrangement::AlignTop);
     QVERIFY(arrangeEntry->menu()->actions().contains(alignTop));

@@ -234,7 +234,7 @@ void MainWindow::createMenus()
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     addMenuActions(edit, m_designer->editActions());
-    addMenuActions(edit->addMenu(tr("A&rrange")), m_designer->arrangeActions());
+    addMenuActions(edit->addMenu(tr("Arra&nge")), m_designer->arrangeActions());
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->addAction(m_view->zoomInAction());
@@ -339,7 +339,7 @@ QMenu *MainWindow::elementMenu(const QString &elementId)
     if (item && item->isSelected() && (item->flags() & QGraphicsItem::ItemIsMovable)) {
         if (live > 0)
             menu->addSeparator();
-        addMenuActions(menu->addMenu(tr("A&rrange")), m_designer->arrangeActions());
+        addMenuActions(menu->addMenu(tr("Arra&nge")), m_designer->arrangeActions());
     } else if (live == 0) {
         delete menu;
         return nullptr;
