@@ -8,6 +8,7 @@
 // * the process's CPU (engine thread included) and peak RSS.
 //
 //   QT_QPA_PLATFORM=offscreen bench_ui_latency [--seconds 60] [--speed 100] [--page 0|1] [--memory-every S]
+//                                    [--topology FILE]
 // (or under xvfb-run for a real X server). A benchmark, not a test.
 
 #include "resources/QuorumResources.h"
@@ -100,6 +101,7 @@ int main(int argc, char **argv)
     double speed = 100;
     int page = 0; // the monitor's tab on screen: 0 Control plane, 1 Workloads
     double memoryEvery = 0; // print resident memory every this many wall seconds (0: never)
+    QString topology = quorum::resources::defaultTemplatePath();
     const QStringList args = QCoreApplication::arguments();
     for (int i = 1; i + 1 < args.size(); ++i) {
         if (args[i] == QLatin1String("--seconds"))
@@ -110,12 +112,14 @@ int main(int argc, char **argv)
             page = args[i + 1].toInt();
         else if (args[i] == QLatin1String("--memory-every"))
             memoryEvery = args[i + 1].toDouble();
+        else if (args[i] == QLatin1String("--topology"))
+            topology = args[i + 1];
     }
 
     quorum::ui::MainWindow window;
     window.setMessageBoxesEnabled(false);
-    if (!window.openFile(quorum::resources::defaultTemplatePath())) {
-        std::fprintf(stderr, "cannot open the default template\n");
+    if (!window.openFile(topology)) {
+        std::fprintf(stderr, "cannot open %s\n", qPrintable(topology));
         return 2;
     }
     window.resize(1600, 1000);
