@@ -31,16 +31,14 @@ std::string_view podNodeNameView(const Json &pod)
     return n != spec->end() && n->is_string() ? std::string_view(n->get_ref<const std::string &>()) : std::string_view();
 }
 
-ObjectCache::Facts ObjectCache::factsOf(const Json *object, bool pod)
+ObjectCache::Facts ObjectCache::factsOf(const Json &object, const ResourceInfo *resource)
 {
     Facts f;
-    if (!object)
-        return f;
-    f.owner = controllerUidView(*object);
-    if (pod) {
-        f.node = podNodeNameView(*object);
-        f.active = isActivePod(*object);
-        f.ready = f.active && podReady(*object);
+    f.owner = controllerUidView(object);
+    if (resource == &res::pods()) {
+        f.node = podNodeNameView(object);
+        f.active = isActivePod(object);
+        f.ready = f.active && podReady(object);
     }
     return f;
 }
@@ -97,6 +95,12 @@ void ObjectCache::index(const Facts &was, const Facts &is, bool before, bool aft
 
 void ObjectCache::put(const std::string &key, ObjectPtr object, std::int64_t revision)
 {
+    const Facts facts = object ? factsOf(*object, resourceForKey(key)) : Facts{};
+    put(key, std::move(object), revision, facts);
+}
+
+void ObjectCache::put(const std::string &key, ObjectPtr object, std::int64_t revision, const Facts &facts)
+{
     auto slot = m_slots.find(std::string_view(key));
     ObjectPtr before;
     Facts was;
@@ -113,11 +117,10 @@ void ObjectCache::put(const std::string &key, ObjectPtr object, std::int64_t rev
         was = slot->second.facts; // views into `before`, alive until the end of this call
     }
     const ResourceInfo *resource = slot->second.resource;
-    const Facts is = factsOf(object.get(), resource == &res::pods());
-    slot->second.facts = is;
-    index(was, is, before != nullptr, true, *slot->second.entry, resource);
+    slot->second.facts = facts;
+    index(was, facts, before != nullptr, true, *slot->second.entry, resource);
     m_revision = std::max(m_revision, revision);
-    notify(Change{resource, key, std::move(before), std::move(object), revision}, was.node, is.node);
+    notify(Change{resource, key, std::move(before), std::move(object), revision}, was.node, facts.node);
 }
 
 void ObjectCache::erase(const std::string &key, std::int64_t revision)

@@ -79,9 +79,23 @@ public:
         bool operator==(const OwnedPodCounts &) const = default;
     };
 
+    /// What the indexes need from one object: views into it (valid while it lives), read once
+    /// and kept beside it, so a change reads only the new object.
+    struct Facts {
+        std::string_view owner; ///< controller uid
+        std::string_view node;  ///< pods: spec.nodeName
+        bool active = false;    ///< pods: isActivePod
+        bool ready = false;     ///< pods: podReady
+    };
+    /// The facts of `object` held as a `resource` (pods have more of them).
+    static Facts factsOf(const Json &object, const ResourceInfo *resource);
+
     /// Stores the object at `key` (whose resource is known) as of `revision`; its
     /// metadata.resourceVersion must already say `modRevision`.
     void put(const std::string &key, ObjectPtr object, std::int64_t revision);
+    /// The same with the object's facts read already (factsOf(*object, resource of `key`)), as
+    /// a decoder shared by several caches does once for all of them.
+    void put(const std::string &key, ObjectPtr object, std::int64_t revision, const Facts &facts);
     void erase(const std::string &key, std::int64_t revision);
     /// Forgets everything (before a relist); listeners are told nothing and must resync.
     void clear();
@@ -106,14 +120,6 @@ public:
     void unsubscribe(int id);
 
 private:
-    // What the indexes need from one object, read once when it enters the cache and kept
-    // beside it, so a change reads only the new object. Views into the held object.
-    struct Facts {
-        std::string_view owner; // controller uid
-        std::string_view node;  // pods: spec.nodeName
-        bool active = false;    // pods: isActivePod
-        bool ready = false;     // pods: podReady
-    };
     // One held object: where it sits in its resource's ordered map, and its facts.
     struct Slot {
         const ResourceInfo *resource = nullptr;
@@ -128,7 +134,6 @@ private:
     template <class T>
     using HashMap = std::unordered_map<std::string, T, KeyHash, std::equal_to<>>;
 
-    static Facts factsOf(const Json *object, bool pod);
     /// Moves the entry between the owner and node indexes and counts as its facts change from
     /// `was` (when `before`: it was held) to `is` (when `after`: it stays held).
     void index(const Facts &was, const Facts &is, bool before, bool after, const Objects::value_type &entry,

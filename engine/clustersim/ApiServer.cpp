@@ -69,9 +69,9 @@ bool ApiServer::healthy() const
     return m_etcd.node(m_member).raft().lead() != raft::kNone;
 }
 
-ObjectPtr ApiServer::decode(const store::KeyValue &kv) const
+ObjectPtr ApiServer::decode(const store::KeyValue &kv, ObjectCache::Facts &facts) const
 {
-    return m_decoder.decode(kv, m_node);
+    return m_decoder.decode(kv, m_node, &facts);
 }
 
 void ApiServer::rewatch()
@@ -87,9 +87,10 @@ void ApiServer::rewatch()
         all.key = kRegistry;
         all.rangeEnd = kRegistryEnd;
         const store::RangeResult r = kv.range(all);
+        ObjectCache::Facts facts;
         for (const store::KeyValue &item : r.kvs)
-            if (ObjectPtr o = decode(item))
-                m_cache.put(item.key, std::move(o), r.revision);
+            if (ObjectPtr o = decode(item, facts))
+                m_cache.put(item.key, std::move(o), r.revision, facts);
         w = kv.watch(kRegistry, kRegistryEnd, r.revision + 1);
     }
     m_watch = w.id;
@@ -107,6 +108,7 @@ void ApiServer::syncWatch()
         m_memberIncarnation = ~0ULL;
         return;
     }
+    ObjectCache::Facts facts;
     for (const store::Event &e : batch.events) {
         if (!cluster::resourceForKey(e.kv.key))
             continue;
@@ -114,8 +116,8 @@ void ApiServer::syncWatch()
             m_decoder.forget(e.kv.key);
             m_cache.erase(e.kv.key, e.kv.modRevision);
         }
-        else if (ObjectPtr o = decode(e.kv))
-            m_cache.put(e.kv.key, std::move(o), e.kv.modRevision);
+        else if (ObjectPtr o = decode(e.kv, facts))
+            m_cache.put(e.kv.key, std::move(o), e.kv.modRevision, facts);
     }
 }
 

@@ -95,7 +95,9 @@ private:
     /// The pending write will never be seen through the watch: the decoder drops its object.
     void dropExpected(const Pending &pending);
     void answer(const ApiCallback &done, ApiResult result);
-    ObjectPtr decode(const store::KeyValue &kv) const;
+    /// The decoded object at kv and, in `facts`, its watch-cache facts (both shared with the
+    /// other API servers' caches through the decoder).
+    ObjectPtr decode(const store::KeyValue &kv, ObjectCache::Facts &facts) const;
     std::string randomSuffix();
     std::string newUid();
 

@@ -5,13 +5,17 @@
 
 namespace quorum::clustersim {
 
-cluster::ObjectPtr ObjectDecoder::decode(const store::KeyValue &kv, const std::string &who)
+cluster::ObjectPtr ObjectDecoder::decode(const store::KeyValue &kv, const std::string &who,
+                                         cluster::ObjectCache::Facts *facts)
 {
     const std::uint64_t hash = std::hash<std::string_view>{}(kv.value);
     auto it = m_entries.find(kv.key);
     if (it != m_entries.end() && it->second.modRevision == kv.modRevision && it->second.valueHash == hash)
-        if (cluster::ObjectPtr shared = it->second.object.lock())
+        if (cluster::ObjectPtr shared = it->second.object.lock()) {
+            if (facts)
+                *facts = it->second.facts;
             return shared;
+        }
     cluster::Json object;
     auto expected = m_expected.find(kv.key);
     if (expected != m_expected.end() && expected->second.valueHash == hash) {
@@ -27,12 +31,15 @@ cluster::ObjectPtr ObjectDecoder::decode(const store::KeyValue &kv, const std::s
     }
     object["metadata"]["resourceVersion"] = std::to_string(kv.modRevision);
     auto decoded = std::make_shared<const cluster::Json>(std::move(object));
+    const cluster::ObjectCache::Facts read = cluster::ObjectCache::factsOf(*decoded, cluster::resourceForKey(kv.key));
+    if (facts)
+        *facts = read;
     // A newer revision replaces the remembered one; an older one (a lagging member's) is not
     // remembered, so the newest stays shared.
     if (it == m_entries.end())
-        m_entries.emplace(kv.key, Entry{kv.modRevision, hash, decoded});
+        m_entries.emplace(kv.key, Entry{kv.modRevision, hash, decoded, read});
     else if (kv.modRevision >= it->second.modRevision || it->second.object.expired())
-        it->second = Entry{kv.modRevision, hash, decoded};
+        it->second = Entry{kv.modRevision, hash, decoded, read};
     return decoded;
 }
 

@@ -15,6 +15,7 @@
 // Thread rules: one thread (the simulation's).
 
 #include "engine/cluster/Object.h"
+#include "engine/cluster/ObjectCache.h"
 #include "engine/store/Types.h"
 
 #include <cstdint>
@@ -28,8 +29,11 @@ namespace quorum::clustersim {
 class ObjectDecoder {
 public:
     /// The object stored at kv (metadata.resourceVersion set to its modRevision), or null with
-    /// a line on stderr naming `who` and the key when the value is not JSON.
-    cluster::ObjectPtr decode(const store::KeyValue &kv, const std::string &who);
+    /// a line on stderr naming `who` and the key when the value is not JSON. With `facts`, also
+    /// its watch-cache facts (ObjectCache::factsOf), read once per decoded object like the
+    /// object itself; they are views into the object.
+    cluster::ObjectPtr decode(const store::KeyValue &kv, const std::string &who,
+                              cluster::ObjectCache::Facts *facts = nullptr);
     /// The key was deleted: drop what is remembered of it.
     void forget(const std::string &key);
     /// Keys remembered (for tests).
@@ -49,6 +53,7 @@ private:
         std::int64_t modRevision = 0;
         std::uint64_t valueHash = 0;
         std::weak_ptr<const cluster::Json> object;
+        cluster::ObjectCache::Facts facts; // views into `object`, read only while it lives
     };
     struct Expected {
         std::uint64_t valueHash = 0;

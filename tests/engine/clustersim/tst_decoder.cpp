@@ -76,6 +76,30 @@ private slots:
         decoder.forget(key);
         QCOMPARE(decoder.expected(), std::size_t(0));
     }
+
+    void factsAreReadOncePerObject()
+    {
+        // The watch-cache facts come with the object: the same for every API server sharing
+        // it, and those of its own object for a diverging member.
+        clustersim::ObjectDecoder decoder;
+        const std::string key = "/registry/pods/default/web-1";
+        Json running = pod("Running");
+        running["metadata"]["ownerReferences"] = Json::array({Json{{"controller", true}, {"uid", "rs-1"}}});
+        running["spec"]["nodeName"] = "n1";
+        const std::string bytes = running.dump();
+        cluster::ObjectCache::Facts a, b, c;
+        const cluster::ObjectPtr first = decoder.decode(kvOf(key, 7, bytes), "cp-1", &a);
+        const cluster::ObjectPtr second = decoder.decode(kvOf(key, 7, bytes), "cp-2", &b);
+        QCOMPARE(first.get(), second.get());
+        QCOMPARE(a.owner, std::string_view("rs-1"));
+        QCOMPARE(a.node, std::string_view("n1"));
+        QVERIFY(a.active && !a.ready);
+        QCOMPARE(b.owner.data(), a.owner.data()); // views into the shared object
+        QVERIFY(b.active == a.active && b.ready == a.ready && b.node == a.node);
+        const cluster::ObjectPtr other = decoder.decode(kvOf(key, 7, pod("Failed").dump()), "cp-3", &c);
+        QVERIFY(other.get() != first.get());
+        QVERIFY(c.owner.empty() && c.node.empty() && !c.active);
+    }
 };
 
 QTEST_APPLESS_MAIN(TestDecoder)
