@@ -31,6 +31,13 @@ bool selects(const std::map<std::string, std::string> &selector, const std::map<
     });
 }
 
+/// The value at key for a diagnostic's place, or `fallback` when the key is absent.
+YAML::Node placeOf(const YAML::Node &parent, const char *key, const YAML::Node &fallback)
+{
+    const YAML::Node value = Reader::child(parent, key);
+    return value.IsDefined() ? value : fallback;
+}
+
 /// Kinds the generator writes around a workload and derives from the design again.
 bool isDerivedKind(const std::string &kind)
 {
@@ -244,7 +251,7 @@ private:
             const std::string rp = join(sp, "scaleTargetRef");
             const std::string kind = m_r.string(ref, "kind", rp).value_or("");
             const std::string name = m_r.string(ref, "name", rp).value_or("");
-            const YAML::Node at = ref.IsDefined() ? ref : o.node;
+            const YAML::Node at = ref.IsDefined() ? ref : o.node;  // the reference, or the object without one
             WorkloadRead *w = nullptr;
             for (WorkloadRead &candidate : m_workloads)
                 if (candidate.workload.name == name && candidate.workload.namespaceName == namespaceOf(o) &&
@@ -303,10 +310,9 @@ private:
             const std::string mp = importing::index(join(sp, "metrics"), i);
             const std::string type = m_r.string(metrics[i], "type", mp).value_or("");
             if (type != "Resource") {
-                m_r.warning(Reader::child(metrics[i], "type").IsDefined() ? Reader::child(metrics[i], "type") : metrics[i],
-                            join(mp, "type"), "metric type '" + type +
-                                                  "' has no counterpart in the design (it holds CPU and memory "
-                                                  "utilisation); not imported");
+                m_r.warning(placeOf(metrics[i], "type", metrics[i]), join(mp, "type"),
+                            "metric type '" + type +
+                                "' has no counterpart in the design (it holds CPU and memory utilisation); not imported");
                 continue;
             }
             const YAML::Node resource = m_r.mapping(metrics[i], "resource", mp);
@@ -316,18 +322,17 @@ private:
                                        : name == "memory" ? &a.targetMemoryUtilization
                                                           : nullptr;
             if (!slot) {
-                m_r.warning(Reader::child(resource, "name").IsDefined() ? Reader::child(resource, "name") : metrics[i],
-                            join(resp, "name"), "resource '" + name + "' has no counterpart in the design; not imported");
+                m_r.warning(placeOf(resource, "name", metrics[i]), join(resp, "name"),
+                            "resource '" + name + "' has no counterpart in the design; not imported");
                 continue;
             }
             const YAML::Node target = m_r.mapping(resource, "target", resp);
             const std::string tp = join(resp, "target");
             const std::string targetType = m_r.string(target, "type", tp).value_or("");
             if (targetType != "Utilization") {
-                m_r.warning(Reader::child(target, "type").IsDefined() ? Reader::child(target, "type") : metrics[i],
-                            join(tp, "type"), "a " + name + " target of type '" + targetType +
-                                                  "' has no counterpart in the design (it holds Utilization "
-                                                  "targets); not imported");
+                m_r.warning(placeOf(target, "type", metrics[i]), join(tp, "type"),
+                            "a " + name + " target of type '" + targetType +
+                                "' has no counterpart in the design (it holds Utilization targets); not imported");
                 continue;
             }
             if (*slot) {

@@ -87,6 +87,7 @@ private slots:
     void shiftDragConnectsTwoCards();
     void clickingALinkAndDeleteDisconnects();
     void inspectorEditsAndRefusesBadValues();
+    void inspectorEditsAutoscaling();
     void inspectorRenameFollowsReferencesAndSelection();
     void deleteThirdEtcdMemberRaisesFindingUndoClearsIt();
     void undoAndRedoReturnToTheOriginalModel();
@@ -540,6 +541,83 @@ void TestDesigner::inspectorEditsAndRefusesBadValues()
     QVERIFY(replicas);
     replicas->setValue(5);
     QCOMPARE(document()->topology().findWorkload("web")->replicas, 5);
+}
+
+void TestDesigner::inspectorEditsAutoscaling()
+{
+    QVERIFY(view()->showElement(QStringLiteral("workload/web")));
+    Inspector *inspector = designer()->inspector();
+    // The editors are looked up for every use: undo and redo may rebuild the form.
+    auto spin = [inspector](const char *field) {
+        auto *editor = qobject_cast<QSpinBox *>(inspector->editor(QString::fromLatin1(field)));
+        if (!editor)
+            qFatal("no spin box for %s in the form of %s", field, qPrintable(inspector->elementId()));
+        return editor;
+    };
+    auto minReplicas = [&] { return spin("autoscaleMinReplicas"); };
+    auto maxReplicas = [&] { return spin("autoscaleMaxReplicas"); };
+    auto cpu = [&] { return spin("autoscaleCpuTarget"); };
+    auto memory = [&] { return spin("autoscaleMemoryTarget"); };
+    const model::Topology before = document()->topology();
+    const model::Workload &web = *before.findWorkload("web");
+    QVERIFY(!web.autoscaling);
+    QCOMPARE(web.replicas, 3);
+    QCOMPARE(minReplicas()->value(), -1);
+    QCOMPARE(minReplicas()->text(), QStringLiteral("none"));
+    const int steps = document()->undoStack()->count();
+    auto autoscaling = [this] { return document()->topology().findWorkload("web")->autoscaling; };
+
+    // Setting the minimum turns autoscaling on: up to twice the replicas, by 80 % CPU.
+    minReplicas()->setValue(2);
+    QVERIFY(autoscaling());
+    QCOMPARE(*autoscaling(), (model::Autoscaling{2, 6, 80, std::nullopt}));
+    QCOMPARE(maxReplicas()->value(), 6);  // the other editors follow
+    QCOMPARE(cpu()->value(), 80);
+    QCOMPARE(memory()->text(), QStringLiteral("none"));
+
+    // A maximum below the minimum is refused, named by its field; the design stays as it was.
+    const model::Topology withMin = document()->topology();
+    maxReplicas()->setValue(1);
+    QVERIFY2(inspector->lastError().startsWith(QStringLiteral("Autoscale max replicas: 1 is fewer than the minimum of 2")),
+             qPrintable(inspector->lastError()));
+    QVERIFY(document()->topology() == withMin);
+    maxReplicas()->setValue(10);
+    QVERIFY(inspector->lastError().isEmpty());
+    memory()->setValue(75);
+    cpu()->setValue(-1);
+    QCOMPARE(*autoscaling(), (model::Autoscaling{2, 10, std::nullopt, 75}));
+    // Without its last target the autoscaler could not scale: refused.
+    memory()->setValue(-1);
+    QVERIFY2(inspector->lastError().startsWith(QStringLiteral("Autoscale memory target:")), qPrintable(inspector->lastError()));
+    QCOMPARE(autoscaling()->targetMemoryUtilization, std::optional<int>(75));
+    minReplicas()->setValue(0);
+    QVERIFY(inspector->lastError().startsWith(QStringLiteral("Autoscale min replicas:")));
+    QCOMPARE(autoscaling()->minReplicas, 2);
+
+    // Saved with the design: the topology YAML carries it.
+    QVERIFY(model::topologyToYaml(document()->topology()).find("targetMemoryUtilizationPercentage: 75") != std::string::npos);
+
+    // Each accepted edit is one undo step (min, max, memory, cpu); undo brings back no autoscaling.
+    QCOMPARE(document()->undoStack()->count() - steps, 4);
+    document()->undoStack()->undo();
+    QCOMPARE(*autoscaling(), (model::Autoscaling{2, 10, 80, 75}));
+    QCOMPARE(cpu()->value(), 80);
+    for (int i = 0; i < 3; ++i)
+        document()->undoStack()->undo();
+    QVERIFY(!autoscaling());
+    QVERIFY(document()->topology() == before);
+    QCOMPARE(minReplicas()->value(), -1);
+    QCOMPARE(maxReplicas()->value(), -1);
+
+    // A DaemonSet cannot autoscale: once the kind changes its form offers no autoscaling.
+    auto *kind = qobject_cast<QComboBox *>(inspector->editor(QStringLiteral("kind")));
+    QVERIFY(kind);
+    kind->setCurrentIndex(kind->findData(QStringLiteral("DaemonSet")));
+    QCOMPARE(document()->topology().findWorkload("web")->kind, model::WorkloadKind::DaemonSet);
+    QCOMPARE(inspector->elementId(), QStringLiteral("workload/web"));
+    QVERIFY(inspector->editor(QStringLiteral("minAvailable")));
+    QVERIFY(!inspector->editor(QStringLiteral("autoscaleMinReplicas")));
+    QVERIFY(!inspector->editor(QStringLiteral("autoscaleCpuTarget")));
 }
 
 void TestDesigner::inspectorRenameFollowsReferencesAndSelection()

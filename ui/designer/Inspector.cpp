@@ -223,19 +223,34 @@ void Inspector::addNumber(const QString &field, const QString &label, int minimu
                           std::function<int(const model::Topology &)> read, std::function<void(model::Topology &, int)> write,
                           const QString &suffix)
 {
+    addCheckedNumber(field, label, minimum, maximum, std::move(read),
+                     [write = std::move(write)](model::Topology &t, int value) -> Outcome {
+                         write(t, value);
+                         return std::nullopt;
+                     });
+    static_cast<QSpinBox *>(m_fields.back().editor)->setSuffix(suffix);
+}
+
+void Inspector::addCheckedNumber(const QString &field, const QString &label, int minimum, int maximum,
+                                 std::function<int(const model::Topology &)> read,
+                                 std::function<Outcome(model::Topology &, int)> write, const QString &noneText,
+                                 const QString &tip)
+{
     auto *spin = new QSpinBox;
     spin->setObjectName(field);
     spin->setAccessibleName(label);
     spin->setRange(minimum, maximum);
-    spin->setSuffix(suffix);
+    spin->setSpecialValueText(noneText);
+    spin->setToolTip(tip);
     spin->setKeyboardTracking(false);  // one edit per value, not per digit typed
     m_form->addRow(label, spin);
     connect(spin, &QSpinBox::valueChanged, this, [this, spin, field, label, write](int value) {
-        commit(field, label, [&](model::Topology &t) -> Outcome { write(t, value); return std::nullopt; }, spin);
+        commit(field, label, [&](model::Topology &t) { return write(t, value); }, spin);
     });
     m_fields.push_back({field, spin, [spin, read, this] {
                             const QSignalBlocker blocker(spin);
                             spin->setValue(read(m_document->topology()));
+                            spin->setStyleSheet(QString());
                         }});
 }
 

@@ -56,6 +56,12 @@ public:
     void addNumber(const QString &field, const QString &label, int minimum, int maximum,
                    std::function<int(const model::Topology &)> read, std::function<void(model::Topology &, int)> write,
                    const QString &suffix = {});
+    /// A number whose write may refuse a value with the reason (shown with the field's label,
+    /// the design left alone). `noneText`, when given, is shown for the minimum ("none").
+    void addCheckedNumber(const QString &field, const QString &label, int minimum, int maximum,
+                          std::function<int(const model::Topology &)> read,
+                          std::function<Outcome(model::Topology &, int)> write, const QString &noneText = {},
+                          const QString &tip = {});
     void addChoice(const QString &field, const QString &label, const QList<QPair<QString, QString>> &choices,
                    std::function<QString(const model::Topology &)> read,
                    std::function<Outcome(model::Topology &, const QString &)> write);

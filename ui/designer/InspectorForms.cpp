@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <functional>
 
 namespace quorum::ui {
 
@@ -385,7 +386,119 @@ void storageClassForm(Inspector &in, const Topology &design, const std::string &
                [edit](Topology &t, bool on) { edit(t).allowExpansion = on; });
 }
 
-void workloadForm(Inspector &in, const std::string &name)
+/// The workload's autoscaling, turned on with defaults when an autoscaling field is first set:
+/// from its replicas (at least 1) to twice that, by Kubernetes' default target of 80 % CPU.
+Autoscaling &autoscalingOf(Workload &w)
+{
+    if (!w.autoscaling) {
+        const int from = std::max(1, w.replicas);
+        w.autoscaling = Autoscaling{from, 2 * from, 80, std::nullopt};
+    }
+    return *w.autoscaling;
+}
+
+/// Min and max replicas and the utilisation targets of a Deployment's or StatefulSet's
+/// HorizontalPodAutoscaler; -1 ("none") turns autoscaling (min replicas) or a target off.
+void autoscalingFields(Inspector &in, const std::function<const Workload &(const Topology &)> &w,
+                       const std::function<Workload &(Topology &)> &edit)
+{
+    const QString none = tr("none");
+    // A DaemonSet runs one pod per node; the form of one has no autoscaling, but the kind can
+    // change while the form is shown.
+    auto scalable = [](const Workload &wl) -> Outcome {
+        if (wl.kind == WorkloadKind::DaemonSet)
+            return tr("a DaemonSet runs one pod per node and cannot be autoscaled");
+        return std::nullopt;
+    };
+    in.addSection(tr("Autoscaling (HorizontalPodAutoscaler)"));
+    in.addCheckedNumber(
+        QStringLiteral("autoscaleMinReplicas"), tr("Autoscale min replicas"), -1, 1000,
+        [w](const Topology &t) { return w(t).autoscaling ? w(t).autoscaling->minReplicas : -1; },
+        [edit, scalable](Topology &t, int v) -> Outcome {
+            Workload &wl = edit(t);
+            if (v < 0) {
+                wl.autoscaling.reset();
+                return std::nullopt;
+            }
+            if (Outcome refused = scalable(wl))
+                return refused;
+            if (v == 0)
+                return tr("the autoscaler keeps at least 1 replica (none turns autoscaling off)");
+            const bool on = wl.autoscaling.has_value();
+            Autoscaling &a = autoscalingOf(wl);
+            if (!on)
+                a.maxReplicas = std::max(a.maxReplicas, 2 * v);
+            else if (v > a.maxReplicas)
+                return tr("%1 is more than the maximum of %2 replicas").arg(v).arg(a.maxReplicas);
+            a.minReplicas = v;
+            return std::nullopt;
+        },
+        none, tr("none: no autoscaling"));
+    in.addCheckedNumber(
+        QStringLiteral("autoscaleMaxReplicas"), tr("Autoscale max replicas"), -1, 1000,
+        [w](const Topology &t) { return w(t).autoscaling ? w(t).autoscaling->maxReplicas : -1; },
+        [edit, scalable](Topology &t, int v) -> Outcome {
+            Workload &wl = edit(t);
+            if (v < 0 && !wl.autoscaling)
+                return std::nullopt;
+            if (Outcome refused = scalable(wl))
+                return refused;
+            if (v < 1)
+                return tr("the autoscaler needs a maximum of at least 1 (set min replicas to none to turn it off)");
+            const bool on = wl.autoscaling.has_value();
+            Autoscaling &a = autoscalingOf(wl);
+            if (!on)
+                a.minReplicas = std::min(a.minReplicas, v);
+            else if (v < a.minReplicas)
+                return tr("%1 is fewer than the minimum of %2 replicas").arg(v).arg(a.minReplicas);
+            a.maxReplicas = v;
+            return std::nullopt;
+        },
+        none);
+    struct Target {
+        const char *field;
+        const char *label;
+        std::optional<int> Autoscaling::*member;
+        std::optional<int> Autoscaling::*other;
+    };
+    static const Target kTargets[] = {
+        {"autoscaleCpuTarget", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "Autoscale CPU target"),
+         &Autoscaling::targetCpuUtilization, &Autoscaling::targetMemoryUtilization},
+        {"autoscaleMemoryTarget", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "Autoscale memory target"),
+         &Autoscaling::targetMemoryUtilization, &Autoscaling::targetCpuUtilization},
+    };
+    for (const Target &target : kTargets) {
+        const auto member = target.member;
+        const auto other = target.other;
+        in.addCheckedNumber(
+            QString::fromLatin1(target.field), tr(target.label), -1, 1000,
+            [w, member](const Topology &t) { return w(t).autoscaling ? ((*w(t).autoscaling).*member).value_or(-1) : -1; },
+            [edit, scalable, member, other](Topology &t, int v) -> Outcome {
+                Workload &wl = edit(t);
+                if (v < 0) {
+                    if (!wl.autoscaling)
+                        return std::nullopt;
+                    if (!((*wl.autoscaling).*other))
+                        return tr("the autoscaler needs a CPU or a memory target (set min replicas to none to turn it off)");
+                    ((*wl.autoscaling).*member).reset();
+                    return std::nullopt;
+                }
+                if (Outcome refused = scalable(wl))
+                    return refused;
+                if (v == 0)
+                    return tr("a target is a percentage of the request, at least 1");
+                const bool on = wl.autoscaling.has_value();
+                Autoscaling &a = autoscalingOf(wl);
+                if (!on)
+                    (a.*other).reset();  // turned on by this target: it is the only one
+                a.*member = v;
+                return std::nullopt;
+            },
+            none, tr("percent of the request; none: not a target"));
+    }
+}
+
+void workloadForm(Inspector &in, const Topology &design, const std::string &name)
 {
     auto w = [name](const Topology &t) -> const Workload & { return existing(t.findWorkload(name)); };
     auto edit = [name](Topology &t) -> Workload & { return existing(find(t.workloads, name)); };
@@ -436,6 +549,8 @@ void workloadForm(Inspector &in, const std::string &name)
     in.addNumber(QStringLiteral("minAvailable"), tr("PodDisruptionBudget min available"), -1, 1000,
                  [w](const Topology &t) { return w(t).minAvailable.value_or(-1); },
                  [edit](Topology &t, int v) { edit(t).minAvailable = v < 0 ? std::nullopt : std::optional<int>(v); });
+    if (existing(design.findWorkload(name)).kind != WorkloadKind::DaemonSet)
+        autoscalingFields(in, w, edit);
 }
 
 void secretForm(Inspector &in, const std::string &name)
@@ -459,7 +574,7 @@ bool buildInspectorForm(Inspector &inspector, const Topology &topology, const El
     case ElementKind::LoadBalancer: loadBalancerForm(inspector, id.name); break;
     case ElementKind::StorageBackend: storageForm(inspector, id.name); break;
     case ElementKind::StorageClass: storageClassForm(inspector, topology, id.name); break;
-    case ElementKind::Workload: workloadForm(inspector, id.name); break;
+    case ElementKind::Workload: workloadForm(inspector, topology, id.name); break;
     case ElementKind::Secret: secretForm(inspector, id.name); break;
     }
     return true;
