@@ -21,6 +21,14 @@ struct Point {
     bool operator==(const Point &) const = default;
 };
 
+/// A zone lane's size the user dragged, in diagram (scene) units; 0 in a dimension: the
+/// automatic size in that one.
+struct Size {
+    double width = 0;
+    double height = 0;
+    bool operator==(const Size &) const = default;
+};
+
 /// A scenario kept in the project: its file name ("kill-etcd-leader.yaml") and YAML text.
 struct ScenarioEntry {
     std::string name;
@@ -35,14 +43,18 @@ struct Project {
     /// elements without an entry are placed by the automatic layout. Entries whose element is no
     /// longer in the design are kept as they are.
     std::map<std::string, Point> positions;
+    /// Element id string ("zone/zone-a") -> the lane size the user dragged (format 3); elements
+    /// without an entry get the automatic size. Kept like positions when the element is gone.
+    std::map<std::string, Size> sizes;
     /// Names are unique and non-empty (saveProject refuses others); loadProject returns them in
     /// name order.
     std::vector<ScenarioEntry> scenarios;
 };
 
 /// The format this version writes, and the newest it reads.
-/// Format 2 added the recorded runs; format 1 files read as projects without runs.
-inline constexpr int kProjectFormatVersion = 2;
+/// Format 2 added the recorded runs, format 3 the zone sizes; format 1 files read as projects
+/// without runs, format 1 and 2 files as projects without sizes.
+inline constexpr int kProjectFormatVersion = 3;
 
 /// The outcome of loadProject.
 struct ProjectLoad {

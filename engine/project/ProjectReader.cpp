@@ -136,7 +136,7 @@ public:
     std::string read()
     {
         for (auto step : {&Reader::checkIdentity, &Reader::checkIntegrity, &Reader::checkTables, &Reader::readTopology,
-                          &Reader::readPositions, &Reader::readScenarios, &Reader::countRuns}) {
+                          &Reader::readPositions, &Reader::readSizes, &Reader::readScenarios, &Reader::countRuns}) {
             if (std::string e = (this->*step)(); !e.empty())
                 return e;
             if (!m_yamlErrors.empty())
@@ -194,6 +194,8 @@ private:
         std::vector<const char *> required(detail::kTables.begin(), detail::kTables.end());
         if (m_version >= 2)
             required.insert(required.end(), detail::kRunTables.begin(), detail::kRunTables.end());
+        if (m_version >= 3)
+            required.push_back(detail::kSizesTable);
         for (const char *table : required) {
             if (!present.contains(table))
                 return std::string("not a complete Quorum Studio project: the table '") + table + "' is missing";
@@ -244,6 +246,28 @@ private:
             m_project.positions[id] = Point{s.real(1), s.real(2)};
         }
         return rc == SQLITE_DONE ? std::string() : sqliteFailure(m_db, "cannot read the positions");
+    }
+
+    /// Format 3's zone sizes; older files have none (every lane gets its automatic size).
+    std::string readSizes()
+    {
+        if (m_version < 3)
+            return {};
+        Statement s(m_db.handle(), "SELECT element_id, width, height FROM sizes ORDER BY element_id");
+        if (!s.valid())
+            return sqliteFailure(m_db, "cannot read the sizes");
+        int rc = SQLITE_ROW;
+        while ((rc = s.step()) == SQLITE_ROW) {
+            const std::string id = s.text(0);
+            for (int column : {1, 2}) {
+                const int type = s.type(column);
+                if ((type != SQLITE_FLOAT && type != SQLITE_INTEGER) || !std::isfinite(s.real(column)) || s.real(column) < 0)
+                    return "sizes: the " + std::string(column == 1 ? "width" : "height") + " of '" + id +
+                           "' is not a number of 0 or more";
+            }
+            m_project.sizes[id] = Size{s.real(1), s.real(2)};
+        }
+        return rc == SQLITE_DONE ? std::string() : sqliteFailure(m_db, "cannot read the sizes");
     }
 
     std::string readScenarios()

@@ -18,13 +18,15 @@ inline constexpr std::size_t kSqliteMagicSize = sizeof kSqliteMagic;
 /// SQLite's database header (the start of page 1).
 inline constexpr std::size_t kSqliteHeaderSize = 100;
 
-/// Format 2: format 1's four tables, and the recorded runs in the three run tables, whose
-/// columns are those of a recording's runs, events and samples (engine/telemetry, docs/telemetry.md).
+/// Format 3: format 1's four tables, the recorded runs in format 2's three run tables, whose
+/// columns are those of a recording's runs, events and samples (engine/telemetry, docs/telemetry.md),
+/// and format 3's zone sizes.
 inline constexpr const char *kCreateTables = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE topology(yaml TEXT NOT NULL);
 CREATE TABLE positions(element_id TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL);
 CREATE TABLE scenarios(name TEXT PRIMARY KEY, yaml TEXT NOT NULL);
+CREATE TABLE sizes(element_id TEXT PRIMARY KEY, width REAL NOT NULL, height REAL NOT NULL);
 CREATE TABLE runs(
   id INTEGER PRIMARY KEY,
   started_label TEXT NOT NULL,
@@ -50,6 +52,8 @@ CREATE TABLE run_samples(
 inline constexpr std::array<const char *, 4> kTables = {"meta", "topology", "positions", "scenarios"};
 /// The tables format 2 added.
 inline constexpr std::array<const char *, 3> kRunTables = {"runs", "run_events", "run_samples"};
+/// The table format 3 added.
+inline constexpr const char *kSizesTable = "sizes";
 
 /// Copies the runs of the attached database `from` (tables `fromRuns`, `fromEvents`,
 /// `fromSamples`) into `to`'s, keeping run ids (the target's tables are empty).

@@ -106,6 +106,22 @@ public:
         return {};
     }
 
+    std::string sizes(const std::map<std::string, Size> &sizes)
+    {
+        Statement s(m_db.handle(), "INSERT INTO sizes(element_id, width, height) VALUES (?1, ?2, ?3)");
+        for (const auto &[id, size] : sizes) {
+            if (!std::isfinite(size.width) || !std::isfinite(size.height) || size.width < 0 || size.height < 0)
+                return "the size of '" + id + "' is not a finite number of 0 or more";
+            s.reset();
+            s.bindText(1, id);
+            s.bindDouble(2, size.width);
+            s.bindDouble(3, size.height);
+            if (std::string e = done(s, "cannot write the size of '" + id + "'"); !e.empty())
+                return e;
+        }
+        return {};
+    }
+
     std::string scenarios(const std::vector<ScenarioEntry> &scenarios)
     {
         Statement s(m_db.handle(), "INSERT INTO scenarios(name, yaml) VALUES (?1, ?2)");
@@ -182,6 +198,8 @@ std::string writeDatabase(const Project &project, const std::string &path, const
     if (std::string e = rows.topology(model::topologyToYaml(project.topology)); !e.empty())
         return e;
     if (std::string e = rows.positions(project.positions); !e.empty())
+        return e;
+    if (std::string e = rows.sizes(project.sizes); !e.empty())
         return e;
     if (std::string e = rows.scenarios(project.scenarios); !e.empty())
         return e;

@@ -102,7 +102,7 @@ int main(int argc, char **argv)
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("large.quorum"));
     const model::Topology design = generate(elements);
-    if (const auto error = ui::saveProjectFile(path, ui::DesignState{design, {}}, {})) {
+    if (const auto error = ui::saveProjectFile(path, ui::DesignState{design, {}, {}}, {})) {
         std::fprintf(stderr, "%s\n", qPrintable(*error));
         return 1;
     }

@@ -134,6 +134,7 @@ DesignerController::DesignerController(DesignDocument *document, DiagramScene *s
     createArrangeActions();
 
     connect(m_scene, &DiagramScene::elementsMoved, this, &DesignerController::moveElements);
+    connect(m_scene, &DiagramScene::zoneResized, this, &DesignerController::resizeZone);
     connect(m_scene, &DiagramScene::connectRequested, this, &DesignerController::connectElements);
     connect(m_scene, &DiagramScene::selectedElementsChanged, this, [this](const QStringList &ids) {
         m_inspector->setElement(ids.size() == 1 ? ids.front() : QString());
@@ -334,6 +335,26 @@ QStringList DesignerController::applyMoves(const QMap<QString, QPointF> &positio
     return zoneChanges;
 }
 
+bool DesignerController::resizeZone(const QString &zoneId, Qt::Edges edges, const QSizeF &size)
+{
+    const std::optional<ElementId> id = parseElementId(zoneId);
+    if (!id || id->kind != ElementKind::Zone || !m_document->topology().findZone(id->name) || size.isEmpty()
+        || !(edges & (Qt::RightEdge | Qt::BottomEdge)))
+        return false;
+    DesignState state = m_document->state();
+    QSizeF stored = state.sizes.value(zoneId, QSizeF(0, 0));
+    if (edges & Qt::RightEdge)
+        stored.setWidth(size.width());
+    if (edges & Qt::BottomEdge)
+        stored.setHeight(size.height());
+    state.sizes.insert(zoneId, stored);
+    if (state == m_document->state())
+        return false;
+    m_document->edit(tr("Resize %1").arg(QString::fromStdString(id->name)), std::move(state));
+    m_scene->selectElement(zoneId);
+    return true;
+}
+
 bool DesignerController::connectElements(const QString &fromId, const QString &toId)
 {
     const std::optional<ElementId> from = parseElementId(fromId);
@@ -366,6 +387,7 @@ void DesignerController::deleteSelection()
     for (const ElementId &id : toIds(ids)) {
         removeElement(state.topology, id);
         state.positions.remove(elementIdString(id));
+        state.sizes.remove(elementIdString(id));
     }
     m_document->edit(tr("Delete %1").arg(describe(ids)), std::move(state));
     emit message(tr("Deleted %1. Undo brings it back (Ctrl+Z).").arg(describe(ids)));
@@ -444,12 +466,13 @@ void DesignerController::paste()
 
 void DesignerController::autoLayout()
 {
-    if (m_document->positions().isEmpty()) {
+    if (m_document->positions().isEmpty() && m_document->sizes().isEmpty()) {
         emit message(tr("Every card is already where the automatic layout puts it."));
         return;
     }
     DesignState state = m_document->state();
     state.positions.clear();
+    state.sizes.clear();
     m_document->edit(tr("Auto layout"), std::move(state));
 }
 

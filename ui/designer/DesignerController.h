@@ -2,15 +2,17 @@
 
 // The designer: turns what the user does on the diagram, the palette and the Edit menu into
 // undoable edits of the design — add from the palette (dropped at a place or double-clicked),
-// move cards (a node dropped into another zone's lane joins that zone), delete, cut, copy,
-// paste, select all, automatic layout, align and distribute, undo and redo. Owns the palette, the inspector and the
-// undo history view; the main window docks them. Main (GUI) thread only.
+// move cards (a node dropped into another zone's lane joins that zone), resize zone lanes,
+// delete, cut, copy, paste, select all, automatic layout, align and distribute, undo and redo.
+// Owns the palette, the inspector and the undo history view; the main window docks them.
+// Main (GUI) thread only.
 
 #include "ui/diagram/Arrange.h"
 
 #include <QMap>
 #include <QObject>
 #include <QPointF>
+#include <QSizeF>
 #include <QString>
 #include <QStringList>
 
@@ -71,6 +73,12 @@ public:
     std::optional<QString> addFromPalette(const QString &entry, std::optional<QPointF> scenePos = std::nullopt);
     /// Moves cards to new top-left corners as one undoable step (what a drag does).
     void moveElements(const QMap<QString, QPointF> &positions);
+    /// Gives the zone lane `zoneId` ("zone/zone-a") a new size in the dragged `edges` (right:
+    /// width, bottom: height; the other dimension keeps what it had) as one undo step ("Resize
+    /// zone-a"), and selects the zone; what a drag of the lane's edge does. The scene keeps the
+    /// lane at least as large as its cards. False, changing nothing, for an element that is not
+    /// a zone of the design or a size that is already the zone's.
+    bool resizeZone(const QString &zoneId, Qt::Edges edges, const QSizeF &size);
     /// Connects two elements (model::connectElements) as one step; a refusal is reported as a
     /// message and changes nothing. Returns whether they were connected.
     bool connectElements(const QString &fromId, const QString &toId);
@@ -81,7 +89,7 @@ public:
     void cutSelection();
     /// Pastes elements copied from this or another design; they are selected afterwards.
     void paste();
-    /// Forgets every placed position: back to the automatic layout by zone.
+    /// Forgets every placed position and zone size: back to the automatic layout by zone.
     void autoLayout();
 
 signals:

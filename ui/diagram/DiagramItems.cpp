@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QFontMetricsF>
+#include <QGraphicsSceneHoverEvent>
 #include <QPainter>
 #include <QPainterPath>
 #include <QPainterPathStroker>
@@ -100,6 +101,14 @@ void ElementItem::setMovable(bool movable)
     setFlag(ItemIsMovable, movable);
     setFlag(ItemSendsGeometryChanges, movable);
     setCursor(movable ? Qt::OpenHandCursor : Qt::ArrowCursor);
+}
+
+void ElementItem::setSize(const QSizeF &size)
+{
+    if (m_rect.size() == size)
+        return;
+    prepareGeometryChange();
+    m_rect.setSize(size);
 }
 
 QVariant ElementItem::itemChange(GraphicsItemChange change, const QVariant &value)
@@ -473,6 +482,49 @@ void ZoneLaneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *opti
     painter->drawLine(QPointF(10, metrics::kLaneHeader - 8), QPointF(r.right() - 10, metrics::kLaneHeader - 8));
 
     paintOverlay(painter, option, kLaneRadius);
+}
+
+void ZoneLaneItem::setResizable(bool resizable)
+{
+    m_resizable = resizable && !m_unzoned;
+    if (!m_resizable)
+        setCursor(Qt::ArrowCursor);
+}
+
+Qt::Edges ZoneLaneItem::resizeEdgesAt(const QPointF &scenePos) const
+{
+    if (!m_resizable)
+        return {};
+    const QPointF p = mapFromScene(scenePos);
+    const QRectF r = rect();
+    const bool withinX = p.x() >= r.left() && p.x() <= r.right() + kLaneResizeHandle;
+    const bool withinY = p.y() >= r.top() && p.y() <= r.bottom() + kLaneResizeHandle;
+    Qt::Edges edges;
+    if (withinY && std::abs(p.x() - r.right()) <= kLaneResizeHandle)
+        edges |= Qt::RightEdge;
+    if (withinX && std::abs(p.y() - r.bottom()) <= kLaneResizeHandle)
+        edges |= Qt::BottomEdge;
+    return edges;
+}
+
+void ZoneLaneItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+{
+    const Qt::Edges edges = resizeEdgesAt(event->scenePos());
+    if (edges == (Qt::RightEdge | Qt::BottomEdge))
+        setCursor(Qt::SizeFDiagCursor);
+    else if (edges & Qt::RightEdge)
+        setCursor(Qt::SizeHorCursor);
+    else if (edges & Qt::BottomEdge)
+        setCursor(Qt::SizeVerCursor);
+    else
+        setCursor(Qt::ArrowCursor);
+    ElementItem::hoverMoveEvent(event);
+}
+
+void ZoneLaneItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+{
+    setCursor(Qt::ArrowCursor);
+    ElementItem::hoverLeaveEvent(event);
 }
 
 // ---- LinkItem ------------------------------------------------------------------------------

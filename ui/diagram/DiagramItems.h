@@ -60,6 +60,9 @@ public:
     /// Lets the user drag the item; positions snap to the designer's grid.
     void setMovable(bool movable);
 
+    /// Changes the item's rectangle (a zone lane being resized); the top-left corner stays.
+    void setSize(const QSizeF &size);
+
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
     void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
@@ -223,11 +226,27 @@ public:
     QString title() const { return m_title; }
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
+    /// Lets the user resize the lane by its right and bottom edges (never the unzoned lane):
+    /// the handles show a resize cursor on hover. Off by default.
+    void setResizable(bool resizable);
+    bool isResizable() const { return m_resizable; }
+    /// The edges (Qt::RightEdge, Qt::BottomEdge, or both at the corner) whose handle is at
+    /// scenePos; none when not resizable or elsewhere.
+    Qt::Edges resizeEdgesAt(const QPointF &scenePos) const;
+
+protected:
+    void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+
 private:
     QString m_title;
     QString m_subtitle;
     bool m_unzoned;
+    bool m_resizable = false;
 };
+
+/// How far from a lane's right or bottom edge (either side) its resize handle reaches, in scene units.
+inline constexpr qreal kLaneResizeHandle = 6;
 
 /// A routed connection between two element items. Takes mouse input only in the designer,
 /// where a click selects it (Delete then disconnects the two).

@@ -80,8 +80,9 @@ struct Lane {
 
 class Builder {
 public:
-    explicit Builder(const Topology &topology)
+    Builder(const Topology &topology, const QMap<QString, QSizeF> &laneSizes)
         : m_topology(topology)
+        , m_laneSizes(laneSizes)
     {
     }
 
@@ -115,8 +116,14 @@ private:
         }
         if (!unzoned.empty())
             m_lanes.push_back({QString(), std::move(unzoned), {}});
-        for (std::size_t i = 0; i < m_lanes.size(); ++i)
-            m_lanesRight = kMargin + static_cast<qreal>(i + 1) * kLaneWidth + static_cast<qreal>(i) * kLaneGap;
+    }
+
+    /// The size the user gave the lane (0 in a dimension: automatic).
+    QSizeF userSize(const Lane &lane) const
+    {
+        if (lane.zoneName.isEmpty())
+            return {};
+        return m_laneSizes.value(idOf(ElementKind::Zone, lane.zoneName.toStdString()), QSizeF());
     }
 
     /// Reserves the load balancer band and the bus area below it; returns the lanes' top.
@@ -152,22 +159,33 @@ private:
         const qreal laneHeight = totalRows > 0 ? y - kRowGap + kLanePadding - lanesTop
                                                : kLaneHeader + kEmptyLaneBody;
 
-        for (std::size_t i = 0; i < m_lanes.size(); ++i) {
-            Lane &lane = m_lanes[i];
-            const qreal x = kMargin + static_cast<qreal>(i) * (kLaneWidth + kLaneGap);
-            lane.rect = QRectF(x, lanesTop, kLaneWidth, laneHeight);
-            m_layout.lanes.push_back({lane.zoneName, lane.rect});
+        qreal x = kMargin;
+        qreal lanesBottom = lanesTop;
+        for (Lane &lane : m_lanes) {
+            const QSizeF wanted = userSize(lane);
+            std::vector<QRectF> cards;
             std::array<int, kRoleRows.size()> used{};
             for (const model::Node *node : lane.nodes) {
                 const std::size_t r = roleRow(node->role);
-                const QRectF rect(x + kLanePadding, rowTop[r] + used[r]++ * (kNodeHeight + kRowGap),
-                                  kCardWidth, kNodeHeight);
-                m_layout.nodes.push_back({idOf(ElementKind::Node, node->name), rect});
-                m_nodeRects[node->name] = rect;
-                m_nodeLane[node->name] = lane.rect;
+                cards.emplace_back(x + kLanePadding, rowTop[r] + used[r]++ * (kNodeHeight + kRowGap), kCardWidth,
+                                   kNodeHeight);
             }
+            const QSizeF minimum = minimumLaneSize({x, lanesTop}, cards);
+            const qreal width = std::max(wanted.width() > 0 ? wanted.width() : kLaneWidth, minimum.width());
+            const qreal height = wanted.height() > 0 ? std::max(wanted.height(), minimum.height()) : laneHeight;
+            lane.rect = QRectF(x, lanesTop, width, height);
+            m_layout.lanes.push_back({lane.zoneName, lane.rect});
+            for (std::size_t k = 0; k < lane.nodes.size(); ++k) {
+                const std::string &name = lane.nodes[k]->name;
+                m_layout.nodes.push_back({idOf(ElementKind::Node, name), cards[k]});
+                m_nodeRects[name] = cards[k];
+                m_nodeLane[name] = lane.rect;
+            }
+            m_lanesRight = lane.rect.right();
+            lanesBottom = std::max(lanesBottom, lane.rect.bottom());
+            x += width + kLaneGap;
         }
-        m_bottomTop = m_lanes.empty() ? lanesTop : lanesTop + laneHeight + kSectionGap;
+        m_bottomTop = m_lanes.empty() ? lanesTop : lanesBottom + kSectionGap;
     }
 
     void placeLoadBalancers()
@@ -401,6 +419,7 @@ private:
     }
 
     const Topology &m_topology;
+    const QMap<QString, QSizeF> &m_laneSizes;
     DiagramLayout m_layout;
     std::vector<Lane> m_lanes;
     std::map<std::string, QRectF> m_nodeRects;
@@ -420,9 +439,20 @@ private:
 
 } // namespace
 
-DiagramLayout layoutTopology(const Topology &topology)
+QSizeF minimumLaneSize(const QPointF &topLeft, const std::vector<QRectF> &cards)
 {
-    return Builder(topology).build();
+    qreal right = topLeft.x() + kLaneWidth;
+    qreal bottom = topLeft.y() + kLaneHeader + kEmptyLaneBody;
+    for (const QRectF &card : cards) {
+        right = std::max(right, card.right() + kLaneChannel);
+        bottom = std::max(bottom, card.bottom() + kLanePadding);
+    }
+    return {right - topLeft.x(), bottom - topLeft.y()};
+}
+
+DiagramLayout layoutTopology(const Topology &topology, const QMap<QString, QSizeF> &laneSizes)
+{
+    return Builder(topology, laneSizes).build();
 }
 
 } // namespace quorum::ui

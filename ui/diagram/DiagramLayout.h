@@ -19,8 +19,10 @@
 
 #include "engine/model/Topology.h"
 
+#include <QMap>
 #include <QPolygonF>
 #include <QRectF>
+#include <QSizeF>
 #include <QString>
 
 #include <vector>
@@ -102,8 +104,17 @@ struct DiagramLayout {
     QRectF bounds;
 };
 
+/// The smallest size of a zone lane whose top-left corner is at topLeft and that holds the
+/// cards (scene rectangles): its padding, header and link channel around them, and at least
+/// an empty lane's size (one card wide, so the link channel stays at its place).
+QSizeF minimumLaneSize(const QPointF &topLeft, const std::vector<QRectF> &cards);
+
 /// Lays out a design. Deterministic: the same design always gives the same layout.
 /// References to elements that do not exist (a finding reports them) are left unlinked.
-DiagramLayout layoutTopology(const model::Topology &topology);
+/// laneSizes ("zone/zone-a" -> size the user dragged; 0 in a dimension: automatic) make those
+/// lanes wider (the lanes right of them move along) or taller or shorter than the tallest
+/// lane, never smaller than minimumLaneSize() of their cards; the bands below move down to
+/// clear the tallest lane.
+DiagramLayout layoutTopology(const model::Topology &topology, const QMap<QString, QSizeF> &laneSizes = {});
 
 } // namespace quorum::ui

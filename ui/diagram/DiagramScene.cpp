@@ -11,6 +11,7 @@
 
 #include <QSignalBlocker>
 
+#include <cmath>
 #include <map>
 #include <optional>
 #include <string>
@@ -80,11 +81,11 @@ void DiagramScene::addElement(ElementItem *item, const QPointF &pos, qreal z)
 
 void DiagramScene::setTopology(const Topology &topology, const std::vector<Finding> &findings)
 {
-    setDesign(topology, {}, findings);
+    setDesign(topology, {}, {}, findings);
 }
 
 void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPointF> &positions,
-                             const std::vector<Finding> &findings)
+                             const QMap<QString, QSizeF> &laneSizes, const std::vector<Finding> &findings)
 {
     const QStringList previouslySelected = selectedElementIds();
     {
@@ -97,7 +98,9 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
         m_dragStart.clear();
         m_connectLine = nullptr;  // cleared with the other items
         m_connectFrom.clear();
-        DiagramLayout layout = layoutTopology(topology);
+        m_resizeLane = nullptr;
+        m_laneNodes.clear();
+        DiagramLayout layout = layoutTopology(topology, laneSizes);
         applyPositions(layout, topology, positions);
         for (const LaidOutBand &band : layout.bands) {
             auto *item = new BandItem(band.kind, band.rect.size(), DiagramContent::bandCaption(band.kind));
@@ -117,8 +120,11 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
                    layout.cluster.rect.topLeft(), kCardZ);
         // Each card is looked up by the name in its id; the layout only knows geometry.
         for (const LaidOutElement &e : layout.nodes)
-            if (const Node *node = topology.findNode(nameOf(e.id)))
+            if (const Node *node = topology.findNode(nameOf(e.id))) {
                 addElement(new NodeItem(e.id, e.rect.size(), DiagramContent::node(*node, topology)), e.rect.topLeft(), kCardZ);
+                if (topology.findZone(node->zone))
+                    m_laneNodes[elementIdString({ElementKind::Zone, node->zone})] << e.id;
+            }
         for (const LaidOutElement &e : layout.loadBalancers)
             if (const LoadBalancer *lb = topology.findLoadBalancer(nameOf(e.id)))
                 addElement(new LoadBalancerItem(e.id, e.rect.size(), DiagramContent::loadBalancer(*lb)),
@@ -145,6 +151,8 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
         const qreal coarse = m_elementItems.size() > kLargeDesignItems ? kCoarseCardScale : kCoarseCardScaleSmall;
         for (ElementItem *item : std::as_const(m_elementItems)) {
             item->setMovable(m_editable && isCard(item));
+            if (auto *lane = qgraphicsitem_cast<ZoneLaneItem *>(item))
+                lane->setResizable(m_editable);
             if (isCard(item))
                 item->setCacheMode(m_cacheCards ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
             if (auto *card = dynamic_cast<CardItem *>(item))
@@ -197,8 +205,11 @@ bool DiagramScene::isCard(const ElementItem *item)
 void DiagramScene::setEditable(bool editable)
 {
     m_editable = editable;
-    for (ElementItem *item : std::as_const(m_elementItems))
+    for (ElementItem *item : std::as_const(m_elementItems)) {
         item->setMovable(editable && isCard(item));
+        if (auto *lane = qgraphicsitem_cast<ZoneLaneItem *>(item))
+            lane->setResizable(editable);
+    }
     for (LinkItem *link : std::as_const(m_linkItems))
         link->setSelectable(editable);
 }
@@ -251,8 +262,65 @@ ElementItem *DiagramScene::cardAt(const QPointF &scenePos) const
     return nullptr;
 }
 
+QSizeF DiagramScene::minimumLaneSize(const QString &zoneId) const
+{
+    const auto *lane = qgraphicsitem_cast<const ZoneLaneItem *>(elementItem(zoneId));
+    if (!lane)
+        return {};
+    std::vector<QRectF> cards;
+    for (const QString &nodeId : m_laneNodes.value(zoneId))
+        if (const ElementItem *node = elementItem(nodeId))
+            cards.push_back(node->mapRectToScene(node->rect()));
+    return ui::minimumLaneSize(lane->pos(), cards);
+}
+
+QSizeF DiagramScene::laneSizeForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const
+{
+    const auto *lane = qgraphicsitem_cast<const ZoneLaneItem *>(elementItem(zoneId));
+    if (!lane)
+        return {};
+    const QPointF topLeft = lane->pos();
+    const QSizeF minimum = minimumLaneSize(zoneId);
+    // The dragged edge goes to the grid line nearest the pointer, or to the first one that
+    // still holds the cards.
+    const auto edgeAt = [](qreal wanted, qreal least) {
+        return std::max(std::round(wanted / kGridSize), std::ceil(least / kGridSize - 1e-9)) * kGridSize;
+    };
+    QSizeF size = lane->rect().size();
+    if (edges & Qt::RightEdge)
+        size.setWidth(edgeAt(scenePos.x(), topLeft.x() + minimum.width()) - topLeft.x());
+    if (edges & Qt::BottomEdge)
+        size.setHeight(edgeAt(scenePos.y(), topLeft.y() + minimum.height()) - topLeft.y());
+    return size;
+}
+
+ZoneLaneItem *DiagramScene::laneHandleAt(const QPointF &scenePos, Qt::Edges *edges) const
+{
+    if (cardAt(scenePos))
+        return nullptr;
+    for (ElementItem *item : m_elementItems)
+        if (auto *lane = qgraphicsitem_cast<ZoneLaneItem *>(item))
+            if (const Qt::Edges found = lane->resizeEdgesAt(scenePos); found) {
+                *edges = found;
+                return lane;
+            }
+    return nullptr;
+}
+
 void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
+    // A press on a lane's right or bottom edge resizes the lane.
+    if (m_editable && event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier)) {
+        Qt::Edges edges;
+        if (ZoneLaneItem *lane = laneHandleAt(event->scenePos(), &edges)) {
+            m_resizeLane = lane;
+            m_resizeEdges = edges;
+            m_resizeStartSize = lane->rect().size();
+            m_dragStart.clear();
+            event->accept();
+            return;
+        }
+    }
     // Shift-drag from a card draws a connection instead of moving or selecting.
     if (m_editable && event->button() == Qt::LeftButton && (event->modifiers() & Qt::ShiftModifier)) {
         if (ElementItem *from = cardAt(event->scenePos())) {
@@ -275,6 +343,11 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 
 void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (m_resizeLane) {
+        m_resizeLane->setSize(laneSizeForDrag(m_resizeLane->elementId(), m_resizeEdges, event->scenePos()));
+        event->accept();
+        return;
+    }
     if (m_connectLine) {
         m_connectLine->setLine(QLineF(m_connectLine->line().p1(), event->scenePos()));
         event->accept();
@@ -285,6 +358,18 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 
 void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (ZoneLaneItem *lane = std::exchange(m_resizeLane, nullptr)) {
+        const QString zoneId = lane->elementId();
+        const QSizeF size = laneSizeForDrag(zoneId, m_resizeEdges, event->scenePos());
+        lane->setSize(size);
+        const Qt::Edges edges = m_resizeEdges;
+        // As with a move: the receiver edits the design and the scene is rebuilt from it.
+        if (size != m_resizeStartSize)
+            QMetaObject::invokeMethod(this, [this, zoneId, edges, size] { emit zoneResized(zoneId, edges, size); },
+                                      Qt::QueuedConnection);
+        event->accept();
+        return;
+    }
     if (m_connectLine) {
         delete m_connectLine;
         m_connectLine = nullptr;

@@ -14,6 +14,7 @@
 #include <QList>
 #include <QMap>
 #include <QPointF>
+#include <QSizeF>
 #include <QStringList>
 
 #include <optional>
@@ -33,13 +34,15 @@ public:
     /// Replaces every item with a projection of topology, with the cards the user placed at
     /// their positions (id string -> top-left), and marks the elements that findings point
     /// at. Elements that were selected and still exist stay selected.
+    /// Zone lanes the user resized get their sizes (id string -> size; 0 in a dimension: automatic).
     void setDesign(const model::Topology &topology, const QMap<QString, QPointF> &positions,
-                   const std::vector<model::Finding> &findings);
+                   const QMap<QString, QSizeF> &laneSizes, const std::vector<model::Finding> &findings);
     /// setDesign() with every card where the automatic layout puts it.
     void setTopology(const model::Topology &topology, const std::vector<model::Finding> &findings);
 
     /// When editable, cards can be dragged (snapped to the grid); a finished drag emits
-    /// elementsMoved(). Off by default.
+    /// elementsMoved(). Zone lanes can be resized by their right and bottom edges; a finished
+    /// resize emits zoneResized(). Off by default.
     void setEditable(bool editable);
     bool isEditable() const { return m_editable; }
 
@@ -57,6 +60,14 @@ public:
     /// The zone whose lane is at scenePos: its name, "" for the lane of unzoned nodes, or
     /// std::nullopt outside every lane.
     std::optional<QString> zoneAt(const QPointF &scenePos) const;
+
+    /// The smallest size of the zone lane `zoneId` ("zone/zone-a") that holds its cards where they
+    /// are now (minimumLaneSize()); an empty size for an element without a lane.
+    QSizeF minimumLaneSize(const QString &zoneId) const;
+    /// The size the lane `zoneId` gets when its `edges` (right, bottom) are dragged to scenePos:
+    /// the dragged edges on the grid, never smaller than minimumLaneSize() (rounded up to the
+    /// grid); the other dimension stays. An empty size for an element without a lane.
+    QSizeF laneSizeForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const;
 
     /// Updates the finding marks (badge, frame colour, tooltip) without rebuilding.
     void setFindings(const std::vector<model::Finding> &findings);
@@ -82,6 +93,9 @@ signals:
     void selectedElementsChanged(const QStringList &elementIds);
     /// The user dragged cards: their ids and new top-left corners (on the grid).
     void elementsMoved(const QMap<QString, QPointF> &positions);
+    /// The user dragged the `edges` of a zone lane (id "zone/zone-a"); size is its new size
+    /// (laneSizeForDrag()). Not emitted when the size did not change.
+    void zoneResized(const QString &zoneId, Qt::Edges edges, const QSizeF &size);
     /// The user Shift-dragged from one card to another (ids): connect them.
     void connectRequested(const QString &fromId, const QString &toId);
 
@@ -96,6 +110,8 @@ private:
     static bool isCard(const ElementItem *item);
     /// The topmost card at scenePos, or nullptr.
     ElementItem *cardAt(const QPointF &scenePos) const;
+    /// The resizable lane whose resize handle is at scenePos (not under a card), or nullptr.
+    ZoneLaneItem *laneHandleAt(const QPointF &scenePos, Qt::Edges *edges) const;
 
     QList<ElementItem *> m_elementItems;
     QList<LinkItem *> m_linkItems;
@@ -103,6 +119,12 @@ private:
     /// Where the cards being dragged started.
     QHash<QString, QPointF> m_dragStart;
     bool m_editable = false;
+    /// Node ids of each zone lane (by the lane's id), for the lane's minimum size.
+    QHash<QString, QStringList> m_laneNodes;
+    /// The lane being resized, the edges dragged and its size when the drag started.
+    ZoneLaneItem *m_resizeLane = nullptr;
+    Qt::Edges m_resizeEdges;
+    QSizeF m_resizeStartSize;
     /// The rubber line of a Shift-drag connection, and the card it started from.
     QGraphicsLineItem *m_connectLine = nullptr;
     QString m_connectFrom;

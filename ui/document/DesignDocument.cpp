@@ -202,7 +202,7 @@ QString DesignDocument::existingRunsFile() const
 
 void DesignDocument::setTopology(model::Topology topology, const QString &sourcePath)
 {
-    replace(DesignState{std::move(topology), {}}, sourcePath);
+    replace(DesignState{std::move(topology), {}, {}}, sourcePath);
 }
 
 void DesignDocument::markRecovered(const QString &sourcePath)
@@ -222,13 +222,13 @@ void DesignDocument::edit(const QString &text, DesignState after, const QString 
 
 void DesignDocument::editTopology(const QString &text, model::Topology after, const QString &mergeKey)
 {
-    edit(text, DesignState{std::move(after), m_state.positions}, mergeKey);
+    edit(text, DesignState{std::move(after), m_state.positions, m_state.sizes}, mergeKey);
 }
 
 void DesignDocument::applyState(const DesignState &state)
 {
     const bool topologyDiffers = !(state.topology == m_state.topology);
-    const bool positionsDiffer = state.positions != m_state.positions;
+    const bool positionsDiffer = state.positions != m_state.positions || state.sizes != m_state.sizes;
     m_state = state;
     if (topologyDiffers) {
         recheckFindings();

@@ -14,6 +14,7 @@
 #include <QMap>
 #include <QObject>
 #include <QPointF>
+#include <QSizeF>
 #include <QString>
 
 #include <optional>
@@ -28,6 +29,10 @@ namespace quorum::ui {
 /// Elements without an entry are placed by the automatic layout.
 using Positions = QMap<QString, QPointF>;
 
+/// Element id string ("zone/zone-a") -> the lane size the user dragged; 0 in a dimension (or no
+/// entry) is the automatic size there. The lane never gets smaller than what holds its cards.
+using Sizes = QMap<QString, QSizeF>;
+
 /// A scenario kept with the design: file name and YAML text.
 struct DesignScenario {
     QString name;
@@ -39,6 +44,7 @@ struct DesignScenario {
 struct DesignState {
     model::Topology topology;
     Positions positions;
+    Sizes sizes = {};  // an initializer: states built from a topology and positions alone get none
     bool operator==(const DesignState &) const = default;
 };
 
@@ -52,6 +58,7 @@ public:
 
     const model::Topology &topology() const { return m_state.topology; }
     const Positions &positions() const { return m_state.positions; }
+    const Sizes &sizes() const { return m_state.sizes; }
     const DesignState &state() const { return m_state; }
     const std::vector<DesignScenario> &scenarios() const { return m_scenarios; }
     /// The findings of checkTopology(), in the engine's order (errors first). After an edit
@@ -89,8 +96,8 @@ public:
     bool loadText(const QByteArray &text, const QString &sourceName,
                   std::vector<model::Diagnostic> &errors);
 
-    /// Saves atomically: a path ending in ".quorum" gets a project (topology, positions,
-    /// scenarios), any other path the topology YAML. A project becomes the sourcePath() and
+    /// Saves atomically: a path ending in ".quorum" gets a project (topology, positions, zone
+    /// sizes, scenarios), any other path the topology YAML. A project becomes the sourcePath() and
     /// marks the design clean; a YAML export of a project leaves both as they were.
     /// Returns std::nullopt on success or the reason (naming the file); nothing changes then.
     std::optional<QString> saveAs(const QString &path);
@@ -124,7 +131,7 @@ public:
     /// Edits with the same non-empty mergeKey in a row merge into one step (drags, typing
     /// in one field). No-op when `after` equals the current state.
     void edit(const QString &text, DesignState after, const QString &mergeKey = {});
-    /// edit() keeping the positions.
+    /// edit() keeping the positions and sizes.
     void editTopology(const QString &text, model::Topology after, const QString &mergeKey = {});
 
     /// Applies a state without recording it (the undo commands use it).
@@ -133,7 +140,7 @@ public:
 signals:
     /// The topology changed (load, edit, undo); findings() may still be the previous ones.
     void topologyChanged();
-    /// positions() changed (or the topology, which moves cards too).
+    /// positions() or sizes() changed (or the topology, which moves cards too).
     void layoutChanged();
     /// A different design was loaded or created (views fit it into the window).
     void designReplaced();

@@ -31,6 +31,8 @@ std::optional<LoadedProject> loadProjectFile(const QString &path, std::vector<mo
     result.state.topology = std::move(loaded.project->topology);
     for (const auto &[id, point] : loaded.project->positions)
         result.state.positions.insert(QString::fromStdString(id), QPointF(point.x, point.y));
+    for (const auto &[id, size] : loaded.project->sizes)
+        result.state.sizes.insert(QString::fromStdString(id), QSizeF(size.width, size.height));
     for (const project::ScenarioEntry &scenario : loaded.project->scenarios)
         result.scenarios.push_back({QString::fromStdString(scenario.name), QByteArray::fromStdString(scenario.yaml)});
     return result;
@@ -43,6 +45,8 @@ std::optional<QString> saveProjectFile(const QString &path, const DesignState &s
     p.topology = state.topology;
     for (auto it = state.positions.cbegin(); it != state.positions.cend(); ++it)
         p.positions[it.key().toStdString()] = project::Point{it.value().x(), it.value().y()};
+    for (auto it = state.sizes.cbegin(); it != state.sizes.cend(); ++it)
+        p.sizes[it.key().toStdString()] = project::Size{it.value().width(), it.value().height()};
     for (const DesignScenario &scenario : scenarios)
         p.scenarios.push_back({scenario.name.toStdString(), scenario.yaml.toStdString()});
     if (std::optional<std::string> error =

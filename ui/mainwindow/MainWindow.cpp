@@ -580,7 +580,7 @@ void MainWindow::onTopologyChanged()
 
 void MainWindow::onLayoutChanged()
 {
-    m_scene->setDesign(m_document->topology(), m_document->positions(), m_document->findings());
+    m_scene->setDesign(m_document->topology(), m_document->positions(), m_document->sizes(), m_document->findings());
 }
 
 void MainWindow::onFindingsChanged()

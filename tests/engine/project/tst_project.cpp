@@ -71,6 +71,7 @@ Project sampleProject()
     p.topology = std::move(*loaded.topology);
     p.positions = {{"node/cp-1", {10, 20}}, {"node/cp-2", {-130.5, 20.25}}, {"zone/zone-a", {0, 0}},
                    {"loadbalancer/api-lb", {1e6, -0.001}}};
+    p.sizes = {{"zone/zone-a", {400, 0}}, {"zone/zone-b", {304.5, 520}}};
     for (const char *name : {"kill-etcd-leader.yaml", "zone-outage.yaml"})
         p.scenarios.push_back(project::ScenarioEntry{name, readBytes(kScenarios + name)});
     return p;
@@ -91,6 +92,7 @@ void verifySameProject(const Project &actual, const Project &expected)
     QVERIFY(actual.topology.sameDesign(expected.topology));
     QCOMPARE(actual.topology.name, expected.topology.name);
     QVERIFY(actual.positions == expected.positions);
+    QVERIFY(actual.sizes == expected.sizes);
     QVERIFY(actual.scenarios == expected.scenarios);
 }
 
@@ -134,6 +136,7 @@ private slots:
     void loadDoesNotModifyTheFile();
     void runsRoundTrip();
     void formatOneReadsWithoutRuns();
+    void formatTwoReadsWithoutSizes();
     void runsSourceRefused();
 };
 
@@ -188,11 +191,17 @@ void TestProject::refusedFiles_data()
     QTest::newRow("another application's database")
         << "sqlite" << "CREATE TABLE notes(text TEXT)" << "another application";
     QTest::newRow("wrong application id") << "project" << "PRAGMA application_id = 42" << "another application";
-    QTest::newRow("newer format") << "project" << "PRAGMA user_version = 3"
-                                  << "written by a newer Quorum Studio: format 3, this version reads up to 2";
+    QTest::newRow("newer format") << "project" << "PRAGMA user_version = 4"
+                                  << "written by a newer Quorum Studio: format 4, this version reads up to 3";
     QTest::newRow("no format version") << "project" << "PRAGMA user_version = 0" << "format version 0";
     QTest::newRow("missing table") << "project" << "DROP TABLE positions" << "the table 'positions' is missing";
     QTest::newRow("missing run table") << "project" << "DROP TABLE run_samples" << "the table 'run_samples' is missing";
+    QTest::newRow("missing sizes table") << "project" << "DROP TABLE sizes" << "the table 'sizes' is missing";
+    QTest::newRow("size not a number")
+        << "project" << "UPDATE sizes SET width = 'wide' WHERE element_id = 'zone/zone-a'"
+        << "the width of 'zone/zone-a' is not a number";
+    QTest::newRow("negative size") << "project" << "UPDATE sizes SET height = -8 WHERE element_id = 'zone/zone-b'"
+                                   << "the height of 'zone/zone-b' is not a number of 0 or more";
     QTest::newRow("no topology") << "project" << "DELETE FROM topology" << "holds no topology";
     QTest::newRow("two topologies") << "project" << "INSERT INTO topology SELECT * FROM topology"
                                     << "more than one topology";
@@ -369,6 +378,7 @@ void TestProject::failedSaveKeepsPreviousFile_data()
     QTest::newRow("two scenarios of one name") << "duplicate scenario" << "two scenarios are named 'zone-outage.yaml'";
     QTest::newRow("scenario without a name") << "unnamed scenario" << "a scenario has no name";
     QTest::newRow("position not finite") << "NaN position" << "the position of 'node/cp-1' is not a finite number";
+    QTest::newRow("size not finite") << "infinite size" << "the size of 'zone/zone-a' is not a finite number";
     QTest::newRow("hook throws") << "throwing hook" << "unexpected error";
 }
 
@@ -389,6 +399,8 @@ void TestProject::failedSaveKeepsPreviousFile()
         bad.scenarios.push_back(project::ScenarioEntry{"", "{}"});
     else if (problem == "NaN position")
         bad.positions["node/cp-1"] = {std::numeric_limits<double>::quiet_NaN(), 0};
+    else if (problem == "infinite size")
+        bad.sizes["zone/zone-a"] = {std::numeric_limits<double>::infinity(), 0};
     else
         hooks.beforeRename = [](const std::string &) { throw std::runtime_error("disk on fire"); };
 
@@ -545,16 +557,39 @@ void TestProject::formatOneReadsWithoutRuns()
     QTemporaryDir dir;
     const std::string path = pathIn(dir, "old.quorum");
     QVERIFY(!project::saveProject(sampleProject(), path));
-    // What format 1 wrote: the same four tables and no run tables.
-    rawExec(path, "DROP TABLE runs; DROP TABLE run_events; DROP TABLE run_samples; PRAGMA user_version = 1");
+    // What format 1 wrote: the same four tables, no run tables and no sizes.
+    rawExec(path, "DROP TABLE runs; DROP TABLE run_events; DROP TABLE run_samples; DROP TABLE sizes; "
+                  "PRAGMA user_version = 1");
     const auto load = project::loadProject(path);
     QVERIFY2(load.ok(), load.errors.empty() ? "" : load.errors.front().toString().c_str());
-    verifySameProject(*load.project, sampleProject());
+    Project withoutSizes = sampleProject();
+    withoutSizes.sizes.clear();
+    verifySameProject(*load.project, withoutSizes);
     QCOMPARE(load.recordedRuns, 0);
     const std::string extracted = pathIn(dir, "runs.sqlite");
     const auto error = project::extractRuns(path, extracted);
     QVERIFY2(!error, error ? error->c_str() : "");
     QVERIFY(telemetry::SqliteReader::open(extracted).value->runs().rows.empty());
+}
+
+void TestProject::formatTwoReadsWithoutSizes()
+{
+    QTemporaryDir dir;
+    const std::string path = pathIn(dir, "old.quorum");
+    QVERIFY(!project::saveProject(sampleProject(), path));
+    // What format 2 wrote: no sizes table; every lane gets its automatic size.
+    rawExec(path, "DROP TABLE sizes; PRAGMA user_version = 2");
+    const auto load = project::loadProject(path);
+    QVERIFY2(load.ok(), load.errors.empty() ? "" : load.errors.front().toString().c_str());
+    Project withoutSizes = sampleProject();
+    withoutSizes.sizes.clear();
+    verifySameProject(*load.project, withoutSizes);
+    // Saved again, it is format 3 (with the sizes it has: none).
+    const std::string again = pathIn(dir, "again.quorum");
+    QVERIFY(!project::saveProject(*load.project, again));
+    const auto reloaded = project::loadProject(again);
+    QVERIFY(reloaded.ok());
+    QVERIFY(reloaded.project->sizes.empty());
 }
 
 void TestProject::runsSourceRefused()
