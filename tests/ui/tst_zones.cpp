@@ -5,6 +5,7 @@
 
 #include "resources/QuorumResources.h"
 #include "ui/designer/DesignerController.h"
+#include "ui/designer/Inspector.h"
 #include "ui/diagram/DiagramItems.h"
 #include "ui/diagram/DiagramLayout.h"
 #include "ui/diagram/DiagramScene.h"
@@ -17,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDir>
+#include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -63,6 +65,7 @@ private slots:
     void shrinkingStopsAtTheCards();
     void sizeIsKeptInTheProject();
     void autoLayoutForgetsSizes();
+    void inspectorEditsKeepSizes();
 
 private:
     DesignerController *designer() const { return m_window->designer(); }
@@ -274,6 +277,31 @@ void TestZones::autoLayoutForgetsSizes()
     QCOMPARE(laneRect(kZoneA), before);
     document()->undoStack()->undo();
     QCOMPARE(laneRect(kZoneA).width(), before.width() + 160);
+}
+
+// An edit in the inspector keeps the resized lanes; renaming the zone there carries its size.
+void TestZones::inspectorEditsKeepSizes()
+{
+    const QRectF before = laneRect(kZoneA);
+    const QSizeF wider(before.width() + 96, before.height());
+    QVERIFY(designer()->resizeZone(kZoneA, Qt::RightEdge, wider));
+    const QSizeF stored = document()->sizes().value(kZoneA); // the width; the height stays automatic
+    QCOMPARE(stored.width(), wider.width());
+    QVERIFY(view()->showElement(kZoneA));
+    Inspector *inspector = designer()->inspector();
+    QCOMPARE(inspector->elementId(), kZoneA);
+    auto *name = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("name")));
+    QVERIFY(name);
+    name->setFocus();
+    name->selectAll();
+    QTest::keyClicks(name, QStringLiteral("zone-east"));
+    QTest::keyClick(name, Qt::Key_Return);
+    const QString renamed = QStringLiteral("zone/zone-east");
+    QVERIFY(document()->topology().findZone("zone-east"));
+    QCOMPARE(document()->sizes(), (Sizes{{renamed, stored}}));
+    QCOMPARE(laneRect(renamed).size(), wider);
+    document()->undoStack()->undo();
+    QCOMPARE(document()->sizes(), (Sizes{{kZoneA, stored}}));
 }
 
 QTEST_MAIN(TestZones)

@@ -163,9 +163,12 @@ bool Inspector::commit(const QString &field, const QString &label, const Apply &
     if (editor)
         editor->setStyleSheet(QString());
     const QString name = elementNameOf(m_elementId);
-    DesignState state{std::move(after), m_document->positions()};
+    DesignState state = m_document->state();  // positions and lane sizes stay
+    state.topology = std::move(after);
     if (!renamedFrom.isEmpty() && state.positions.contains(renamedFrom))  // the card stays where it was put
         state.positions.insert(m_elementId, state.positions.take(renamedFrom));
+    if (!renamedFrom.isEmpty() && state.sizes.contains(renamedFrom))  // a resized lane keeps its size
+        state.sizes.insert(m_elementId, state.sizes.take(renamedFrom));
     m_document->edit(name.isEmpty() ? tr("Change %1").arg(label) : tr("Change %1 of %2").arg(label, name), std::move(state),
                      m_elementId + QLatin1Char('#') + field);
     return true;
