@@ -118,6 +118,7 @@ int main(int argc, char **argv)
 
     quorum::ui::MainWindow window;
     window.setMessageBoxesEnabled(false);
+    window.setUnsavedChangesAnswer(QMessageBox::Discard); // the run it records is not kept
     if (!window.openFile(topology)) {
         std::fprintf(stderr, "cannot open %s\n", qPrintable(topology));
         return 2;

@@ -557,21 +557,58 @@ private slots:
         auto *tabs = monitor->findChild<QTabWidget *>();
         QVERIFY(tabs);
         QCOMPARE(tabs->currentIndex(), 0);
-        auto chartPoints = [&](const QString &title) {
+        // The pods chart's points: a point where the counts change, the end of each run.
+        auto chartPoints = [&](const QString &title) -> QList<QPointF> {
             for (QChartView *view : monitor->findChildren<QChartView *>())
                 if (view->chart()->title() == title)
                     if (auto *area = qobject_cast<QAreaSeries *>(view->chart()->series().value(0)))
-                        return area->upperSeries()->count();
-            return -1;
+                        return area->upperSeries()->points();
+            return {};
         };
+        auto lastSampleSeconds = [&] { return static_cast<double>(monitor->samples().back().timeMicros) / 1e6; };
         // The Workloads page is not on screen: its charts have not been fed.
-        QCOMPARE(chartPoints(QStringLiteral("Pods by phase")), 0);
-        // Shown, it takes every sample so far in one go.
+        QVERIFY(chartPoints(QStringLiteral("Pods by phase")).isEmpty());
+        // Shown, it takes every sample so far in one go: from the first to the newest.
         tabs->setCurrentIndex(1);
-        QCOMPARE(chartPoints(QStringLiteral("Pods by phase")), static_cast<int>(monitor->samples().size()));
+        QList<QPointF> points = chartPoints(QStringLiteral("Pods by phase"));
+        QVERIFY(!points.isEmpty());
+        QCOMPARE(points.front().x(), static_cast<double>(monitor->samples().front().timeMicros) / 1e6);
+        QCOMPARE(points.back().x(), lastSampleSeconds());
         // And keeps up while it is on screen.
         live->engine()->step(5'000'000);
-        QTRY_COMPARE(chartPoints(QStringLiteral("Pods by phase")), static_cast<int>(monitor->samples().size()));
+        QTRY_VERIFY(monitor->samples().back().timeMicros >= 24'000'000);
+        QTRY_COMPARE(chartPoints(QStringLiteral("Pods by phase")).back().x(), lastSampleSeconds());
+    }
+
+    // A step-like series keeps only the points where it changes and the newest one: the line
+    // drawn is the same, and a long steady run costs no points.
+    void steadySeriesKeepOnlyTheirChanges()
+    {
+        MainWindow w;
+        w.setMessageBoxesEnabled(false);
+        w.setUnsavedChangesAnswer(QMessageBox::Discard);
+        QVERIFY(w.openFile(quorum::resources::defaultTemplatePath()));
+        w.show();
+        LiveController *live = w.live();
+        live->setSpeed(0.25);
+        QVERIFY(live->start());
+        live->engine()->pause();
+        live->engine()->step(60'000'000);
+        MonitorPanel *monitor = live->monitor();
+        QTRY_VERIFY(!monitor->samples().isEmpty() && monitor->samples().back().timeMicros >= 59'000'000);
+        QLineSeries *voters = nullptr;
+        for (QChartView *view : monitor->findChildren<QChartView *>())
+            for (QAbstractSeries *series : view->chart()->series())
+                if (auto *line = qobject_cast<QLineSeries *>(series); line && line->name() == QStringLiteral("voters up"))
+                    voters = line;
+        QVERIFY(voters);
+        const QList<QPointF> points = voters->points();
+        // Three voters from the first sample on: one run, drawn from its start to the newest sample.
+        QVERIFY2(points.size() <= 3, qPrintable(QString::number(points.size())));
+        QCOMPARE(points.back().x(), static_cast<double>(monitor->samples().back().timeMicros) / 1e6);
+        QCOMPARE(points.back().y(), 3.0);
+        for (int i = 1; i < points.size(); ++i)
+            QVERIFY(points[i].x() > points[i - 1].x());
     }
 
 private:

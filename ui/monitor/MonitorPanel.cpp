@@ -115,17 +115,30 @@ double seconds(qint64 micros)
 /// the whole path once per point, which made a batch of n points cost n path rebuilds. While
 /// the series holds more than MonitorPanel::kMaxPoints points every other one is dropped (each
 /// repaint walks every point; older history gets coarser, the CSV keeps every sample).
+///
+/// A point that continues a horizontal run (its y equals the two before it) moves the run's end
+/// instead of being added: the line drawn is the same, and step-like series (ready replicas,
+/// voters, nodes Ready) stay a handful of points however long they are charted.
 void extend(QXYSeries *series, const QList<QPointF> &points)
 {
     if (points.isEmpty())
         return;
     QList<QPointF> all = series->points();
-    all += points;
+    all.reserve(all.size() + points.size());
+    for (const QPointF &p : points) {
+        const qsizetype n = all.size();
+        if (n >= 2 && all[n - 1].y() == p.y() && all[n - 2].y() == p.y())
+            all[n - 1] = p;
+        else
+            all.append(p);
+    }
     while (all.size() > MonitorPanel::kMaxPoints) {
         QList<QPointF> kept;
         kept.reserve(all.size() / 2 + 1);
         for (qsizetype i = 0; i < all.size(); i += 2)
             kept.append(all[i]);
+        if (all.size() % 2 == 0)
+            kept.append(all.back()); // the line reaches the newest sample
         all = std::move(kept);
     }
     series->replace(all);
