@@ -59,6 +59,14 @@
             <source>--monitor-page: no page '%1' (control-plane or workloads)</source>
             <translation>--monitor-page: keine Seite '%1' (control-plane oder workloads)</translation>
         </message>
+        <message>
+            <source>Use the appearance &lt;mode&gt;: system, light or dark, for this run only (View → Appearance keeps a choice).</source>
+            <translation>Das Erscheinungsbild &lt;mode&gt; verwenden: system, light oder dark, nur für diesen Lauf (Ansicht → Erscheinungsbild merkt sich eine Wahl).</translation>
+        </message>
+        <message>
+            <source>--appearance: no appearance '%1' (system, light or dark)</source>
+            <translation>--appearance: kein Erscheinungsbild '%1' (system, light oder dark)</translation>
+        </message>
     </context>
     <context>
         <name>quorum::model::FindingsChecker</name>
@@ -257,6 +265,42 @@
         <message>
             <source>Workloads request %1 memory in all, but the nodes that run them offer %2.</source>
             <translation>Die Workloads fordern insgesamt %1 Speicher an, aber die Knoten, die sie ausführen, bieten %2.</translation>
+        </message>
+        <message>
+            <source>%1 is a DaemonSet: it runs one pod per node, so a HorizontalPodAutoscaler cannot scale it. Remove the autoscaling or make it a Deployment.</source>
+            <translation>%1 ist ein DaemonSet: Es führt einen Pod je Knoten aus, daher kann ein HorizontalPodAutoscaler es nicht skalieren. Entfernen Sie die Autoskalierung oder machen Sie daraus ein Deployment.</translation>
+        </message>
+        <message>
+            <source>%1 autoscales down to %2 replicas: a HorizontalPodAutoscaler needs minReplicas of at least 1.</source>
+            <translation>%1 skaliert bis auf %2 Replikate herunter: Ein HorizontalPodAutoscaler braucht minReplicas von mindestens 1.</translation>
+        </message>
+        <message>
+            <source>%1 autoscales up to %2 replicas, fewer than its minimum of %3: set maxReplicas to at least %3.</source>
+            <translation>%1 skaliert auf höchstens %2 Replikate, weniger als sein Minimum von %3: Setzen Sie maxReplicas auf mindestens %3.</translation>
+        </message>
+        <message>
+            <source>%1 autoscales but has no target: set a CPU or memory utilisation target for the HorizontalPodAutoscaler to scale by.</source>
+            <translation>%1 wird automatisch skaliert, hat aber kein Ziel: Setzen Sie ein CPU- oder Speicherauslastungsziel, nach dem der HorizontalPodAutoscaler skaliert.</translation>
+        </message>
+        <message>
+            <source>%1 scales by CPU utilisation but requests no CPU: utilisation is measured against the request, so the autoscaler could never scale it. Set a CPU request.</source>
+            <translation>%1 skaliert nach CPU-Auslastung, fordert aber keine CPU an: Die Auslastung wird an der Anforderung gemessen, daher könnte der Autoscaler es nie skalieren. Setzen Sie eine CPU-Anforderung.</translation>
+        </message>
+        <message>
+            <source>%1 scales by memory utilisation but requests no memory: utilisation is measured against the request, so the autoscaler could never scale it. Set a memory request.</source>
+            <translation>%1 skaliert nach Speicherauslastung, fordert aber keinen Speicher an: Die Auslastung wird an der Anforderung gemessen, daher könnte der Autoscaler es nie skalieren. Setzen Sie eine Speicher-Anforderung.</translation>
+        </message>
+        <message>
+            <source>%1 starts with %2 replicas, outside its autoscaling range of %3 to %4: the autoscaler moves it into the range at once.</source>
+            <translation>%1 startet mit %2 Replikaten, außerhalb seines Autoskalierungsbereichs von %3 bis %4: Der Autoscaler bringt es sofort in den Bereich.</translation>
+        </message>
+        <message>
+            <source>%1 may scale down to a single replica: at low load one node failure or rollout interrupts it. Set minReplicas to at least 2.</source>
+            <translation>%1 kann auf ein einziges Replikat herunterskalieren: Bei geringer Last unterbricht es ein Knotenausfall oder ein Rollout. Setzen Sie minReplicas auf mindestens 2.</translation>
+        </message>
+        <message>
+            <source>%1 requires %2 replicas available but may scale down to %3: at that size node drains can never evict one. Use a minAvailable below minReplicas.</source>
+            <translation>%1 verlangt %2 verfügbare Replikate, kann aber auf %3 herunterskalieren: Bei dieser Größe kann ein Drain eines Knotens nie eines räumen. Verwenden Sie ein minAvailable unter minReplicas.</translation>
         </message>
     </context>
     <context>
@@ -589,6 +633,58 @@
             <source>%1: the picture could not be written</source>
             <translation>%1: das Bild konnte nicht geschrieben werden</translation>
         </message>
+        <message>
+            <source>none</source>
+            <translation>keine</translation>
+        </message>
+        <message>
+            <source>a DaemonSet runs one pod per node and cannot be autoscaled</source>
+            <translation>ein DaemonSet führt einen Pod je Knoten aus und kann nicht automatisch skaliert werden</translation>
+        </message>
+        <message>
+            <source>Autoscaling (HorizontalPodAutoscaler)</source>
+            <translation>Autoskalierung (HorizontalPodAutoscaler)</translation>
+        </message>
+        <message>
+            <source>Autoscale min replicas</source>
+            <translation>Autoskalierung: min. Replikate</translation>
+        </message>
+        <message>
+            <source>the autoscaler keeps at least 1 replica (none turns autoscaling off)</source>
+            <translation>der Autoscaler behält mindestens 1 Replikat (keine schaltet die Autoskalierung ab)</translation>
+        </message>
+        <message>
+            <source>%1 is more than the maximum of %2 replicas</source>
+            <translation>%1 ist mehr als das Maximum von %2 Replikaten</translation>
+        </message>
+        <message>
+            <source>none: no autoscaling</source>
+            <translation>keine: keine Autoskalierung</translation>
+        </message>
+        <message>
+            <source>Autoscale max replicas</source>
+            <translation>Autoskalierung: max. Replikate</translation>
+        </message>
+        <message>
+            <source>the autoscaler needs a maximum of at least 1 (set min replicas to none to turn it off)</source>
+            <translation>der Autoscaler braucht ein Maximum von mindestens 1 (min. Replikate auf keine setzen, um ihn abzuschalten)</translation>
+        </message>
+        <message>
+            <source>%1 is fewer than the minimum of %2 replicas</source>
+            <translation>%1 ist weniger als das Minimum von %2 Replikaten</translation>
+        </message>
+        <message>
+            <source>the autoscaler needs a CPU or a memory target (set min replicas to none to turn it off)</source>
+            <translation>der Autoscaler braucht ein CPU- oder Speicherziel (min. Replikate auf keine setzen, um ihn abzuschalten)</translation>
+        </message>
+        <message>
+            <source>a target is a percentage of the request, at least 1</source>
+            <translation>ein Ziel ist ein Prozentsatz der Anforderung, mindestens 1</translation>
+        </message>
+        <message>
+            <source>percent of the request; none: not a target</source>
+            <translation>Prozent der Anforderung; keine: kein Ziel</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::ArtifactsPanel</name>
@@ -858,6 +954,122 @@
         <message>
             <source>Disconnected: %1. Undo connects them again (Ctrl+Z).</source>
             <translation>Getrennt: %1. Rückgängig verbindet sie wieder (Strg+Z).</translation>
+        </message>
+        <message>
+            <source>Align &amp;Left</source>
+            <translation>&amp;Links ausrichten</translation>
+        </message>
+        <message>
+            <source>Alt+Shift+L</source>
+            <translation>Alt+Shift+L</translation>
+        </message>
+        <message>
+            <source>Line up the left edges of the selected cards with the leftmost one (two cards or more)</source>
+            <translation>Die linken Kanten der ausgewählten Karten an der am weitesten links liegenden ausrichten (ab zwei Karten)</translation>
+        </message>
+        <message>
+            <source>Align Horizontal &amp;Centres</source>
+            <translation>Horizontale &amp;Mitten ausrichten</translation>
+        </message>
+        <message>
+            <source>Alt+Shift+C</source>
+            <translation>Alt+Shift+C</translation>
+        </message>
+        <message>
+            <source>Put the centres of the selected cards on one vertical line (two cards or more)</source>
+            <translation>Die Mitten der ausgewählten Karten auf eine senkrechte Linie bringen (ab zwei Karten)</translation>
+        </message>
+        <message>
+            <source>Align &amp;Right</source>
+            <translation>&amp;Rechts ausrichten</translation>
+        </message>
+        <message>
+            <source>Alt+Shift+R</source>
+            <translation>Alt+Shift+R</translation>
+        </message>
+        <message>
+            <source>Line up the right edges of the selected cards with the rightmost one (two cards or more)</source>
+            <translation>Die rechten Kanten der ausgewählten Karten an der am weitesten rechts liegenden ausrichten (ab zwei Karten)</translation>
+        </message>
+        <message>
+            <source>Align &amp;Top</source>
+            <translation>&amp;Oben ausrichten</translation>
+        </message>
+        <message>
+            <source>Alt+Shift+T</source>
+            <translation>Alt+Shift+T</translation>
+        </message>
+        <message>
+            <source>Line up the top edges of the selected cards with the topmost one (two cards or more)</source>
+            <translation>Die oberen Kanten der ausgewählten Karten an der obersten ausrichten (ab zwei Karten)</translation>
+        </message>
+        <message>
+            <source>Align &amp;Vertical Centres</source>
+            <translation>&amp;Vertikale Mitten ausrichten</translation>
+        </message>
+        <message>
+            <source>Alt+Shift+M</source>
+            <translation>Alt+Shift+M</translation>
+        </message>
+        <message>
+            <source>Put the centres of the selected cards on one horizontal line (two cards or more)</source>
+            <translation>Die Mitten der ausgewählten Karten auf eine waagerechte Linie bringen (ab zwei Karten)</translation>
+        </message>
+        <message>
+            <source>Align &amp;Bottom</source>
+            <translation>&amp;Unten ausrichten</translation>
+        </message>
+        <message>
+            <source>Alt+Shift+B</source>
+            <translation>Alt+Shift+B</translation>
+        </message>
+        <message>
+            <source>Line up the bottom edges of the selected cards with the lowest one (two cards or more)</source>
+            <translation>Die unteren Kanten der ausgewählten Karten an der untersten ausrichten (ab zwei Karten)</translation>
+        </message>
+        <message>
+            <source>Distribute &amp;Horizontally</source>
+            <translation>&amp;Horizontal verteilen</translation>
+        </message>
+        <message>
+            <source>Alt+Shift+H</source>
+            <translation>Alt+Shift+H</translation>
+        </message>
+        <message>
+            <source>Space the selected cards with equal horizontal gaps; the leftmost and the rightmost stay (three cards or more)</source>
+            <translation>Die ausgewählten Karten mit gleichen waagerechten Abständen verteilen; die linke und die rechte äußere bleiben (ab drei Karten)</translation>
+        </message>
+        <message>
+            <source>Distribute V&amp;ertically</source>
+            <translation>V&amp;ertikal verteilen</translation>
+        </message>
+        <message>
+            <source>Alt+Shift+V</source>
+            <translation>Alt+Shift+V</translation>
+        </message>
+        <message>
+            <source>Space the selected cards with equal vertical gaps; the topmost and the lowest stay (three cards or more)</source>
+            <translation>Die ausgewählten Karten mit gleichen senkrechten Abständen verteilen; die oberste und die unterste bleiben (ab drei Karten)</translation>
+        </message>
+        <message>
+            <source>The selected cards are already arranged that way.</source>
+            <translation>Die ausgewählten Karten sind bereits so angeordnet.</translation>
+        </message>
+        <message>
+            <source>%1 (%2 cards)</source>
+            <translation>%1 (%2 Karten)</translation>
+        </message>
+        <message>
+            <source>%1. Undo puts them back (Ctrl+Z).</source>
+            <translation>%1. Rückgängig stellt sie zurück (Strg+Z).</translation>
+        </message>
+        <message>
+            <source>%1: %2.</source>
+            <translation>%1: %2.</translation>
+        </message>
+        <message>
+            <source>Resize %1</source>
+            <translation>Größe von %1 ändern</translation>
         </message>
     </context>
     <context>
@@ -1564,6 +1776,14 @@
             <source>Eviction after (tolerationSeconds)</source>
             <translation>Räumung nach (tolerationSeconds)</translation>
         </message>
+        <message>
+            <source>Autoscale CPU target</source>
+            <translation>Autoskalierung: CPU-Ziel</translation>
+        </message>
+        <message>
+            <source>Autoscale memory target</source>
+            <translation>Autoskalierung: Speicherziel</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::LiveController</name>
@@ -2177,6 +2397,54 @@
         <message>
             <source>The recorded runs of this project could not be read: %1</source>
             <translation>Die aufgezeichneten Läufe dieses Projekts konnten nicht gelesen werden: %1</translation>
+        </message>
+        <message>
+            <source>A recorded run of this design is not saved in its project.</source>
+            <translation>Ein aufgezeichneter Lauf dieses Entwurfs ist nicht in seinem Projekt gespeichert.</translation>
+        </message>
+        <message>
+            <source>%1 recorded runs of this design are not saved in its project.</source>
+            <translation>%1 aufgezeichnete Läufe dieses Entwurfs sind nicht in seinem Projekt gespeichert.</translation>
+        </message>
+        <message>
+            <source>The design has changes that are not saved, and a recorded run that is not saved in its project.</source>
+            <translation>Der Entwurf hat nicht gespeicherte Änderungen und einen aufgezeichneten Lauf, der nicht in seinem Projekt gespeichert ist.</translation>
+        </message>
+        <message>
+            <source>The design has changes that are not saved, and %1 recorded runs that are not saved in its project.</source>
+            <translation>Der Entwurf hat nicht gespeicherte Änderungen und %1 aufgezeichnete Läufe, die nicht in seinem Projekt gespeichert sind.</translation>
+        </message>
+        <message>
+            <source>Arra&amp;nge</source>
+            <translation>A&amp;nordnen</translation>
+        </message>
+        <message>
+            <source>&amp;Appearance</source>
+            <translation>&amp;Erscheinungsbild</translation>
+        </message>
+        <message>
+            <source>&amp;System</source>
+            <translation>&amp;System</translation>
+        </message>
+        <message>
+            <source>Follow the system's light or dark appearance</source>
+            <translation>Dem hellen oder dunklen Erscheinungsbild des Systems folgen</translation>
+        </message>
+        <message>
+            <source>&amp;Light</source>
+            <translation>&amp;Hell</translation>
+        </message>
+        <message>
+            <source>Light windows and diagram, whatever the system uses</source>
+            <translation>Helle Fenster und helles Diagramm, unabhängig vom System</translation>
+        </message>
+        <message>
+            <source>&amp;Dark</source>
+            <translation>&amp;Dunkel</translation>
+        </message>
+        <message>
+            <source>Dark windows and diagram, whatever the system uses</source>
+            <translation>Dunkle Fenster und dunkles Diagramm, unabhängig vom System</translation>
         </message>
     </context>
     <context>
