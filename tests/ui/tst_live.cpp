@@ -6,6 +6,7 @@
 #include "engine/project/Project.h"
 #include "resources/QuorumResources.h"
 #include "ui/bridge/EngineBridge.h"
+#include "ui/common/AppearanceMode.h"
 #include "ui/diagram/DiagramItems.h"
 #include "ui/diagram/DiagramScene.h"
 #include "ui/document/Autosave.h"
@@ -609,6 +610,41 @@ private slots:
         QCOMPARE(points.back().y(), 3.0);
         for (int i = 1; i < points.size(); ++i)
             QVERIFY(points[i].x() > points[i - 1].x());
+    }
+
+    // The charts follow View → Appearance: dark chrome in Dark, light in Light; series keep
+    // their colours.
+    void chartsFollowTheAppearance()
+    {
+        MainWindow w;
+        w.setMessageBoxesEnabled(false);
+        QVERIFY(w.openFile(quorum::resources::defaultTemplatePath()));
+        w.show();
+        MonitorPanel *monitor = w.live()->monitor();
+        const QList<QChartView *> views = monitor->findChildren<QChartView *>();
+        QVERIFY(!views.isEmpty());
+        QLineSeries *voters = nullptr;
+        for (QChartView *view : views)
+            for (QAbstractSeries *series : view->chart()->series())
+                if (auto *line = qobject_cast<QLineSeries *>(series); line && line->name() == QStringLiteral("voters up"))
+                    voters = line;
+        QVERIFY(voters);
+        const QColor votersColour = voters->color();
+        w.setAppearance(AppearanceMode::Dark, false);
+        for (QChartView *view : views) {
+            QVERIFY2(view->chart()->backgroundBrush().color().lightness() < 128, qPrintable(view->chart()->title()));
+            QVERIFY(view->chart()->titleBrush().color().lightness() > 128);
+            for (QAbstractAxis *axis : view->chart()->axes())
+                QVERIFY(axis->labelsColor().lightness() > 128);
+        }
+        QCOMPARE(voters->color(), votersColour);
+        w.setAppearance(AppearanceMode::Light, false);
+        for (QChartView *view : views) {
+            QVERIFY(view->chart()->backgroundBrush().color().lightness() > 128);
+            QVERIFY(view->chart()->titleBrush().color().lightness() < 128);
+        }
+        QCOMPARE(voters->color(), votersColour);
+        w.setAppearance(AppearanceMode::System, false);
     }
 
 private:

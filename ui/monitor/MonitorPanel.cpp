@@ -1,7 +1,9 @@
 #include "ui/monitor/MonitorPanel.h"
 
+#include "ui/common/Appearance.h"
 #include "ui/monitor/LaneChart.h"
 
+#include <QApplication>
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
@@ -12,6 +14,7 @@
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLineSeries>
+#include <QPalette>
 #include <QPushButton>
 #include <QSaveFile>
 #include <QTabWidget>
@@ -396,6 +399,32 @@ MonitorPanel::MonitorPanel(EngineBridge *engine, QWidget *parent)
     });
     connect(engine, &EngineBridge::samplesArrived, this, &MonitorPanel::onLiveSamples);
     connect(engine, &EngineBridge::cleared, this, &MonitorPanel::onLiveCleared);
+    followPalette();
+    connect(AppearanceNotifier::instance(), &AppearanceNotifier::changed, this, [this] { followPalette(); });
+}
+
+void MonitorPanel::followPalette()
+{
+    // The charts' own chrome (background, titles, labels, grid) from the application palette, so
+    // they follow View → Appearance; the series keep their colours (a QChart theme would reset
+    // them).
+    const QPalette palette = QApplication::palette();
+    const QColor text = palette.color(QPalette::Text);
+    QColor grid = palette.color(QPalette::Mid);
+    grid.setAlpha(110);
+    for (QChartView *view : findChildren<QChartView *>()) {
+        QChart *chart = view->chart();
+        chart->setBackgroundBrush(palette.brush(QPalette::Base));
+        chart->setTitleBrush(text);
+        chart->legend()->setLabelColor(text);
+        view->setBackgroundBrush(palette.brush(QPalette::Window));
+        for (QAbstractAxis *axis : chart->axes()) {
+            axis->setLabelsColor(text);
+            axis->setTitleBrush(text);
+            axis->setGridLineColor(grid);
+            axis->setLinePenColor(palette.color(QPalette::Mid));
+        }
+    }
 }
 
 MonitorPanel::~MonitorPanel() = default;

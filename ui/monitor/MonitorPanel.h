@@ -80,6 +80,8 @@ protected:
 private:
     struct Charts;
     static constexpr int kPages = 2; // Control plane, Workloads
+    /// Colours the charts' background, titles, labels and grid from the application palette.
+    void followPalette();
     void clear();
     void onLiveSamples(const QVector<LiveSample> &samples);
     void onLiveCleared();
