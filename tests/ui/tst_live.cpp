@@ -67,6 +67,23 @@ bool eventSeen(QTreeWidget *events, const QString &reason, const QString &object
     return false;
 }
 
+/// Opens the default design in `w` (message boxes off), starts it paused and steps `micros` of
+/// virtual time.
+bool startPausedRun(MainWindow &w, qint64 micros)
+{
+    w.setMessageBoxesEnabled(false);
+    if (!w.openFile(quorum::resources::defaultTemplatePath()))
+        return false;
+    w.show();
+    LiveController *live = w.live();
+    live->setSpeed(0.25);
+    if (!live->start())
+        return false;
+    live->engine()->pause();
+    live->engine()->step(micros);
+    return true;
+}
+
 } // namespace
 
 class TestLive : public QObject {
@@ -545,14 +562,8 @@ private slots:
     void aHiddenChartPageIsFedWhenShown()
     {
         MainWindow w;
-        w.setMessageBoxesEnabled(false);
-        QVERIFY(w.openFile(quorum::resources::defaultTemplatePath()));
-        w.show();
+        QVERIFY(startPausedRun(w, 20'000'000));
         LiveController *live = w.live();
-        live->setSpeed(0.25);
-        QVERIFY(live->start());
-        live->engine()->pause();
-        live->engine()->step(20'000'000);
         MonitorPanel *monitor = live->monitor();
         QTRY_VERIFY(monitor->samples().size() >= 19);
         auto *tabs = monitor->findChild<QTabWidget *>();
@@ -586,16 +597,9 @@ private slots:
     void steadySeriesKeepOnlyTheirChanges()
     {
         MainWindow w;
-        w.setMessageBoxesEnabled(false);
         w.setUnsavedChangesAnswer(QMessageBox::Discard);
-        QVERIFY(w.openFile(quorum::resources::defaultTemplatePath()));
-        w.show();
-        LiveController *live = w.live();
-        live->setSpeed(0.25);
-        QVERIFY(live->start());
-        live->engine()->pause();
-        live->engine()->step(60'000'000);
-        MonitorPanel *monitor = live->monitor();
+        QVERIFY(startPausedRun(w, 60'000'000));
+        MonitorPanel *monitor = w.live()->monitor();
         QTRY_VERIFY(!monitor->samples().isEmpty() && monitor->samples().back().timeMicros >= 59'000'000);
         QLineSeries *voters = nullptr;
         for (QChartView *view : monitor->findChildren<QChartView *>())
