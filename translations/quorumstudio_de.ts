@@ -685,6 +685,18 @@
             <source>percent of the request; none: not a target</source>
             <translation>Prozent der Anforderung; keine: kein Ziel</translation>
         </message>
+        <message>
+            <source>VIP interface</source>
+            <translation>VIP-Schnittstelle</translation>
+        </message>
+        <message>
+            <source>'%1' is not a network interface name (1 to 15 characters, no '/', ':' or spaces)</source>
+            <translation>„%1“ ist kein Name einer Netzwerkschnittstelle (1 bis 15 Zeichen, kein „/“, „:“ oder Leerzeichen)</translation>
+        </message>
+        <message>
+            <source>the hosts' network interface that carries the VIP (keepalived)</source>
+            <translation>die Netzwerkschnittstelle der Hosts, die die VIP trägt (keepalived)</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::ArtifactsPanel</name>

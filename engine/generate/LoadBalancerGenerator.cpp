@@ -171,7 +171,7 @@ std::string keepalivedConfig(const Context &ctx, const LoadBalancer &lb, std::si
     out += "}\n\n";
     out += "vrrp_instance " + instance + " {\n";
     out += std::string("    state ") + (hostIndex == 0 ? "MASTER" : "BACKUP") + "\n";
-    out += "    interface eth0\n";
+    out += "    interface " + lb.vipInterface + "\n";
     out += "    virtual_router_id " + std::to_string(virtualRouterId(lb.name)) + "\n";
     out += "    priority " + std::to_string(priority) + "\n";
     out += "    advert_int 1\n";

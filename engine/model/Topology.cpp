@@ -156,6 +156,16 @@ bool LoadBalancer::isManaged() const
     return type == LoadBalancerType::Cloud || type == LoadBalancerType::MetalLB;
 }
 
+bool isInterfaceName(std::string_view name)
+{
+    if (name.empty() || name.size() > 15 || name == "." || name == "..")
+        return false;
+    return std::none_of(name.begin(), name.end(), [](char c) {
+        const auto u = static_cast<unsigned char>(c);
+        return c == '/' || c == ':' || u <= ' ' || u == 0x7F;
+    });
+}
+
 bool StorageBackend::survivesNodeLoss() const
 {
     return type != StorageBackendType::NodeLocal;

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace quorum::model {
@@ -94,6 +95,8 @@ struct LoadBalancer {
     /// Nodes (role LoadBalancer) that host it; empty for managed types (Cloud, MetalLB).
     std::vector<std::string> hosts;
     std::string vip;    ///< virtual IP shared by the hosts (keepalived); empty when none
+    /// The hosts' network interface that carries the VIP (keepalived's `interface`).
+    std::string vipInterface = "eth0";
     int port = 6443;    ///< frontend port
     /// What it balances: node names (API servers) or workload names (Services, ingress).
     std::vector<std::string> targets;
@@ -106,6 +109,10 @@ struct LoadBalancer {
     /// Managed types (Cloud, MetalLB) are redundant by construction and need no hosts.
     bool isManaged() const;
 };
+
+/// Whether `name` can name a Linux network interface: 1 to 15 characters (IFNAMSIZ - 1), none of
+/// them '/', ':', whitespace or control characters, and not "." or "..".
+bool isInterfaceName(std::string_view name);
 
 // ---- Storage -----------------------------------------------------------------------------
 

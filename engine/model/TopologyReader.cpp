@@ -230,7 +230,7 @@ LoadBalancer TopologyReader::readLoadBalancer(const YAML::Node &node, const std:
 {
     LoadBalancer lb;
     MapReader m(m_r, node, path,
-                {"name", "type", "hosts", "vip", "port", "targets", "targetPort", "algorithm", "healthCheck"});
+                {"name", "type", "hosts", "vip", "vipInterface", "port", "targets", "targetPort", "algorithm", "healthCheck"});
     if (!m.valid())
         return lb;
     lb.location = locationOf(node);
@@ -238,6 +238,13 @@ LoadBalancer TopologyReader::readLoadBalancer(const YAML::Node &node, const std:
     m.readEnum("type", lb.type, Need::Required);
     m.readStringList("hosts", lb.hosts);
     m.readString("vip", lb.vip);
+    if (std::string name; m.readString("vipInterface", name)) {
+        if (isInterfaceName(name))
+            lb.vipInterface = name;
+        else
+            m_r.error(m.get("vipInterface"), m.fieldPath("vipInterface"),
+                      "'" + name + "' is not a network interface name (1 to 15 characters, no '/', ':' or spaces)");
+    }
     m.readInt("port", lb.port, 1, 65535);
     m.readStringList("targets", lb.targets);
     m.readInt("targetPort", lb.targetPort, 1, 65535);

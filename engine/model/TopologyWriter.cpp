@@ -205,6 +205,8 @@ void Writer::loadBalancer(const LoadBalancer &lb)
     if (!lb.hosts.empty())
         flowList("hosts", lb.hosts);
     stringIfSet("vip", lb.vip);
+    if (lb.vipInterface != defaults.vipInterface)
+        field("vipInterface", lb.vipInterface);
     field("port", lb.port);
     if (!lb.targets.empty())
         flowList("targets", lb.targets);

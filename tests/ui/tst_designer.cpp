@@ -89,6 +89,7 @@ private slots:
     void inspectorEditsAndRefusesBadValues();
     void inspectorEditsAutoscaling();
     void inspectorRenameFollowsReferencesAndSelection();
+    void inspectorEditsTheVipInterface();
     void deleteThirdEtcdMemberRaisesFindingUndoClearsIt();
     void undoAndRedoReturnToTheOriginalModel();
     void copyAndPaste();
@@ -618,6 +619,27 @@ void TestDesigner::inspectorEditsAutoscaling()
     QVERIFY(inspector->editor(QStringLiteral("minAvailable")));
     QVERIFY(!inspector->editor(QStringLiteral("autoscaleMinReplicas")));
     QVERIFY(!inspector->editor(QStringLiteral("autoscaleCpuTarget")));
+}
+
+// The VIP's network interface: a name keepalived takes is kept (one undo step), one it cannot
+// take is refused naming the field, and the design keeps its value.
+void TestDesigner::inspectorEditsTheVipInterface()
+{
+    QVERIFY(view()->showElement(QStringLiteral("loadbalancer/api-lb")));
+    Inspector *inspector = designer()->inspector();
+    auto *field = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("vipInterface")));
+    QVERIFY(field);
+    QCOMPARE(field->text(), QStringLiteral("eth0"));
+    const int steps = document()->undoStack()->count();
+    typeInto(field, QStringLiteral("bond0"));
+    QCOMPARE(document()->topology().findLoadBalancer("api-lb")->vipInterface, std::string("bond0"));
+    QCOMPARE(document()->undoStack()->count(), steps + 1);
+    field = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("vipInterface")));
+    typeInto(field, QStringLiteral("eth 0"));
+    QVERIFY2(inspector->lastError().contains(QStringLiteral("VIP interface")), qPrintable(inspector->lastError()));
+    QCOMPARE(document()->topology().findLoadBalancer("api-lb")->vipInterface, std::string("bond0"));
+    document()->undoStack()->undo();
+    QCOMPARE(document()->topology().findLoadBalancer("api-lb")->vipInterface, std::string("eth0"));
 }
 
 void TestDesigner::inspectorRenameFollowsReferencesAndSelection()

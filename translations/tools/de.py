@@ -717,4 +717,7 @@ DE.update({
     "%1 may scale down to a single replica: at low load one node failure or rollout interrupts it. Set minReplicas to at least 2.": "%1 kann auf ein einziges Replikat herunterskalieren: Bei geringer Last unterbricht es ein Knotenausfall oder ein Rollout. Setzen Sie minReplicas auf mindestens 2.",
     "%1 requires %2 replicas available but may scale down to %3: at that size node drains can never evict one. Use a minAvailable below minReplicas.": "%1 verlangt %2 verfügbare Replikate, kann aber auf %3 herunterskalieren: Bei dieser Größe kann ein Drain eines Knotens nie eines räumen. Verwenden Sie ein minAvailable unter minReplicas.",
     "Resize %1": "Größe von %1 ändern",
+    "VIP interface": "VIP-Schnittstelle",
+    "'%1' is not a network interface name (1 to 15 characters, no '/', ':' or spaces)": "„%1“ ist kein Name einer Netzwerkschnittstelle (1 bis 15 Zeichen, kein „/“, „:“ oder Leerzeichen)",
+    "the hosts' network interface that carries the VIP (keepalived)": "die Netzwerkschnittstelle der Hosts, die die VIP trägt (keepalived)",
 })

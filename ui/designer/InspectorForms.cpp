@@ -323,6 +323,14 @@ void loadBalancerForm(Inspector &in, const std::string &name)
                [edit](Topology &t, const QString &v) { return setNodeList(t, edit(t).hosts, v, false); }, tr("node names, comma-separated"));
     in.addText(QStringLiteral("vip"), tr("Virtual IP"), [lb](const Topology &t) { return q(lb(t).vip); },
                [edit](Topology &t, const QString &v) -> Outcome { edit(t).vip = v.toStdString(); return std::nullopt; });
+    in.addText(QStringLiteral("vipInterface"), tr("VIP interface"), [lb](const Topology &t) { return q(lb(t).vipInterface); },
+               [edit](Topology &t, const QString &v) -> Outcome {
+                   if (!isInterfaceName(v.toStdString()))
+                       return tr("'%1' is not a network interface name (1 to 15 characters, no '/', ':' or spaces)").arg(v);
+                   edit(t).vipInterface = v.toStdString();
+                   return std::nullopt;
+               },
+               tr("the hosts' network interface that carries the VIP (keepalived)"));
     in.addNumber(QStringLiteral("port"), tr("Port"), 1, 65535, [lb](const Topology &t) { return lb(t).port; },
                  [edit](Topology &t, int v) { edit(t).port = v; });
     in.addText(QStringLiteral("targets"), tr("Targets"), [lb](const Topology &t) { return joinNames(lb(t).targets); },

@@ -63,6 +63,7 @@ private slots:
     void outputIsDeterministic_data();
     void outputIsDeterministic();
     void apiEndpointIsTheSameEverywhere();
+    void keepalivedUsesTheDesignsInterface();
     void kubeadmApiFollowsKubernetesVersion_data();
     void kubeadmApiFollowsKubernetesVersion();
     void badKubernetesVersionIsAnError_data();
@@ -157,6 +158,21 @@ void TestArtifacts::outputIsDeterministic()
         QCOMPARE(readFile(a.filePath(QString::fromStdString(f.path))), readFile(b.filePath(QString::fromStdString(f.path))));
 }
 
+// The VIP's interface is a field of the load balancer (eth0 unless the design says otherwise).
+void TestArtifacts::keepalivedUsesTheDesignsInterface()
+{
+    model::Topology t = loadTemplate("production-ha");
+    for (model::LoadBalancer &lb : t.loadBalancers)
+        if (lb.name == "api-lb")
+            lb.vipInterface = "bond0";
+    const GenerateResult r = generateArtifacts(t, GenerateOptions{});
+    for (const char *host : {"lb-1", "lb-2"}) {
+        const std::string ka = r.find(std::string("loadbalancer/api-lb/keepalived-") + host + ".conf")->content;
+        QVERIFY2(ka.find("    interface bond0\n") != std::string::npos, host);
+        QVERIFY(ka.find("eth0") == std::string::npos);
+    }
+}
+
 void TestArtifacts::apiEndpointIsTheSameEverywhere()
 {
     const GenerateResult r = generateTemplate("production-ha");
@@ -185,6 +201,7 @@ void TestArtifacts::apiEndpointIsTheSameEverywhere()
     }
     QVERIFY(r.find("loadbalancer/api-lb/keepalived-lb-1.conf")->content.find("state MASTER") != std::string::npos);
     QVERIFY(r.find("loadbalancer/api-lb/keepalived-lb-2.conf")->content.find("state BACKUP") != std::string::npos);
+    QVERIFY(r.find("loadbalancer/api-lb/keepalived-lb-1.conf")->content.find("    interface eth0\n") != std::string::npos);
     const YAML::Node all = documents(r, "kubespray/inventory/group_vars/all/all.yml").at(0);
     QCOMPARE(all["loadbalancer_apiserver"]["address"].as<std::string>(), std::string("10.0.0.10"));
     QCOMPARE(all["loadbalancer_apiserver"]["port"].as<int>(), 6443);

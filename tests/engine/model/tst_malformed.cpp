@@ -82,6 +82,9 @@ void TestMalformed::rejected_data()
     QTest::newRow("port out of range") << QString("apiVersion: quorum.studio/v1alpha1\nkind: Topology\nmetadata: {name: t}\n"
                                                   "spec:\n  nodes: []\n  loadBalancers:\n    - {name: lb, type: haproxy, port: 70000}\n")
                                        << 7 << 39 << "spec.loadBalancers[0].port" << "out of range";
+    QTest::newRow("bad VIP interface") << QString("apiVersion: quorum.studio/v1alpha1\nkind: Topology\nmetadata: {name: t}\n"
+                                                  "spec:\n  nodes: []\n  loadBalancers:\n    - {name: lb, type: haproxy, vipInterface: a/b}\n")
+                                       << 7 << 47 << "spec.loadBalancers[0].vipInterface" << "is not a network interface name";
     QTest::newRow("missing required field") << h + "    - name: a\n" << 7 << 7 << "spec.nodes[0].role"
                                             << "missing required field 'role'";
     QTest::newRow("missing spec") << QString("apiVersion: quorum.studio/v1alpha1\nkind: Topology\nmetadata: {name: t}\n")

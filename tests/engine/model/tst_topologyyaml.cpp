@@ -51,6 +51,7 @@ Topology everyFieldSet()
     lb.type = LoadBalancerType::Nginx;
     lb.hosts = {"cp-1"};
     lb.vip = "192.0.2.100";
+    lb.vipInterface = "bond0.100";
     lb.port = 8443;
     lb.targets = {"cp-1"};
     lb.targetPort = 6444;
