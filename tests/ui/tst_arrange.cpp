@@ -4,6 +4,7 @@
 // in the settings. The geometry of arrange() is checked on its own, table-driven.
 
 #include "resources/QuorumResources.h"
+#include "tests/ui/DesignerWindow.h"
 #include "ui/common/Appearance.h"
 #include "ui/common/AppearanceMode.h"
 #include "ui/designer/DesignerController.h"
@@ -94,23 +95,13 @@ private:
 void TestArrange::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QCoreApplication::setOrganizationName(QStringLiteral("QuorumStudioTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_arrange"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-    QStandardPaths::setTestModeEnabled(true);
-    QDir(Autosave::defaultDirectory()).removeRecursively();
+    test::isolateDesignerTest(m_dir, QStringLiteral("tst_arrange"));
 }
 
 void TestArrange::init()
 {
-    QSettings().clear();
-    m_window = std::make_unique<MainWindow>();
-    m_window->setMessageBoxesEnabled(false);
-    m_window->resize(1500, 950);
-    QVERIFY(m_window->openFile(resources::defaultTemplatePath()));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = test::openDesignerWindow();
+    QVERIFY(m_window);
 }
 
 void TestArrange::cleanup()

@@ -6,6 +6,7 @@
 #include "engine/model/Findings.h"
 #include "engine/model/TopologyYaml.h"
 #include "resources/QuorumResources.h"
+#include "tests/ui/DesignerWindow.h"
 #include "ui/designer/DesignerController.h"
 #include "ui/designer/Inspector.h"
 #include "ui/designer/Palette.h"
@@ -125,24 +126,13 @@ private:
 void TestDesigner::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QCoreApplication::setOrganizationName(QStringLiteral("QuorumStudioTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_designer"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-    // Autosaves go to the test locations, never among the user's.
-    QStandardPaths::setTestModeEnabled(true);
-    QDir(Autosave::defaultDirectory()).removeRecursively();
+    test::isolateDesignerTest(m_dir, QStringLiteral("tst_designer"));
 }
 
 void TestDesigner::init()
 {
-    QSettings().clear();
-    m_window = std::make_unique<MainWindow>();
-    m_window->setMessageBoxesEnabled(false);
-    m_window->resize(1500, 950);
-    QVERIFY(m_window->openFile(resources::defaultTemplatePath()));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = test::openDesignerWindow();
+    QVERIFY(m_window);
     QVERIFY(!document()->isModified());
 }
 

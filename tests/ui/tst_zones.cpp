@@ -4,6 +4,7 @@
 // stop at the cards, the size kept in a saved project, and Auto Layout forgetting it.
 
 #include "resources/QuorumResources.h"
+#include "tests/ui/DesignerWindow.h"
 #include "ui/designer/DesignerController.h"
 #include "ui/designer/Inspector.h"
 #include "ui/diagram/DiagramItems.h"
@@ -92,23 +93,13 @@ private:
 void TestZones::initTestCase()
 {
     QVERIFY(m_dir.isValid());
-    QCoreApplication::setOrganizationName(QStringLiteral("QuorumStudioTests"));
-    QCoreApplication::setApplicationName(QStringLiteral("tst_zones"));
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(QStringLiteral("settings")));
-    QStandardPaths::setTestModeEnabled(true);
-    QDir(Autosave::defaultDirectory()).removeRecursively();
+    test::isolateDesignerTest(m_dir, QStringLiteral("tst_zones"));
 }
 
 void TestZones::init()
 {
-    QSettings().clear();
-    m_window = std::make_unique<MainWindow>();
-    m_window->setMessageBoxesEnabled(false);
-    m_window->resize(1500, 950);
-    QVERIFY(m_window->openFile(resources::defaultTemplatePath()));
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    m_window = test::openDesignerWindow();
+    QVERIFY(m_window);
 }
 
 void TestZones::cleanup()

@@ -1,0 +1,51 @@
+#pragma once
+
+// Shared by the designer GUI tests (tst_designer, tst_arrange, tst_zones): each test case keeps
+// its settings and autosaves in private places, and each test function starts from a fresh
+// main window showing the default design.
+
+#include "resources/QuorumResources.h"
+#include "ui/document/Autosave.h"
+#include "ui/mainwindow/MainWindow.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QSettings>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <memory>
+
+namespace quorum::test {
+
+/// For initTestCase(): settings under `dir` in the name of `application`, autosaves in Qt's
+/// test locations (never among the user's), none left from an earlier run.
+inline void isolateDesignerTest(const QTemporaryDir &dir, const QString &application)
+{
+    QCoreApplication::setOrganizationName(QStringLiteral("QuorumStudioTests"));
+    QCoreApplication::setApplicationName(application);
+    QSettings::setDefaultFormat(QSettings::IniFormat);
+    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, dir.filePath(QStringLiteral("settings")));
+    QStandardPaths::setTestModeEnabled(true);
+    QDir(ui::Autosave::defaultDirectory()).removeRecursively();
+}
+
+/// For init(): clears the settings and opens a main window (message boxes off) on the default
+/// design, shown at 1500 x 950 and exposed; null when the design cannot be opened or the window
+/// is not exposed.
+inline std::unique_ptr<ui::MainWindow> openDesignerWindow()
+{
+    QSettings().clear();
+    auto window = std::make_unique<ui::MainWindow>();
+    window->setMessageBoxesEnabled(false);
+    window->resize(1500, 950);
+    if (!window->openFile(resources::defaultTemplatePath()))
+        return nullptr;
+    window->show();
+    if (!QTest::qWaitForWindowExposed(window.get()))
+        return nullptr;
+    return window;
+}
+
+} // namespace quorum::test
