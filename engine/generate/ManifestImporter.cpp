@@ -81,7 +81,8 @@ private:
             m_ingresses.push_back(o);
         } else if (o.apiVersion == "policy/v1" && o.kind == "PodDisruptionBudget") {
             m_budgets.push_back(o);
-        } else if ((o.apiVersion == "autoscaling/v2" || o.apiVersion == "autoscaling/v1") &&
+        } else if ((o.apiVersion == "autoscaling/v2" || o.apiVersion == "autoscaling/v2beta2" ||
+                    o.apiVersion == "autoscaling/v1") &&
                    o.kind == "HorizontalPodAutoscaler") {
             m_autoscalers.push_back(o);
         } else if (o.apiVersion == "v1" && o.kind == "PersistentVolumeClaim") {
@@ -242,6 +243,11 @@ private:
             const YAML::Node spec = m_r.mapping(o.node, "spec", p);
             const std::string sp = join(p, "spec");
             const bool v1 = o.apiVersion == "autoscaling/v1";
+            // v2beta2 has v2's shape (metrics with typed targets); Kubernetes 1.26 removed it.
+            if (o.apiVersion == "autoscaling/v2beta2")
+                m_r.info(o.node, p,
+                         "autoscaling/v2beta2 was removed in Kubernetes 1.26; read as autoscaling/v2, which the "
+                         "design generates");
             if (v1)
                 m_r.reportUnknown(spec, sp, {"scaleTargetRef", "minReplicas", "maxReplicas", "targetCPUUtilizationPercentage"},
                                   Severity::Warning);

@@ -304,6 +304,9 @@ void TestImport::horizontalPodAutoscalers_data()
     QTest::newRow("v1: no target, Kubernetes' default")
         << deployment.arg("autoscaling/v1") + target + "  maxReplicas: 4\n" << 1 << 4 << 80 << -1 << Severity::Info
         << "Kubernetes' default of 80 % CPU" << 11 << "HorizontalPodAutoscaler/web";
+    QTest::newRow("v2beta2: read as v2")
+        << deployment.arg("autoscaling/v2beta2") + target + range + cpu60 << 2 << 8 << 60 << -1 << Severity::Info
+        << "autoscaling/v2beta2 was removed in Kubernetes 1.26" << 11 << "HorizontalPodAutoscaler/web";
     QTest::newRow("v2: Pods metric")
         << v2 + target + range + cpu60 + "    - {type: Pods, pods: {metric: {name: rps}, target: {type: AverageValue, averageValue: '10'}}}\n"
         << 2 << 8 << 60 << -1 << Severity::Warning << "metric type 'Pods' has no counterpart" << 20 << p + ".metrics[1].type";
