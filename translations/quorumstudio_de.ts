@@ -302,6 +302,22 @@
             <source>%1 requires %2 replicas available but may scale down to %3: at that size node drains can never evict one. Use a minAvailable below minReplicas.</source>
             <translation>%1 verlangt %2 verfügbare Replikate, kann aber auf %3 herunterskalieren: Bei dieser Größe kann ein Drain eines Knotens nie eines räumen. Verwenden Sie ein minAvailable unter minReplicas.</translation>
         </message>
+        <message>
+            <source>%1 may autoscale to %2 replicas with required anti-affinity, but only %3 nodes can hold it: beyond %3 replicas the autoscaler's new pods would stay Pending.</source>
+            <translation>%1 kann auf %2 Replikate autoskalieren, mit zwingender Anti-Affinität, aber nur %3 Knoten können es aufnehmen: Über %3 Replikate hinaus blieben die neuen Pods des Autoscalers Pending.</translation>
+        </message>
+        <message>
+            <source>%1 may autoscale to %2 replicas, but the nodes that can run it have room for %3 by their resource requests: beyond %3 the autoscaler's new pods would stay Pending.</source>
+            <translation>%1 kann auf %2 Replikate autoskalieren, aber die Knoten, die es ausführen können, haben nach den Ressourcenanforderungen Platz für %3: Über %3 hinaus blieben die neuen Pods des Autoscalers Pending.</translation>
+        </message>
+        <message>
+            <source>With every autoscaler at its maximum, workloads request %1 CPU in all, but the nodes that run them offer %2: at a peak some new pods would stay Pending.</source>
+            <translation>Mit jedem Autoscaler am Maximum fordern die Workloads insgesamt %1 CPU an, aber die Knoten, die sie ausführen, bieten %2: Bei einer Lastspitze blieben einige neue Pods Pending.</translation>
+        </message>
+        <message>
+            <source>With every autoscaler at its maximum, workloads request %1 memory in all, but the nodes that run them offer %2: at a peak some new pods would stay Pending.</source>
+            <translation>Mit jedem Autoscaler am Maximum fordern die Workloads insgesamt %1 Speicher an, aber die Knoten, die sie ausführen, bieten %2: Bei einer Lastspitze blieben einige neue Pods Pending.</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui</name>
@@ -1290,6 +1306,27 @@
         <message>
             <source>API load-balancer hosts</source>
             <translation>API-Load-Balancer-Hosts</translation>
+        </message>
+        <message>
+            <source>HPA %1–%2</source>
+            <comment>autoscaling range of replicas</comment>
+            <translation>HPA %1–%2</translation>
+        </message>
+        <message>
+            <source>CPU %1 %</source>
+            <translation>CPU %1 %</translation>
+        </message>
+        <message>
+            <source>memory %1 %</source>
+            <translation>Speicher %1 %</translation>
+        </message>
+        <message>
+            <source>Autoscaled between %1 and %2 replicas, targeting %3</source>
+            <translation>Autoskaliert zwischen %1 und %2 Replikaten, Ziel: %3</translation>
+        </message>
+        <message>
+            <source>(no target)</source>
+            <translation>(kein Ziel)</translation>
         </message>
     </context>
     <context>

@@ -62,6 +62,9 @@ private:
     void checkWorkloads();
     void checkWorkloadPlacement(const Workload &w);
     void checkAutoscaling(const Workload &w);
+    /// Whether the nodes that can run \p w (\p count of them, \p slots pods by requests) hold
+    /// its autoscaling maximum; only asked when they hold its replicas.
+    void checkAutoscalingRoom(const Workload &w, int count, std::int64_t slots);
     void checkStorage(const Workload &w);
     void checkSecrets(const Workload &w);
     void checkCapacity();
@@ -447,6 +450,7 @@ void FindingsChecker::checkWorkloadPlacement(const Workload &w)
                       "more than one replica."),
             {w.name, str(replicas), str(count)});
     }
+    checkAutoscalingRoom(w, count, slots);
     if (replicas > 1 && zoneCount() > 1) {
         std::set<std::string> zones;
         for (const Node *n : nodes)
@@ -518,6 +522,38 @@ void FindingsChecker::checkAutoscaling(const Workload &w)
             {w.name, str(*w.minAvailable), str(a.minReplicas)});
 }
 
+/// The autoscaling range a HorizontalPodAutoscaler could act on: none for DaemonSets and
+/// for ranges the autoscaling rule already calls broken.
+const Autoscaling *usableAutoscaling(const Workload &w)
+{
+    if (!w.autoscaling || w.kind == WorkloadKind::DaemonSet)
+        return nullptr;
+    const Autoscaling &a = *w.autoscaling;
+    return a.minReplicas >= 1 && a.maxReplicas >= a.minReplicas ? &a : nullptr;
+}
+
+void FindingsChecker::checkAutoscalingRoom(const Workload &w, int count, std::int64_t slots)
+{
+    const Autoscaling *a = usableAutoscaling(w);
+    if (!a || a->maxReplicas <= w.replicas)
+        return;
+    const bool required = w.placement.antiAffinity == AntiAffinity::Required;
+    // Only when today's replicas fit: otherwise workload-capacity already says so.
+    if (required ? w.replicas > count : slots < w.replicas)
+        return;
+    const ElementId id{ElementKind::Workload, w.name};
+    if (required && a->maxReplicas > count)
+        add(Severity::Warning, "autoscaling-capacity", id,
+            QUORUM_TR("%1 may autoscale to %2 replicas with required anti-affinity, but only %3 nodes can hold it: "
+                      "beyond %3 replicas the autoscaler's new pods would stay Pending."),
+            {w.name, str(a->maxReplicas), str(count)});
+    else if (!required && slots < a->maxReplicas)
+        add(Severity::Warning, "autoscaling-capacity", id,
+            QUORUM_TR("%1 may autoscale to %2 replicas, but the nodes that can run it have room for %3 by their "
+                      "resource requests: beyond %3 the autoscaler's new pods would stay Pending."),
+            {w.name, str(a->maxReplicas), str(slots)});
+}
+
 void FindingsChecker::checkStorage(const Workload &w)
 {
     const ElementId id{ElementKind::Workload, w.name};
@@ -587,6 +623,8 @@ void FindingsChecker::checkSecrets(const Workload &w)
 void FindingsChecker::checkCapacity()
 {
     std::int64_t cpuOffered = 0, memoryOffered = 0, cpuWanted = 0, memoryWanted = 0;
+    // The same sums with every autoscaled workload at its maximum.
+    std::int64_t cpuAtMaximum = 0, memoryAtMaximum = 0;
     std::set<const Node *> workers;
     for (const Workload &w : m_t.workloads) {
         const auto nodes = eligibleNodes(w);
@@ -594,6 +632,10 @@ void FindingsChecker::checkCapacity()
         const std::int64_t pods = w.kind == WorkloadKind::DaemonSet ? static_cast<std::int64_t>(nodes.size()) : w.replicas;
         cpuWanted += pods * w.resources.cpuRequestMillis;
         memoryWanted += pods * w.resources.memoryRequestBytes;
+        const Autoscaling *a = usableAutoscaling(w);
+        const std::int64_t podsAtMaximum = a ? std::max<std::int64_t>(pods, a->maxReplicas) : pods;
+        cpuAtMaximum += podsAtMaximum * w.resources.cpuRequestMillis;
+        memoryAtMaximum += podsAtMaximum * w.resources.memoryRequestBytes;
     }
     for (const Node *n : workers) {
         cpuOffered += n->cpuMillis;
@@ -607,6 +649,17 @@ void FindingsChecker::checkCapacity()
         add(Severity::Error, "cluster-capacity", ElementId{},
             QUORUM_TR("Workloads request %1 memory in all, but the nodes that run them offer %2."),
             {memoryText(memoryWanted), memoryText(memoryOffered)});
+    // Autoscalers that all reach their maximum at once (a traffic peak) compete for the same room.
+    if (cpuOffered > 0 && cpuWanted <= cpuOffered && cpuAtMaximum > cpuOffered)
+        add(Severity::Warning, "autoscaling-capacity", ElementId{},
+            QUORUM_TR("With every autoscaler at its maximum, workloads request %1 CPU in all, but the nodes that "
+                      "run them offer %2: at a peak some new pods would stay Pending."),
+            {cpuText(cpuAtMaximum), cpuText(cpuOffered)});
+    if (memoryOffered > 0 && memoryWanted <= memoryOffered && memoryAtMaximum > memoryOffered)
+        add(Severity::Warning, "autoscaling-capacity", ElementId{},
+            QUORUM_TR("With every autoscaler at its maximum, workloads request %1 memory in all, but the nodes "
+                      "that run them offer %2: at a peak some new pods would stay Pending."),
+            {memoryText(memoryAtMaximum), memoryText(memoryOffered)});
 }
 
 } // namespace

@@ -557,6 +557,21 @@ void TestDesigner::inspectorEditsAutoscaling()
     QCOMPARE(minReplicas()->text(), QStringLiteral("none"));
     const int steps = document()->undoStack()->count();
     auto autoscaling = [this] { return document()->topology().findWorkload("web")->autoscaling; };
+    // The card of web on the diagram (the scene is rebuilt from the model after an edit).
+    auto card = [this]() -> const CardContent & {
+        const auto *item = qgraphicsitem_cast<const WorkloadItem *>(scene()->elementItem(QStringLiteral("workload/web")));
+        if (!item)
+            qFatal("no card for workload/web");
+        return item->content();
+    };
+    auto autoscalingBadges = [&card] {
+        QStringList texts;
+        for (const CardBadge &badge : card().badges)
+            if (badge.text.startsWith(QStringLiteral("HPA")))
+                texts << badge.text;
+        return texts;
+    };
+    QVERIFY(autoscalingBadges().isEmpty());
 
     // Setting the minimum turns autoscaling on: up to twice the replicas, by 80 % CPU.
     minReplicas()->setValue(2);
@@ -577,6 +592,10 @@ void TestDesigner::inspectorEditsAutoscaling()
     memory()->setValue(75);
     cpu()->setValue(-1);
     QCOMPARE(*autoscaling(), (model::Autoscaling{2, 10, std::nullopt, 75}));
+    // The card shows the range as a badge and the targets in its tooltip.
+    QCOMPARE(autoscalingBadges(), QStringList{QStringLiteral("HPA 2–10")});
+    QVERIFY2(card().description.contains(QStringLiteral("Autoscaled between 2 and 10 replicas, targeting memory 75 %")),
+             qPrintable(card().description));
     // Without its last target the autoscaler could not scale: refused.
     memory()->setValue(-1);
     QVERIFY2(inspector->lastError().startsWith(QStringLiteral("Autoscale memory target:")), qPrintable(inspector->lastError()));
@@ -597,6 +616,8 @@ void TestDesigner::inspectorEditsAutoscaling()
         document()->undoStack()->undo();
     QVERIFY(!autoscaling());
     QVERIFY(document()->topology() == before);
+    QVERIFY(autoscalingBadges().isEmpty());
+    QVERIFY(!card().description.contains(QStringLiteral("Autoscaled")));
     QCOMPARE(minReplicas()->value(), -1);
     QCOMPARE(maxReplicas()->value(), -1);
 
@@ -609,6 +630,7 @@ void TestDesigner::inspectorEditsAutoscaling()
     QVERIFY(inspector->editor(QStringLiteral("minAvailable")));
     QVERIFY(!inspector->editor(QStringLiteral("autoscaleMinReplicas")));
     QVERIFY(!inspector->editor(QStringLiteral("autoscaleCpuTarget")));
+    QVERIFY(autoscalingBadges().isEmpty());
 }
 
 // The VIP's network interface: a name keepalived takes is kept (one undo step), one it cannot

@@ -720,4 +720,13 @@ DE.update({
     "VIP interface": "VIP-Schnittstelle",
     "'%1' is not a network interface name (1 to 15 characters, no '/', ':' or spaces)": "„%1“ ist kein Name einer Netzwerkschnittstelle (1 bis 15 Zeichen, kein „/“, „:“ oder Leerzeichen)",
     "the hosts' network interface that carries the VIP (keepalived)": "die Netzwerkschnittstelle der Hosts, die die VIP trägt (keepalived)",
+    "%1 may autoscale to %2 replicas with required anti-affinity, but only %3 nodes can hold it: beyond %3 replicas the autoscaler's new pods would stay Pending.": "%1 kann auf %2 Replikate autoskalieren, mit zwingender Anti-Affinität, aber nur %3 Knoten können es aufnehmen: Über %3 Replikate hinaus blieben die neuen Pods des Autoscalers Pending.",
+    "%1 may autoscale to %2 replicas, but the nodes that can run it have room for %3 by their resource requests: beyond %3 the autoscaler's new pods would stay Pending.": "%1 kann auf %2 Replikate autoskalieren, aber die Knoten, die es ausführen können, haben nach den Ressourcenanforderungen Platz für %3: Über %3 hinaus blieben die neuen Pods des Autoscalers Pending.",
+    "With every autoscaler at its maximum, workloads request %1 CPU in all, but the nodes that run them offer %2: at a peak some new pods would stay Pending.": "Mit jedem Autoscaler am Maximum fordern die Workloads insgesamt %1 CPU an, aber die Knoten, die sie ausführen, bieten %2: Bei einer Lastspitze blieben einige neue Pods Pending.",
+    "With every autoscaler at its maximum, workloads request %1 memory in all, but the nodes that run them offer %2: at a peak some new pods would stay Pending.": "Mit jedem Autoscaler am Maximum fordern die Workloads insgesamt %1 Speicher an, aber die Knoten, die sie ausführen, bieten %2: Bei einer Lastspitze blieben einige neue Pods Pending.",
+    "HPA %1–%2": "HPA %1–%2",
+    "CPU %1 %": "CPU %1 %",
+    "memory %1 %": "Speicher %1 %",
+    "Autoscaled between %1 and %2 replicas, targeting %3": "Autoskaliert zwischen %1 und %2 Replikaten, Ziel: %3",
+    "(no target)": "(kein Ziel)",
 })

@@ -25,6 +25,7 @@ const QColor kServiceColor{0x0E, 0x74, 0x90};
 const QColor kIngressColor{0x7C, 0x3A, 0xED};
 const QColor kDisruptionColor{0x47, 0x54, 0x67};
 const QColor kStorageColor{0x6D, 0x4C, 0x41};
+const QColor kAutoscalingColor{0x2E, 0x7D, 0x32};
 
 } // namespace
 
@@ -176,6 +177,14 @@ CardContent DiagramContent::workload(const Workload &workload, const Topology &t
         card.badges << CardBadge{workload.service.port > 0 ? tr("%1 :%2").arg(type).arg(workload.service.port) : type,
                                  kServiceColor};
     }
+    // A DaemonSet cannot autoscale (a finding says so): no badge that would promise it.
+    const std::optional<Autoscaling> &autoscaling = workload.autoscaling;
+    const bool autoscaled = autoscaling && workload.kind != WorkloadKind::DaemonSet;
+    if (autoscaled)
+        card.badges << CardBadge{tr("HPA %1–%2", "autoscaling range of replicas")
+                                     .arg(autoscaling->minReplicas)
+                                     .arg(autoscaling->maxReplicas),
+                                 kAutoscalingColor};
     if (workload.ingress.enabled)
         card.badges << CardBadge{tr("Ingress %1").arg(qs(workload.ingress.path)), kIngressColor};
     for (const VolumeClaim &claim : workload.volumeClaims)
@@ -185,6 +194,18 @@ CardContent DiagramContent::workload(const Workload &workload, const Topology &t
 
     card.description = tr("%1 %2 in namespace %3")
                            .arg(DisplayNames::workloadKind(workload.kind), card.title, qs(workload.namespaceName));
+    if (autoscaled) {
+        QStringList targets;
+        if (autoscaling->targetCpuUtilization)
+            targets << tr("CPU %1 %").arg(*autoscaling->targetCpuUtilization);
+        if (autoscaling->targetMemoryUtilization)
+            targets << tr("memory %1 %").arg(*autoscaling->targetMemoryUtilization);
+        card.description += QLatin1Char('\n')
+            + tr("Autoscaled between %1 and %2 replicas, targeting %3")
+                  .arg(autoscaling->minReplicas)
+                  .arg(autoscaling->maxReplicas)
+                  .arg(targets.isEmpty() ? tr("(no target)") : targets.join(QStringLiteral(", ")));
+    }
     for (const VolumeClaim &claim : workload.volumeClaims) {
         const StorageClass *sc = claim.storageClass.empty() ? topology.defaultStorageClass()
                                                             : topology.findStorageClass(claim.storageClass);

@@ -51,6 +51,8 @@ private slots:
     void secrets();
     void autoscaling_data();
     void autoscaling();
+    void autoscalingCapacity_data();
+    void autoscalingCapacity();
     void developmentProfileDowngrades();
     void healthyDesignHasNoErrorsOrWarnings();
     void sortedBySeverity();
@@ -484,6 +486,72 @@ void TestRules::autoscaling()
     // Without the autoscaling the finding goes away.
     t.workloads.back().autoscaling.reset();
     const auto after = findingsOf(t, rule.toStdString());
+    QVERIFY2(after.empty(), qPrintable(messages(after)));
+}
+
+void TestRules::autoscalingCapacity_data()
+{
+    // haCluster(): three workers of 8 CPU / 32 Gi run the workloads; a pod requests 500m / 512Mi.
+    QTest::addColumn<int>("replicas");
+    QTest::addColumn<int>("maxReplicas");
+    QTest::addColumn<QString>("antiAffinity");
+    QTest::addColumn<int>("otherMaxReplicas");  // a second autoscaled workload of 3 replicas; 0: none
+    QTest::addColumn<QString>("workloadSays");  // empty: no finding at workload/app
+    QTest::addColumn<QString>("clusterSays");   // empty: no cluster-wide finding
+    QTest::newRow("room for the maximum") << 3 << 40 << "none" << 0 << "" << "";
+    QTest::newRow("maximum beyond the room") << 3 << 60 << "none" << 0
+                                             << "app may autoscale to 60 replicas, but the nodes that can run it have "
+                                                "room for 48 by their resource requests"
+                                             << "With every autoscaler at its maximum, workloads request 30 CPU in all, "
+                                                "but the nodes that run them offer 24";
+    QTest::newRow("anti-affinity beyond the nodes") << 3 << 5 << "required" << 0
+                                                    << "app may autoscale to 5 replicas with required anti-affinity, "
+                                                       "but only 3 nodes can hold it"
+                                                    << "";
+    QTest::newRow("preferred anti-affinity may stack") << 3 << 5 << "preferred" << 0 << "" << "";
+    QTest::newRow("two peaks together") << 3 << 30 << "none" << 30 << ""
+                                        << "With every autoscaler at its maximum, workloads request 30 CPU in all";
+    // Today's replicas already do not fit: workload-capacity and cluster-capacity say so instead.
+    QTest::newRow("replicas already beyond the room") << 50 << 60 << "none" << 0 << "" << "";
+}
+
+void TestRules::autoscalingCapacity()
+{
+    QFETCH(int, replicas);
+    QFETCH(int, maxReplicas);
+    QFETCH(QString, antiAffinity);
+    QFETCH(int, otherMaxReplicas);
+    QFETCH(QString, workloadSays);
+    QFETCH(QString, clusterSays);
+    Topology t = haCluster();
+    Workload w = makeWorkload("app", WorkloadKind::Deployment, replicas);
+    w.placement.antiAffinity = *parseEnum<AntiAffinity>(antiAffinity.toStdString());
+    w.autoscaling = Autoscaling{std::min(replicas, 3), maxReplicas, 70, std::nullopt};
+    t.workloads.push_back(w);
+    if (otherMaxReplicas > 0) {
+        Workload other = makeWorkload("other", WorkloadKind::Deployment, 3);
+        other.autoscaling = Autoscaling{3, otherMaxReplicas, 70, std::nullopt};
+        t.workloads.push_back(other);
+    }
+    std::vector<Finding> atWorkload, atCluster;
+    for (Finding &f : findingsOf(t, "autoscaling-capacity")) {
+        QCOMPARE(f.severity, Severity::Warning);
+        QVERIFY2(f.element.toString() != "workload/other", f.message().c_str());
+        (f.element.toString() == "workload/app" ? atWorkload : atCluster).push_back(std::move(f));
+    }
+    const auto expect = [](const std::vector<Finding> &found, const QString &says) {
+        if (says.isEmpty())
+            return found.empty();
+        return found.size() == 1 && QString::fromStdString(found[0].message()).contains(says);
+    };
+    QVERIFY2(expect(atWorkload, workloadSays), qPrintable(messages(atWorkload)));
+    QVERIFY2(expect(atCluster, clusterSays), qPrintable(messages(atCluster)));
+    if (!atCluster.empty())
+        QCOMPARE(atCluster[0].element.toString(), ElementId{}.toString());
+    // Without the autoscaling (replicas stay) nothing is left of the rule.
+    for (Workload &each : t.workloads)
+        each.autoscaling.reset();
+    const auto after = findingsOf(t, "autoscaling-capacity");
     QVERIFY2(after.empty(), qPrintable(messages(after)));
 }
 
