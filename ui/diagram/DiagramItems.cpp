@@ -234,24 +234,46 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
     if (!m_content.badges.isEmpty()) {
         painter->setFont(diagramFont(10, true));
         const QFontMetricsF metrics(painter->font());
-        qreal x = 14;
         const qreal badgeY = r.bottom() - 26;
-        for (const CardBadge &badge : m_content.badges) {
-            const qreal width = metrics.horizontalAdvance(badge.text) + 14;
-            if (x + width > r.right() - kTextRight)
-                break;
-            const QRectF pill(x, badgeY, width, 18);
-            QColor fill = c.line(badge.color);
+        const qreal right = r.right() - kTextRight;
+        const auto widthOf = [&metrics](const QString &text) { return metrics.horizontalAdvance(text) + 14; };
+        // As many badges as fit; when some do not, a "+N" pill says how many are left out
+        // (their facts are in the tooltip and the inspector), taking the place of the last ones.
+        const qsizetype count = m_content.badges.size();
+        qsizetype shown = 0;
+        qreal end = 14;
+        while (shown < count && end + widthOf(m_content.badges[shown].text) <= right)
+            end += widthOf(m_content.badges[shown++].text) + 6;
+        QString more;
+        if (shown < count) {
+            while (true) {
+                more = QStringLiteral("+%1").arg(count - shown);
+                qreal used = 14;
+                for (qsizetype i = 0; i < shown; ++i)
+                    used += widthOf(m_content.badges[i].text) + 6;
+                if (shown == 0 || used + widthOf(more) <= right)
+                    break;
+                --shown;
+            }
+        }
+        const auto drawPill = [&](qreal x, const QString &text, const QColor &color) {
+            const QRectF pill(x, badgeY, widthOf(text), 18);
+            QColor fill = c.line(color);
             fill.setAlpha(c.dark ? 40 : 28);
-            QColor border = c.line(badge.color);
+            QColor border = c.line(color);
             border.setAlpha(c.dark ? 150 : 110);
             painter->setPen(QPen(border, 1));
             painter->setBrush(fill);
             painter->drawRoundedRect(pill, 9, 9);
-            painter->setPen(c.readable(badge.color));
-            painter->drawText(pill, Qt::AlignCenter, badge.text);
-            x += width + 6;
-        }
+            painter->setPen(c.readable(color));
+            painter->drawText(pill, Qt::AlignCenter, text);
+            return x + pill.width() + 6;
+        };
+        qreal x = 14;
+        for (qsizetype i = 0; i < shown; ++i)
+            x = drawPill(x, m_content.badges[i].text, m_content.badges[i].color);
+        if (!more.isEmpty() && x + widthOf(more) <= right)
+            drawPill(x, more, c.textMuted);
     }
 
     paintOverlay(painter, option, kCardRadius);
