@@ -14,6 +14,14 @@ Q_DECLARE_METATYPE(quorum::model::Severity)
 
 namespace {
 
+/// Deployment "app" of makeWorkload() with the anti-affinity named in a data row.
+Workload appDeployment(int replicas, const QString &antiAffinity)
+{
+    Workload w = makeWorkload("app", WorkloadKind::Deployment, replicas);
+    w.placement.antiAffinity = *parseEnum<AntiAffinity>(antiAffinity.toStdString());
+    return w;
+}
+
 QString messages(const std::vector<Finding> &fs)
 {
     QString out;
@@ -292,8 +300,7 @@ void TestRules::workloadCapacity()
     QFETCH(Severity, severity);
     QFETCH(QString, says);
     Topology t = haCluster();
-    Workload w = makeWorkload("app", WorkloadKind::Deployment, replicas);
-    w.placement.antiAffinity = *parseEnum<AntiAffinity>(antiAffinity.toStdString());
+    Workload w = appDeployment(replicas, antiAffinity);
     if (!selector.isEmpty())
         w.placement.nodeSelector["disk"] = selector.toStdString();
     w.resources.cpuRequestMillis = cpuMillis;
@@ -524,8 +531,7 @@ void TestRules::autoscalingCapacity()
     QFETCH(QString, workloadSays);
     QFETCH(QString, clusterSays);
     Topology t = haCluster();
-    Workload w = makeWorkload("app", WorkloadKind::Deployment, replicas);
-    w.placement.antiAffinity = *parseEnum<AntiAffinity>(antiAffinity.toStdString());
+    Workload w = appDeployment(replicas, antiAffinity);
     w.autoscaling = Autoscaling{std::min(replicas, 3), maxReplicas, 70, std::nullopt};
     t.workloads.push_back(w);
     if (otherMaxReplicas > 0) {
