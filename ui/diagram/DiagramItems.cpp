@@ -237,25 +237,18 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         const qreal badgeY = r.bottom() - 26;
         const qreal right = r.right() - kTextRight;
         const auto widthOf = [&metrics](const QString &text) { return metrics.horizontalAdvance(text) + 14; };
-        // As many badges as fit; when some do not, a "+N" pill says how many are left out
-        // (their facts are in the tooltip and the inspector), taking the place of the last ones.
+        // As many badges as fit; when some do not, a "+N" pill says how many are left out (the
+        // inspector shows them all), taking the place of the last ones if it needs their room.
         const qsizetype count = m_content.badges.size();
         qsizetype shown = 0;
-        qreal end = 14;
+        qreal end = 14;  // where the next pill would start
         while (shown < count && end + widthOf(m_content.badges[shown].text) <= right)
             end += widthOf(m_content.badges[shown++].text) + 6;
-        QString more;
-        if (shown < count) {
-            while (true) {
-                more = QStringLiteral("+%1").arg(count - shown);
-                qreal used = 14;
-                for (qsizetype i = 0; i < shown; ++i)
-                    used += widthOf(m_content.badges[i].text) + 6;
-                if (shown == 0 || used + widthOf(more) <= right)
-                    break;
-                --shown;
-            }
-        }
+        const auto moreText = [count](qsizetype shownCount) { return QStringLiteral("+%1").arg(count - shownCount); };
+        if (shown < count)
+            while (shown > 0 && end + widthOf(moreText(shown)) > right)
+                end -= widthOf(m_content.badges[--shown].text) + 6;
+        const QString more = shown < count ? moreText(shown) : QString();
         const auto drawPill = [&](qreal x, const QString &text, const QColor &color) {
             const QRectF pill(x, badgeY, widthOf(text), 18);
             QColor fill = c.line(color);
