@@ -12,6 +12,7 @@
 // (or under xvfb-run for a real X server). A benchmark, not a test.
 
 #include "resources/QuorumResources.h"
+#include "tests/support/Allocator.h"
 #include "ui/bridge/EngineBridge.h"
 #include "ui/mainwindow/MainWindow.h"
 #include "ui/monitor/LiveController.h"
@@ -23,11 +24,12 @@
 #include <QTabWidget>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QThread>
 #include <QTimer>
 
 #include <malloc.h>
 #include <sys/resource.h>
-#include <sys/syscall.h>
+#include <ctime>
 #include <unistd.h>
 
 #include <algorithm>
@@ -40,15 +42,52 @@ namespace {
 /// CPU seconds (user + system) of the calling thread.
 double threadCpuSeconds()
 {
-    QFile f(QStringLiteral("/proc/self/task/%1/stat").arg(static_cast<long>(syscall(SYS_gettid))));
-    if (!f.open(QIODevice::ReadOnly))
-        return 0;
-    const QByteArray line = f.readAll();
-    // Fields after the command name in parentheses: state is field 3; utime 14, stime 15.
-    const QList<QByteArray> fields = line.mid(line.lastIndexOf(')') + 2).split(' ');
-    const double ticks = static_cast<double>(sysconf(_SC_CLK_TCK));
-    return (fields.value(11).toDouble() + fields.value(12).toDouble()) / ticks;
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) / 1e9;
 }
+
+/// An event the UI thread took long to handle: what it was, for whom, and how much of the wall
+/// time was the UI thread's own CPU (the rest: waiting, or the machine running something else).
+struct SlowEvent {
+    double at = 0;     // wall seconds since the start, at the end
+    double wallMs = 0;
+    double cpuMs = 0;
+    int depth = 0;     // 0: dispatched by the event loop; > 0: sent from inside another event
+    QString what;
+};
+
+/// Times every event the UI thread handles and keeps those over kSlowMs.
+class TimedApplication final : public QApplication {
+public:
+    using QApplication::QApplication;
+    static constexpr double kSlowMs = 20;
+    std::vector<SlowEvent> slow;
+    QElapsedTimer clock;
+
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (!clock.isValid() || QThread::currentThread() != thread())
+            return QApplication::notify(receiver, event);
+        const qint64 t0 = clock.nsecsElapsed();
+        const double cpu0 = threadCpuSeconds();
+        const QEvent::Type type = event->type(); // the event may be gone afterwards
+        const QString who = QString::fromLatin1(receiver->metaObject()->className()) +
+                            (receiver->objectName().isEmpty() ? QString() : QLatin1Char(' ') + receiver->objectName());
+        ++m_depth;
+        const bool result = QApplication::notify(receiver, event);
+        --m_depth;
+        const double wallMs = static_cast<double>(clock.nsecsElapsed() - t0) / 1e6;
+        if (wallMs >= kSlowMs)
+            slow.push_back(SlowEvent{static_cast<double>(clock.elapsed()) / 1000.0, wallMs,
+                                     (threadCpuSeconds() - cpu0) * 1000.0, m_depth,
+                                     who + QStringLiteral(" / event type %1").arg(static_cast<int>(type))});
+        return result;
+    }
+
+private:
+    int m_depth = 0;
+};
 
 /// Resident memory now (not the peak), from /proc/self/statm.
 double residentMiB()
@@ -60,8 +99,8 @@ double residentMiB()
     return fields.value(1).toDouble() * static_cast<double>(sysconf(_SC_PAGESIZE)) / (1024.0 * 1024.0);
 }
 
-/// "anon A MiB, file F MiB, heap in use H of T MiB": what the resident memory is made of (glibc's
-/// heap in use against what its arenas hold tells growth from fragmentation).
+/// "anon A MiB, file F MiB, ... heap in use H of T MiB": what the resident memory is made of (the
+/// allocator's heap in use against what it holds tells growth from fragmentation).
 std::string memoryBreakdown()
 {
     QFile f(QStringLiteral("/proc/self/status"));
@@ -74,11 +113,17 @@ std::string memoryBreakdown()
             else if (parts.size() >= 2 && parts[0] == "RssFile:")
                 file = parts[1].toDouble() / 1024.0;
         }
+    constexpr double kMiB = 1024.0 * 1024.0;
+    char out[200];
+    if (quorum::testing::jemallocAllocated() >= 0) {
+        std::snprintf(out, sizeof out, "anon %.1f MiB, file %.1f MiB, jemalloc heap in use %.1f of %.1f MiB resident",
+                      anon, file, static_cast<double>(quorum::testing::jemallocStat("stats.allocated")) / kMiB,
+                      static_cast<double>(quorum::testing::jemallocStat("stats.resident")) / kMiB);
+        return out;
+    }
     const struct mallinfo2 m = mallinfo2();
-    char out[160];
-    std::snprintf(out, sizeof out, "anon %.1f MiB, file %.1f MiB, heap in use %.1f of %.1f MiB", anon, file,
-                  static_cast<double>(m.uordblks) / (1024.0 * 1024.0),
-                  static_cast<double>(m.arena + m.hblkhd) / (1024.0 * 1024.0));
+    std::snprintf(out, sizeof out, "anon %.1f MiB, file %.1f MiB, glibc heap in use %.1f of %.1f MiB", anon, file,
+                  static_cast<double>(m.uordblks) / kMiB, static_cast<double>(m.arena + m.hblkhd) / kMiB);
     return out;
 }
 
@@ -94,7 +139,7 @@ double processCpuSeconds()
 
 int main(int argc, char **argv)
 {
-    QApplication app(argc, argv);
+    TimedApplication app(argc, argv);
     QCoreApplication::setOrganizationName(QStringLiteral("QuorumStudioBench"));
     QCoreApplication::setApplicationName(QStringLiteral("bench_ui_latency"));
     double seconds = 60;
@@ -137,6 +182,7 @@ int main(int argc, char **argv)
 
     std::vector<double> stalls;
     std::vector<double> stallAt; // wall seconds at the end of each stall
+    std::vector<double> stallCpu; // the UI thread's CPU milliseconds over each gap
     QElapsedTimer wall;
     QElapsedTimer sinceTick;
     const double uiCpu0 = threadCpuSeconds();
@@ -144,6 +190,7 @@ int main(int argc, char **argv)
     const double cpu0 = processCpuSeconds();
     wall.start();
     sinceTick.start();
+    app.clock.start();
     QString killed;
     int shown = 0, hidden = 0; // chart series at the end
     // Memory over the run (--memory-every S of wall time): to show it levels off.
@@ -162,10 +209,14 @@ int main(int argc, char **argv)
     QTimer probe;
     probe.setTimerType(Qt::PreciseTimer);
     probe.setInterval(5);
+    double tickCpu = threadCpuSeconds();
     QObject::connect(&probe, &QTimer::timeout, [&] {
         const double gapMs = static_cast<double>(sinceTick.nsecsElapsed()) / 1e6;
         sinceTick.restart();
+        const double cpuNow = threadCpuSeconds();
         stalls.push_back(std::max(0.0, gapMs - 5.0));
+        stallCpu.push_back((cpuNow - tickCpu) * 1000.0);
+        tickCpu = cpuNow;
         stallAt.push_back(static_cast<double>(wall.elapsed()) / 1000.0);
         const double t = static_cast<double>(wall.elapsed()) / 1000.0;
         const quorum::ui::LiveState &state = live->engine()->state();
@@ -205,9 +256,16 @@ int main(int argc, char **argv)
     for (std::size_t i = 0; i < order.size(); ++i)
         order[i] = i;
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return stalls[a] > stalls[b]; });
-    std::printf("  longest stalls:");
+    std::printf("  longest stalls (with the UI thread's own CPU in the gap):");
     for (std::size_t i = 0; i < std::min<std::size_t>(5, order.size()); ++i)
-        std::printf(" %.1f ms at %.1f s%s", stalls[order[i]], stallAt[order[i]], i + 1 < 5 ? ";" : "\n");
+        std::printf(" %.1f ms at %.1f s (cpu %.1f ms)%s", stalls[order[i]], stallAt[order[i]], stallCpu[order[i]],
+                    i + 1 < 5 ? ";" : "\n");
+    // The slowest single events behind them.
+    std::sort(app.slow.begin(), app.slow.end(), [](const SlowEvent &a, const SlowEvent &b) { return a.wallMs > b.wallMs; });
+    std::printf("  events over %.0f ms: %zu; the slowest:\n", TimedApplication::kSlowMs, app.slow.size());
+    for (std::size_t i = 0; i < std::min<std::size_t>(12, app.slow.size()); ++i)
+        std::printf("    %.1f ms (cpu %.1f ms) at %.1f s, depth %d: %s\n", app.slow[i].wallMs, app.slow[i].cpuMs, app.slow[i].at,
+                    app.slow[i].depth, qPrintable(app.slow[i].what));
     std::printf("  UI thread CPU: %.2f s = %.1f %% of one core (diagram, status, events, charts at 10 Hz)\n", uiCpu,
                 100 * uiCpu / elapsed);
     std::printf("  series at the end: %d on the page shown (tab %d), %d on the hidden page\n", shown, page, hidden);

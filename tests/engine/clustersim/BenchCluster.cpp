@@ -16,6 +16,7 @@
 #include "engine/clustersim/ClusterSim.h"
 #include "engine/model/Topology.h"
 #include "engine/model/TopologyYaml.h"
+#include "tests/support/Allocator.h"
 
 #include <sys/prctl.h>
 #include <sys/resource.h>
@@ -428,6 +429,7 @@ int main(int argc, char **argv)
     for (int i = 2; i < argc; ++i)
         args.items.emplace_back(argv[i]);
     g_noFork = args.has("--no-fork");
+    std::printf("allocator: %s\n", quorum::testing::allocatorInUse().c_str());
     const std::string command = argv[1];
     if (command == "time-compression")
         return timeCompression(args);
