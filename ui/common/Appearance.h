@@ -56,6 +56,7 @@ struct DiagramColors {
     QColor textMuted;
     QColor selection;        ///< selection outline, link halo, connection rubber line
     QColor downShade;        ///< laid over the card of a node that is down (live)
+    QColor guide;            ///< alignment guides while cards are dragged
 
     /// An accent as text on a card or a tinted badge: darker on light, lighter on dark.
     QColor readable(const QColor &accent) const;

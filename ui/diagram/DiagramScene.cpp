@@ -11,6 +11,7 @@
 
 #include <QSignalBlocker>
 
+#include <array>
 #include <cmath>
 #include <map>
 #include <optional>
@@ -96,6 +97,9 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
         m_byId.clear();
 
         m_dragStart.clear();
+        m_dragAnchor.clear();
+        m_guideTargets.clear();
+        m_guides.clear();         // cleared with the other items
         m_connectLine = nullptr;  // cleared with the other items
         m_connectFrom.clear();
         m_resizeLane = nullptr;
@@ -225,6 +229,8 @@ QList<LinkItem *> DiagramScene::selectedLinks() const
 
 void DiagramScene::setViewScale(qreal scale)
 {
+    if (scale > 0)
+        m_viewScale = scale;
     const bool cache = scale >= kCachedCardScale;
     if (cache == m_cacheCards)
         return;
@@ -334,11 +340,118 @@ void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
     }
     QGraphicsScene::mousePressEvent(event);  // selects first: the drag moves the selection
     m_dragStart.clear();
+    m_dragAnchor.clear();
+    m_guideTargets.clear();
     if (!m_editable || event->button() != Qt::LeftButton)
         return;
-    for (ElementItem *item : std::as_const(m_elementItems))
-        if (item->isSelected() && isCard(item))
+    m_dragStartBounds = QRectF();
+    for (ElementItem *item : std::as_const(m_elementItems)) {
+        if (!isCard(item))
+            continue;
+        const QRectF rect = item->mapRectToScene(item->rect());
+        if (item->isSelected()) {
             m_dragStart.insert(item->elementId(), item->pos());
+            m_dragStartBounds = m_dragStartBounds.united(rect);
+        } else if (item->isVisible()) {
+            m_guideTargets.push_back(rect);
+        }
+    }
+    // The scene moves the cards itself (dragCards) when the press is on one of them; a press
+    // elsewhere (Ctrl on empty space) leaves the selection where it is.
+    if (const ElementItem *pressed = cardAt(event->scenePos()); pressed && m_dragStart.contains(pressed->elementId()))
+        m_dragAnchor = pressed->elementId();
+}
+
+namespace {
+
+/// The left edge, centre and right edge of r along x (vertical = false), or its top, middle
+/// and bottom along y.
+std::array<qreal, 3> features(const QRectF &r, bool vertical)
+{
+    return vertical ? std::array<qreal, 3>{r.top(), r.center().y(), r.bottom()}
+                    : std::array<qreal, 3>{r.left(), r.center().x(), r.right()};
+}
+
+qreal onGrid(qreal v)
+{
+    return std::round(v / kGridSize) * kGridSize;
+}
+
+} // namespace
+
+void DiagramScene::dragCards(const QPointF &offset, bool gridOnly)
+{
+    clearGuides();
+    const QPointF anchorStart = m_dragStart.value(m_dragAnchor);
+    // Per axis: the anchor card's corner on the grid; then, when an edge or centre of the moved
+    // cards comes within reach of another card's, the grid position nearest to lining up with it.
+    const qreal reach = kGuideSnapPixels / m_viewScale;
+    qreal delta[2];
+    std::optional<qreal> guideAt[2];
+    for (int axis = 0; axis < 2; ++axis) {
+        const bool vertical = axis == 1;
+        const qreal start = vertical ? anchorStart.y() : anchorStart.x();
+        const qreal moved = vertical ? offset.y() : offset.x();
+        delta[axis] = onGrid(start + moved) - start;
+        if (gridOnly)
+            continue;
+        const QRectF raw = m_dragStartBounds.translated(vertical ? QPointF(0, moved) : QPointF(moved, 0));
+        std::optional<qreal> best; // target coordinate minus the moved cards' one
+        qreal target = 0;
+        for (const QRectF &other : m_guideTargets)
+            for (qreal theirs : features(other, vertical))
+                for (qreal mine : features(raw, vertical))
+                    if (const qreal d = theirs - mine; std::abs(d) <= reach && (!best || std::abs(d) < std::abs(*best))) {
+                        best = d;
+                        target = theirs;
+                    }
+        if (!best)
+            continue;
+        delta[axis] = onGrid(start + moved + *best) - start;
+        guideAt[axis] = target;
+    }
+    const QPointF by(delta[0], delta[1]);
+    for (auto it = m_dragStart.cbegin(); it != m_dragStart.cend(); ++it)
+        if (ElementItem *item = elementItem(it.key()))
+            item->setPos(it.value() + by);
+
+    // The guides: along each snapped line, from the moved cards to every card on it (within half
+    // a grid step: cards whose sizes differ by part of a step line up to that).
+    const QRectF now = m_dragStartBounds.translated(by);
+    for (int axis = 0; axis < 2; ++axis) {
+        if (!guideAt[axis])
+            continue;
+        const bool vertical = axis == 1; // a horizontal line: y is shared
+        const qreal at = *guideAt[axis];
+        qreal from = vertical ? now.left() : now.top();
+        qreal to = vertical ? now.right() : now.bottom();
+        for (const QRectF &other : m_guideTargets)
+            for (qreal theirs : features(other, vertical))
+                if (std::abs(theirs - at) < kGridSize / 2) {
+                    from = std::min(from, vertical ? other.left() : other.top());
+                    to = std::max(to, vertical ? other.right() : other.bottom());
+                }
+        const QLineF line = vertical ? QLineF(from, at, to, at) : QLineF(at, from, at, to);
+        QPen pen(m_colors->guide, 1, Qt::DashLine);
+        pen.setCosmetic(true);
+        QGraphicsLineItem *guide = addLine(line, pen);
+        guide->setZValue(kCardZ + 20);
+        m_guides.append(guide);
+    }
+}
+
+void DiagramScene::clearGuides()
+{
+    qDeleteAll(m_guides);
+    m_guides.clear();
+}
+
+QList<QLineF> DiagramScene::guideLines() const
+{
+    QList<QLineF> lines;
+    for (const QGraphicsLineItem *guide : m_guides)
+        lines.append(guide->line());
+    return lines;
 }
 
 void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
@@ -350,6 +463,11 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
     }
     if (m_connectLine) {
         m_connectLine->setLine(QLineF(m_connectLine->line().p1(), event->scenePos()));
+        event->accept();
+        return;
+    }
+    if (!m_dragAnchor.isEmpty() && (event->buttons() & Qt::LeftButton)) {
+        dragCards(event->scenePos() - event->buttonDownScenePos(Qt::LeftButton), event->modifiers() & Qt::AltModifier);
         event->accept();
         return;
     }
@@ -383,6 +501,9 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
         return;
     }
     QGraphicsScene::mouseReleaseEvent(event);
+    clearGuides();
+    m_dragAnchor.clear();
+    m_guideTargets.clear();
     if (m_dragStart.isEmpty())
         return;
     QMap<QString, QPointF> moved;

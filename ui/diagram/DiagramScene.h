@@ -41,8 +41,10 @@ public:
     void setTopology(const model::Topology &topology, const std::vector<model::Finding> &findings);
 
     /// When editable, cards can be dragged (snapped to the grid); a finished drag emits
-    /// elementsMoved(). Zone lanes can be resized by their right and bottom edges; a finished
-    /// resize emits zoneResized(). Off by default.
+    /// elementsMoved(). While dragging, the cards snap to the edges and centres of the other
+    /// cards near them (within kGuideSnapPixels on screen, still on the grid) and guides show the
+    /// line they share; Alt held while dragging snaps to the grid only. Zone lanes can be resized
+    /// by their right and bottom edges; a finished resize emits zoneResized(). Off by default.
     void setEditable(bool editable);
     bool isEditable() const { return m_editable; }
 
@@ -68,6 +70,13 @@ public:
     /// the dragged edges on the grid, never smaller than minimumLaneSize() (rounded up to the
     /// grid); the other dimension stays. An empty size for an element without a lane.
     QSizeF laneSizeForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const;
+
+    /// How near (in screen pixels) an edge or centre of the dragged cards must come to another
+    /// card's to snap to it.
+    static constexpr qreal kGuideSnapPixels = 8;
+    /// The alignment guides shown now (scene coordinates): at most one vertical and one
+    /// horizontal line, each spanning the dragged cards and the cards they line up with.
+    QList<QLineF> guideLines() const;
 
     /// Updates the finding marks (badge, frame colour, tooltip) without rebuilding.
     void setFindings(const std::vector<model::Finding> &findings);
@@ -112,12 +121,23 @@ private:
     ElementItem *cardAt(const QPointF &scenePos) const;
     /// The resizable lane whose resize handle is at scenePos (not under a card), or nullptr.
     ZoneLaneItem *laneHandleAt(const QPointF &scenePos, Qt::Edges *edges) const;
+    /// Moves the dragged cards by the pointer's offset from the press: the card pressed onto the
+    /// grid, then (unless `gridOnly`) onto the nearest edge or centre of another card; shows the guides.
+    void dragCards(const QPointF &offset, bool gridOnly);
+    void clearGuides();
 
     QList<ElementItem *> m_elementItems;
     QList<LinkItem *> m_linkItems;
     QHash<QString, ElementItem *> m_byId;
     /// Where the cards being dragged started.
     QHash<QString, QPointF> m_dragStart;
+    /// The card the drag started on (it goes onto the grid; the others keep their places to it),
+    /// the dragged cards' bounds at the start, and the other cards (what guides line up with).
+    QString m_dragAnchor;
+    QRectF m_dragStartBounds;
+    std::vector<QRectF> m_guideTargets;
+    QList<QGraphicsLineItem *> m_guides;
+    qreal m_viewScale = 1;
     bool m_editable = false;
     /// Node ids of each zone lane (by the lane's id), for the lane's minimum size.
     QHash<QString, QStringList> m_laneNodes;
