@@ -5,6 +5,7 @@
 
 #include "engine/model/Findings.h"
 #include "engine/model/TopologyYaml.h"
+#include "engine/project/Project.h"
 #include "resources/QuorumResources.h"
 #include "tests/ui/DesignerWindow.h"
 #include "ui/designer/DesignerController.h"
@@ -103,6 +104,7 @@ private slots:
     void exportDiagram();
     void saveAsTemplateAndNewFromIt();
     void autosaveRecoversAfterACrash();
+    void autosaveWritesInTheBackground();
     void recoveryCanBeDiscarded();
 
 private:
@@ -912,6 +914,41 @@ void TestDesigner::saveAsTemplateAndNewFromIt()
     QVERIFY(document()->sourcePath().isEmpty());  // a new design: Save asks for a name
     QVERIFY(!document()->isModified());
     QDir(MainWindow::userTemplateDirectory()).removeRecursively();
+}
+
+void TestDesigner::autosaveWritesInTheBackground()
+{
+    Autosave *autosave = m_window->autosave();
+    QVERIFY(!autosave->saveInBackground()); // nothing unsaved yet
+    const QString zoneA = QStringLiteral("zone/zone-a");
+    designer()->addFromPalette(QStringLiteral("worker-node"), scene()->elementItem(zoneA)->sceneBoundingRect().center());
+    const model::Topology edited = document()->topology();
+    QVERIFY(autosave->saveInBackground());
+    if (autosave->isSaving())
+        QVERIFY(!autosave->saveInBackground()); // one at a time
+    // The design changes while the pool thread writes: the file has the design as it was.
+    designer()->addFromPalette(QStringLiteral("worker-node"), scene()->elementItem(zoneA)->sceneBoundingRect().center());
+    QTRY_VERIFY(!autosave->isSaving());
+    autosave->waitForSave();
+    QVERIFY(QFile::exists(autosave->path()));
+    const project::ProjectLoad kept = project::loadProject(autosave->path().toStdString());
+    QVERIFY(kept.project);
+    QCOMPARE(kept.project->topology.nodes.size(), edited.nodes.size());
+    QVERIFY(kept.project->topology.nodes.size() < document()->topology().nodes.size());
+    // The second edit is new: the next interval writes it, and then nothing is new.
+    QVERIFY(autosave->saveInBackground());
+    autosave->waitForSave();
+    QCOMPARE(project::loadProject(autosave->path().toStdString()).project->topology.nodes.size(),
+             document()->topology().nodes.size());
+    QVERIFY(!autosave->saveInBackground());
+
+    // Discarded (saved, say) while a background save runs: that save leaves no file behind.
+    designer()->addFromPalette(QStringLiteral("worker-node"), scene()->elementItem(zoneA)->sceneBoundingRect().center());
+    QVERIFY(autosave->saveInBackground());
+    autosave->discard();
+    autosave->waitForSave();
+    QCoreApplication::processEvents();
+    QVERIFY(!QFile::exists(autosave->path()));
 }
 
 void TestDesigner::autosaveRecoversAfterACrash()

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QUndoStack>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <spdlog/spdlog.h>
 
@@ -44,7 +45,11 @@ Autosave::Autosave(DesignDocument *document, const QString &directory, QObject *
         spdlog::warn("Cannot lock the autosave {}; recovery may offer it while this session runs",
                      m_lock->error() == QLockFile::PermissionError ? "folder" : "file");
     m_timer.setInterval(kDefaultIntervalMs);
-    connect(&m_timer, &QTimer::timeout, this, &Autosave::saveNow);
+    connect(&m_timer, &QTimer::timeout, this, &Autosave::saveInBackground);
+    connect(&m_saving, &QFutureWatcher<std::optional<QString>>::finished, this, [this] {
+        if (m_inFlightGeneration != 0) // not yet taken by waitForSave()
+            finished(m_saving.result(), m_inFlight);
+    });
     m_timer.start();
     // Saved or undone to the saved state: nothing to recover any more.
     connect(m_document, &DesignDocument::modifiedChanged, this, [this](bool modified) {
@@ -53,34 +58,86 @@ Autosave::Autosave(DesignDocument *document, const QString &directory, QObject *
     });
 }
 
-Autosave::~Autosave() = default;  // the autosave stays: only a clean end discards it
+Autosave::~Autosave()  // the autosave stays: only a clean end discards it
+{
+    m_saving.waitForFinished();
+}
 
 QString Autosave::defaultDirectory()
 {
     return QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("autosave"));
 }
 
-bool Autosave::saveNow()
+std::optional<Autosave::Pending> Autosave::pending() const
 {
-    if (!m_document->isModified() ||
-        (m_document->undoStack()->index() == m_savedIndex && m_document->runsRecorded() == m_savedRuns))
-        return false;
-    if (const std::optional<QString> error = saveProjectFile(m_path, m_document->state(), m_document->scenarios(),
-                                                                       m_document->existingRunsFile())) {
+    const Pending now{m_document->undoStack()->index(), m_document->runsRecorded()};
+    if (!m_document->isModified() || (now.index == m_savedIndex && now.runs == m_savedRuns))
+        return std::nullopt;
+    return now;
+}
+
+void Autosave::finished(const std::optional<QString> &error, Pending what)
+{
+    const bool stale = m_inFlightGeneration != m_generation; // discarded while it was written
+    m_inFlightGeneration = 0;
+    if (error) {
         spdlog::warn("Autosave failed: {}", error->toStdString());
-        return false;
+        return;
+    }
+    if (stale) {
+        discard();
+        return;
     }
     QFile note(sibling(m_path, QStringLiteral(".source")));
     if (note.open(QIODevice::WriteOnly | QIODevice::Truncate))
         note.write(m_document->isFromTemplate() ? QByteArray() : m_document->sourcePath().toUtf8());
-    m_savedIndex = m_document->undoStack()->index();
-    m_savedRuns = m_document->runsRecorded();
+    m_savedIndex = what.index;
+    m_savedRuns = what.runs;
     spdlog::info("Autosaved to {}", m_path.toStdString());
+}
+
+void Autosave::waitForSave()
+{
+    if (!m_saving.isRunning() && m_inFlightGeneration == 0)
+        return;
+    m_saving.waitForFinished();
+    if (m_inFlightGeneration != 0)
+        finished(m_saving.result(), m_inFlight);
+}
+
+bool Autosave::saveInBackground()
+{
+    if (m_saving.isRunning())
+        return false;
+    const std::optional<Pending> what = pending();
+    if (!what)
+        return false;
+    // Copies of what is written: the design may change while the pool thread writes.
+    m_inFlight = *what;
+    m_inFlightGeneration = ++m_generation;
+    m_saving.setFuture(QtConcurrent::run([path = m_path, state = m_document->state(), scenarios = m_document->scenarios(),
+                                          runs = m_document->existingRunsFile()] {
+        return saveProjectFile(path, state, scenarios, runs);
+    }));
     return true;
+}
+
+bool Autosave::saveNow()
+{
+    waitForSave();
+    const std::optional<Pending> what = pending();
+    if (!what)
+        return false;
+    m_inFlightGeneration = ++m_generation;
+    const std::optional<QString> error =
+        saveProjectFile(m_path, m_document->state(), m_document->scenarios(), m_document->existingRunsFile());
+    finished(error, *what);
+    return !error;
 }
 
 void Autosave::discard()
 {
+    ++m_generation; // a save being written now removes its file when it is done
     QFile::remove(m_path);
     QFile::remove(sibling(m_path, QStringLiteral(".source")));
     m_savedIndex = -1;
