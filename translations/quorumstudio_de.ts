@@ -1328,6 +1328,10 @@
             <source>(no target)</source>
             <translation>(kein Ziel)</translation>
         </message>
+        <message>
+            <source>Not shown on the card: %1</source>
+            <translation>Nicht auf der Karte: %1</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::DiagramView</name>

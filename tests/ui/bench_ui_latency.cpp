@@ -26,6 +26,7 @@
 #include <QFile>
 #include <QThread>
 #include <QTimer>
+#include <QWindow>
 
 #include <malloc.h>
 #include <sys/resource.h>
@@ -169,7 +170,15 @@ int main(int argc, char **argv)
         return 2;
     }
     window.resize(1600, 1000);
+    // The window is on screen before Run, as when a person presses it: its first layout and
+    // paint (tens of milliseconds, the same without a run) are reported apart, not as a stall.
+    QElapsedTimer firstShow;
+    firstShow.start();
     window.show();
+    while (!(window.windowHandle() && window.windowHandle()->isExposed()) && firstShow.elapsed() < 5000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 10);
+    QCoreApplication::processEvents();
+    const double firstShowMs = static_cast<double>(firstShow.nsecsElapsed()) / 1e6;
     quorum::ui::LiveController *live = window.live();
     live->setSpeed(speed);
     if (!live->start()) {
@@ -249,6 +258,7 @@ int main(int argc, char **argv)
     const quorum::ui::LiveState &state = live->engine()->state();
     std::printf("ui latency: %.0f s wall at %gx: virtual %.1f s, %zu samples charted\n", elapsed, speed,
                 static_cast<double>(state.virtualMicros) / 1e6, static_cast<std::size_t>(live->monitor()->samples().size()));
+    std::printf("  window shown before the run: first layout and paint %.1f ms\n", firstShowMs);
     std::printf("  event-loop stalls (5 ms probe, %zu ticks): worst %.1f ms, p99 %.1f ms; goal <= 50 ms: %s\n",
                 stalls.size(), worst, p99, worst <= 50 ? "met" : "MISSED");
     // The five longest, with when they ended (to tell start-up, the kill and the restart apart).

@@ -598,6 +598,18 @@ void TestDesigner::inspectorEditsAutoscaling()
     QCOMPARE(autoscalingBadges(), QStringList{QStringLiteral("HPA 2–10")});
     QVERIFY2(card().description.contains(QStringLiteral("Autoscaled between 2 and 10 replicas, targeting memory 75 %")),
              qPrintable(card().description));
+    // More badges than fit: the ones left out are named in the tooltip.
+    {
+        const auto *web = qgraphicsitem_cast<const WorkloadItem *>(scene()->elementItem(QStringLiteral("workload/web")));
+        QVERIFY(web);
+        const qsizetype shown = web->shownBadges();
+        QVERIFY2(shown > 0 && shown < card().badges.size(), qPrintable(QString::number(shown)));
+        QStringList hidden;
+        for (qsizetype i = shown; i < card().badges.size(); ++i)
+            hidden << card().badges[i].text;
+        QVERIFY2(web->toolTip().contains(QStringLiteral("Not shown on the card: ") + hidden.join(QStringLiteral(", "))),
+                 qPrintable(web->toolTip()));
+    }
     // Without its last target the autoscaler could not scale: refused.
     memory()->setValue(-1);
     QVERIFY2(inspector->lastError().startsWith(QStringLiteral("Autoscale memory target:")), qPrintable(inspector->lastError()));

@@ -729,4 +729,5 @@ DE.update({
     "memory %1 %": "Speicher %1 %",
     "Autoscaled between %1 and %2 replicas, targeting %3": "Autoskaliert zwischen %1 und %2 Replikaten, Ziel: %3",
     "(no target)": "(kein Ziel)",
+    "Not shown on the card: %1": "Nicht auf der Karte: %1",
 })

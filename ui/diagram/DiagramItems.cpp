@@ -163,11 +163,50 @@ void ElementItem::paintOverlay(QPainter *painter, const QStyleOptionGraphicsItem
 
 // ---- CardItem ------------------------------------------------------------------------------
 
+namespace {
+
+qreal badgeWidth(const QFontMetricsF &metrics, const QString &text)
+{
+    return metrics.horizontalAdvance(text) + 14;
+}
+
+QString moreBadgesText(qsizetype count, qsizetype shown)
+{
+    return QStringLiteral("+%1").arg(count - shown);
+}
+
+} // namespace
+
 CardItem::CardItem(const QString &elementId, const QSizeF &size, CardContent content)
     : ElementItem(elementId, size)
     , m_content(std::move(content))
 {
-    setDescription(m_content.description);
+    QString description = m_content.description;
+    if (const qsizetype shown = shownBadges(); shown < m_content.badges.size()) {
+        QStringList hidden;
+        for (qsizetype i = shown; i < m_content.badges.size(); ++i)
+            hidden << m_content.badges[i].text;
+        description += QLatin1Char('\n') +
+                       QCoreApplication::translate("quorum::ui::DiagramContent", "Not shown on the card: %1").arg(hidden.join(QStringLiteral(", ")));
+    }
+    setDescription(description);
+}
+
+qsizetype CardItem::shownBadges() const
+{
+    // As many badges as fit; when some do not, the "+N" pill takes the place of the last ones
+    // if it needs their room.
+    const QFontMetricsF metrics(diagramFont(10, true));
+    const qreal right = rect().right() - kTextRight;
+    const qsizetype count = m_content.badges.size();
+    qsizetype shown = 0;
+    qreal end = 14; // where the next pill would start
+    while (shown < count && end + badgeWidth(metrics, m_content.badges[shown].text) <= right)
+        end += badgeWidth(metrics, m_content.badges[shown++].text) + 6;
+    if (shown < count)
+        while (shown > 0 && end + badgeWidth(metrics, moreBadgesText(count, shown)) > right)
+            end -= badgeWidth(metrics, m_content.badges[--shown].text) + 6;
+    return shown;
 }
 
 void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -236,19 +275,12 @@ void CardItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, 
         const QFontMetricsF metrics(painter->font());
         const qreal badgeY = r.bottom() - 26;
         const qreal right = r.right() - kTextRight;
-        const auto widthOf = [&metrics](const QString &text) { return metrics.horizontalAdvance(text) + 14; };
-        // As many badges as fit; when some do not, a "+N" pill says how many are left out (the
-        // inspector shows them all), taking the place of the last ones if it needs their room.
+        const auto widthOf = [&metrics](const QString &text) { return badgeWidth(metrics, text); };
+        // The badges that fit (shownBadges()), then a "+N" pill for the rest (the tooltip names
+        // them, the inspector shows them all).
         const qsizetype count = m_content.badges.size();
-        qsizetype shown = 0;
-        qreal end = 14;  // where the next pill would start
-        while (shown < count && end + widthOf(m_content.badges[shown].text) <= right)
-            end += widthOf(m_content.badges[shown++].text) + 6;
-        const auto moreText = [count](qsizetype shownCount) { return QStringLiteral("+%1").arg(count - shownCount); };
-        if (shown < count)
-            while (shown > 0 && end + widthOf(moreText(shown)) > right)
-                end -= widthOf(m_content.badges[--shown].text) + 6;
-        const QString more = shown < count ? moreText(shown) : QString();
+        const qsizetype shown = shownBadges();
+        const QString more = shown < count ? moreBadgesText(count, shown) : QString();
         const auto drawPill = [&](qreal x, const QString &text, const QColor &color) {
             const QRectF pill(x, badgeY, widthOf(text), 18);
             QColor fill = c.line(color);

@@ -120,6 +120,9 @@ public:
 
     /// The view scale below which the card is drawn without text.
     void setCoarseScale(qreal scale) { m_coarseScale = scale; }
+    /// How many of the badges are drawn; the others are counted in a last "+N" pill and named
+    /// in the tooltip.
+    qsizetype shownBadges() const;
 
 private:
     CardContent m_content;
