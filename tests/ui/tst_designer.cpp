@@ -600,15 +600,15 @@ void TestDesigner::inspectorEditsAutoscaling()
              qPrintable(card().description));
     // More badges than fit: the ones left out are named in the tooltip.
     {
-        const auto *web = qgraphicsitem_cast<const WorkloadItem *>(scene()->elementItem(QStringLiteral("workload/web")));
-        QVERIFY(web);
-        const qsizetype shown = web->shownBadges();
+        const auto *webItem = qgraphicsitem_cast<const WorkloadItem *>(scene()->elementItem(QStringLiteral("workload/web")));
+        QVERIFY(webItem);
+        const qsizetype shown = webItem->shownBadges();
         QVERIFY2(shown > 0 && shown < card().badges.size(), qPrintable(QString::number(shown)));
         QStringList hidden;
         for (qsizetype i = shown; i < card().badges.size(); ++i)
             hidden << card().badges[i].text;
-        QVERIFY2(web->toolTip().contains(QStringLiteral("Not shown on the card: ") + hidden.join(QStringLiteral(", "))),
-                 qPrintable(web->toolTip()));
+        QVERIFY2(webItem->toolTip().contains(QStringLiteral("Not shown on the card: ") + hidden.join(QStringLiteral(", "))),
+                 qPrintable(webItem->toolTip()));
     }
     // Without its last target the autoscaler could not scale: refused.
     memory()->setValue(-1);
