@@ -167,6 +167,76 @@ private slots:
         QCOMPARE(cache.ownedPodCounts("rs-1"), ObjectCache::OwnedPodCounts{});
     }
 
+    // Json keeps an object's members in a sorted vector (FlatObject); it must read, write,
+    // order and compare exactly as nlohmann::json's std::map does.
+    void flatObjectsMatchNlohmannMaps()
+    {
+        const char *docs[] = {
+            R"({"kind":"Pod","metadata":{"name":"web-1","labels":{"b":"2","a":"1","":"empty"}},"spec":{"containers":[{"name":"c","image":"i"}]},"status":{}})",
+            R"({"z":1,"y":[{"b":null,"a":true},[],{}],"x":{"\u00e9":"e","A":"upper","a":"lower","aa":"double"},"0":0.5})",
+            R"({})",
+        };
+        for (const char *doc : docs) {
+            const nlohmann::json reference = nlohmann::json::parse(doc);
+            Json flat = Json::parse(doc);
+            QCOMPARE(flat.dump(), reference.dump());
+            QCOMPARE(Json::parse(reference.dump()), flat);
+        }
+
+        // Inserting out of order, overwriting, erasing: the dump stays in key order, like std::map.
+        nlohmann::json reference = nlohmann::json::object();
+        Json flat = Json::object();
+        std::uint32_t x = 12345;
+        for (int i = 0; i < 2000; ++i) {
+            x = x * 1103515245u + 12345u;
+            std::string key = "k";
+            key += std::to_string((x >> 8) % 97); // not "k" + ...: GCC 12's -Wrestrict false positive
+            switch ((x >> 20) % 4) {
+            case 0:
+            case 1:
+                reference[key] = i;
+                flat[key] = i;
+                break;
+            case 2:
+                QCOMPARE(flat.erase(key), reference.erase(key));
+                break;
+            default:
+                reference.emplace(key, -i); // keeps an existing member, like std::map::emplace
+                flat.emplace(key, -i);
+            }
+            QCOMPARE(flat.size(), reference.size());
+        }
+        QCOMPARE(flat.dump(), reference.dump());
+
+        // Lookups by string_view and const char *, const and not.
+        const Json &cflat = flat;
+        for (const auto &[key, value] : reference.items()) {
+            QVERIFY(flat.contains(std::string_view(key)));
+            QCOMPARE(cflat.find(key.c_str()).value().get<int>(), value.get<int>());
+            QCOMPARE(cflat.at(key).get<int>(), value.get<int>());
+        }
+        QVERIFY(!flat.contains("absent"));
+        QVERIFY(cflat.find(std::string_view("absent")) == cflat.end());
+        QVERIFY_THROWS_EXCEPTION(nlohmann::json::out_of_range, cflat.at("absent"));
+
+        // update() merges like std::map, erase by iterator returns the next member.
+        Json merged = Json::parse(R"({"a":1,"c":3})");
+        merged.update(Json::parse(R"({"b":2,"a":0})"));
+        QCOMPARE(merged.dump(), std::string(R"({"a":0,"b":2,"c":3})"));
+        auto next = merged.erase(merged.find("a"));
+        QCOMPARE(next.key(), std::string("b"));
+        QCOMPARE(merged.dump(), std::string(R"({"b":2,"c":3})"));
+
+        // Copies are equal and independent; ordering between objects follows the members.
+        Json copy = merged;
+        QCOMPARE(copy, merged);
+        copy["d"] = 4;
+        QVERIFY(copy != merged);
+        QCOMPARE(merged.size(), std::size_t(2));
+        QCOMPARE(Json::parse(R"({"a":1})") < Json::parse(R"({"a":2})"),
+                 nlohmann::json::parse(R"({"a":1})") < nlohmann::json::parse(R"({"a":2})"));
+    }
+
     void rollingUpdateArithmetic()
     {
         // maxSurge rounds up, maxUnavailable rounds down (Deployment RollingUpdate defaults).
