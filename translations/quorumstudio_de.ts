@@ -1334,6 +1334,13 @@
         </message>
     </context>
     <context>
+        <name>quorum::ui::DiagramScene</name>
+        <message>
+            <source>Moving: cards line up with other cards' edges and centres. Hold Alt to snap to the grid only.</source>
+            <translation>Verschieben: Karten richten sich an den Kanten und Mitten anderer Karten aus. Alt gedrückt halten, um nur am Raster einzurasten.</translation>
+        </message>
+    </context>
+    <context>
         <name>quorum::ui::DiagramView</name>
         <message>
             <source>Zoom &amp;In</source>

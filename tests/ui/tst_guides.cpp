@@ -15,6 +15,7 @@
 #include <QMouseEvent>
 #include <QImage>
 #include <QPainter>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -46,6 +47,7 @@ private slots:
 
     void snapsToAnotherCardsEdgeWithAGuide();
     void altSnapsToTheGridOnly();
+    void statusBarNamesAltWhileDragging();
     void outOfReachOnlyTheGridApplies();
     void horizontalGuideForTops();
 
@@ -71,6 +73,8 @@ private:
         QList<QLineF> guides;
         QPointF offset;
         QPointF end;
+        QString statusMidDrag; ///< the status bar before the release
+        QString statusAfter;   ///< and after it
     };
     /// Drags kMoved with the mouse so that its top-left would go to `wanted` (scene), with
     /// `modifiers` held on the moves and the release.
@@ -129,6 +133,7 @@ TestGuides::Drag TestGuides::drag(const QPointF &wanted, Qt::KeyboardModifiers m
     move(to);
     Drag result;
     result.guides = scene()->guideLines();
+    result.statusMidDrag = m_window->statusBar()->currentMessage();
     // QUORUM_TEST_SHOTS=DIR: a picture of the view mid-drag, to look at the guides.
     if (const QString dir = qEnvironmentVariable("QUORUM_TEST_SHOTS"); !dir.isEmpty()) {
         const QRectF around = rectOf(kMoved).united(rectOf(kTarget)).adjusted(-120, -120, 120, 120);
@@ -143,6 +148,7 @@ TestGuides::Drag TestGuides::drag(const QPointF &wanted, Qt::KeyboardModifiers m
     QTest::mouseRelease(viewport, Qt::LeftButton, modifiers, to);
     QCoreApplication::processEvents(); // the move is reported after the mouse event
     result.end = rectOf(kMoved).topLeft();
+    result.statusAfter = m_window->statusBar()->currentMessage();
     return result;
 }
 
@@ -177,6 +183,15 @@ void TestGuides::altSnapsToTheGridOnly()
     QVERIFY(std::abs(raw - (target.left() + 5)) < 1.5);
     QCOMPARE(d.end.x(), onGrid(raw)); // the grid line past the edge, not the edge
     QVERIFY(d.end.x() != target.left());
+}
+
+void TestGuides::statusBarNamesAltWhileDragging()
+{
+    placeTarget();
+    const Drag d = drag(QPointF(rectOf(kMoved).left() + 3 * kGridSize, belowAll()));
+    QVERIFY2(d.statusMidDrag.contains(QStringLiteral("Moving:")), qPrintable(d.statusMidDrag));
+    QVERIFY2(d.statusMidDrag.contains(QStringLiteral("Alt")), qPrintable(d.statusMidDrag));
+    QVERIFY2(!d.statusAfter.contains(QStringLiteral("Alt")), qPrintable(d.statusAfter)); // gone with the drag
 }
 
 void TestGuides::outOfReachOnlyTheGridApplies()

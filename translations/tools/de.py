@@ -730,4 +730,5 @@ DE.update({
     "Autoscaled between %1 and %2 replicas, targeting %3": "Autoskaliert zwischen %1 und %2 Replikaten, Ziel: %3",
     "(no target)": "(kein Ziel)",
     "Not shown on the card: %1": "Nicht auf der Karte: %1",
+    "Moving: cards line up with other cards' edges and centres. Hold Alt to snap to the grid only.": "Verschieben: Karten richten sich an den Kanten und Mitten anderer Karten aus. Alt gedrückt halten, um nur am Raster einzurasten.",
 })

@@ -468,6 +468,9 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
     }
     if (!m_dragAnchor.isEmpty() && (event->buttons() & Qt::LeftButton)) {
         dragCards(event->scenePos() - event->buttonDownScenePos(Qt::LeftButton), event->modifiers() & Qt::AltModifier);
+        if (!std::exchange(m_dragHinted, true))
+            emit dragHint(tr("Moving: cards line up with other cards' edges and centres. Hold Alt to snap to the "
+                             "grid only."));
         event->accept();
         return;
     }
@@ -503,6 +506,8 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
     QGraphicsScene::mouseReleaseEvent(event);
     clearGuides();
     m_dragAnchor.clear();
+    if (std::exchange(m_dragHinted, false))
+        emit dragHint(QString());
     m_guideTargets.clear();
     if (m_dragStart.isEmpty())
         return;

@@ -107,6 +107,9 @@ signals:
     void zoneResized(const QString &zoneId, Qt::Edges edges, const QSizeF &size);
     /// The user Shift-dragged from one card to another (ids): connect them.
     void connectRequested(const QString &fromId, const QString &toId);
+    /// A hint for the status bar while cards are dragged (what the modifiers do); an empty
+    /// text when the drag ends.
+    void dragHint(const QString &text);
 
 protected:
     void mousePressEvent(QGraphicsSceneMouseEvent *event) override;
@@ -135,6 +138,7 @@ private:
     /// the dragged cards' bounds at the start, and the other cards (what guides line up with).
     QString m_dragAnchor;
     QRectF m_dragStartBounds;
+    bool m_dragHinted = false;
     std::vector<QRectF> m_guideTargets;
     QList<QGraphicsLineItem *> m_guides;
     qreal m_viewScale = 1;

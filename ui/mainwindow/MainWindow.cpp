@@ -120,6 +120,12 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_designer, &DesignerController::message, this,
             [this](const QString &text) { statusBar()->showMessage(text, kStatusMessageMs); });
     connect(m_view, &DiagramView::filesDropped, this, &MainWindow::openDroppedFiles);
+    connect(m_scene, &DiagramScene::dragHint, this, [this](const QString &text) {
+        if (text.isEmpty())
+            statusBar()->clearMessage();
+        else
+            statusBar()->showMessage(text); // until the drag ends
+    });
     connect(m_document, &DesignDocument::sourcePathChanged, this, &MainWindow::updateTitle);
     connect(m_findingsPanel, &FindingsPanel::findingActivated, this, &MainWindow::showFinding);
     connect(m_scene, &DiagramScene::selectedElementsChanged, m_findingsPanel, &FindingsPanel::highlightElements);
