@@ -19,6 +19,7 @@
 #include <functional>
 #include <initializer_list>
 #include <stdexcept>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -45,16 +46,15 @@ public:
     FlatObject(std::initializer_list<value_type> init) { insert(init.begin(), init.end()); }
 
     template <class K>
-    iterator find(const K &key)
+    const_iterator find(const K &key) const
     {
         auto it = lowerBound(key);
         return it != this->end() && !key_compare{}(key, it->first) ? it : this->end();
     }
     template <class K>
-    const_iterator find(const K &key) const
+    iterator find(const K &key)
     {
-        auto it = lowerBound(key);
-        return it != this->end() && !key_compare{}(key, it->first) ? it : this->end();
+        return mutableIterator(std::as_const(*this).find(key));
     }
     template <class K>
     size_type count(const K &key) const
@@ -71,7 +71,7 @@ public:
     template <class K, class... Args>
     std::pair<iterator, bool> emplace(K &&key, Args &&...args)
     {
-        auto it = lowerBound(key);
+        auto it = mutableIterator(lowerBound(key));
         if (it != this->end() && !key_compare{}(key, it->first))
             return {it, false};
         // Parsing a sorted dump appends, which is the common case and costs no moves.
@@ -94,14 +94,6 @@ public:
         return emplace(std::forward<K>(key)).first->second;
     }
     template <class K>
-    T &at(const K &key)
-    {
-        auto it = find(key);
-        if (it == this->end())
-            throw std::out_of_range("key not found");
-        return it->second;
-    }
-    template <class K>
     const T &at(const K &key) const
     {
         auto it = find(key);
@@ -109,33 +101,16 @@ public:
             throw std::out_of_range("key not found");
         return it->second;
     }
-
-    using Container::erase;
-    iterator erase(iterator pos) { return Container::erase(pos); }
-    iterator erase(const_iterator pos) { return Container::erase(pos); }
-    size_type erase(const Key &key) { return eraseKey(key); }
     template <class K>
-        requires(!std::is_convertible_v<const K &, const_iterator> && !std::is_same_v<K, Key>)
+    T &at(const K &key)
+    {
+        return const_cast<T &>(std::as_const(*this).at(key));
+    }
+
+    using Container::erase; // by iterator or range
+    template <class K>
+        requires(!std::is_convertible_v<const K &, const_iterator>)
     size_type erase(const K &key)
-    {
-        return eraseKey(key);
-    }
-
-private:
-    template <class K>
-    iterator lowerBound(const K &key)
-    {
-        return std::lower_bound(this->begin(), this->end(), key,
-                                [](const value_type &member, const K &k) { return key_compare{}(member.first, k); });
-    }
-    template <class K>
-    const_iterator lowerBound(const K &key) const
-    {
-        return std::lower_bound(this->begin(), this->end(), key,
-                                [](const value_type &member, const K &k) { return key_compare{}(member.first, k); });
-    }
-    template <class K>
-    size_type eraseKey(const K &key)
     {
         auto it = find(key);
         if (it == this->end())
@@ -143,6 +118,15 @@ private:
         Container::erase(it);
         return 1;
     }
+
+private:
+    template <class K>
+    const_iterator lowerBound(const K &key) const
+    {
+        return std::lower_bound(this->begin(), this->end(), key,
+                                [](const value_type &member, const K &k) { return key_compare{}(member.first, k); });
+    }
+    iterator mutableIterator(const_iterator it) { return this->begin() + (it - this->cbegin()); }
 };
 
 } // namespace quorum::cluster
