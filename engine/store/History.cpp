@@ -39,7 +39,7 @@ std::uint64_t History::versionHash(std::string_view key, const KeyRevision &v)
     if (!v.tombstone()) {
         h = combine(h, static_cast<std::uint64_t>(v.createRevision));
         h = combine(h, static_cast<std::uint64_t>(v.lease));
-        h = combine(h, std::hash<std::string_view>{}(v.value()));
+        h = combine(h, v.bytes ? v.bytes->hash() : std::hash<std::string_view>{}(std::string_view()));
     }
     return h;
 }
@@ -119,13 +119,36 @@ void History::beginWrite()
     m_sub = 0;
 }
 
-std::shared_ptr<const std::string> History::store(std::string_view value)
+ValuePtr History::store(std::string_view value)
 {
     if (value.empty())
         return nullptr;
+    const std::uint64_t hash = std::hash<std::string_view>{}(value);
     if (m_pool)
-        return m_pool->intern(value, std::hash<std::string_view>{}(value));
-    return std::make_shared<const std::string>(value);
+        return m_pool->intern(value, hash);
+    return std::make_shared<const StoredValue>(value, hash);
+}
+
+void History::supersede(KeyRevision &v)
+{
+    if (m_pool && !v.tombstone())
+        v.bytes = m_pool->superseded(v.bytes);
+}
+
+void History::setValuePool(ValuePool *pool)
+{
+    QUORUM_STORE_CHECK(m_keys.empty(), "value pool set on a history that holds values");
+    m_pool = pool;
+}
+
+std::string_view History::value(const KeyRevision &version, std::string &scratch) const
+{
+    if (!version.bytes)
+        return {};
+    if (!version.bytes->compressed())
+        return version.bytes->stored();
+    QUORUM_STORE_CHECK(m_pool, "a compressed value in a history without a value pool");
+    return m_pool->read(*version.bytes, scratch);
 }
 
 const KeyRevision &History::put(std::string_view key, std::string_view value, std::int64_t lease,
@@ -142,6 +165,8 @@ const KeyRevision &History::put(std::string_view key, std::string_view value, st
     Versions &versions = it->second;
     QUORUM_STORE_CHECK(versions.empty() || versions.back().main < rev,
                        "key '" + std::string(key) + "' written twice in revision " + std::to_string(rev));
+    if (!versions.empty())
+        supersede(versions.back());
     KeyRevision &v = versions.emplace_back();
     v.main = rev;
     v.sub = m_sub++;
@@ -160,6 +185,7 @@ void History::remove(std::string_view key)
     auto it = m_keys.find(key);
     QUORUM_STORE_CHECK(it != m_keys.end() && !it->second.back().tombstone() && it->second.back().main < rev,
                        "delete of key '" + std::string(key) + "' that is not live or was written in this txn");
+    supersede(it->second.back());
     KeyRevision &v = it->second.emplace_back();
     v.main = rev;
     v.sub = m_sub++;
@@ -200,7 +226,16 @@ void History::compact(std::int64_t revision)
     m_compact = revision;
 }
 
-KeyValue History::toKeyValue(const std::string &key, const KeyRevision &version)
+std::string History::valueCopy(const KeyRevision &version) const
+{
+    std::string scratch;
+    const std::string_view bytes = value(version, scratch);
+    if (!scratch.empty() && bytes.data() == scratch.data())
+        return scratch;
+    return std::string(bytes);
+}
+
+KeyValue History::toKeyValue(const std::string &key, const KeyRevision &version) const
 {
     KeyValue kv;
     kv.key = key;
@@ -208,7 +243,7 @@ KeyValue History::toKeyValue(const std::string &key, const KeyRevision &version)
     if (!version.tombstone()) {
         kv.createRevision = version.createRevision;
         kv.version = version.version;
-        kv.value = std::string(version.value());
+        kv.value = valueCopy(version);
         kv.lease = version.lease;
     }
     return kv;
@@ -222,6 +257,7 @@ void History::encode(ByteWriter &w) const
     w.svarint(m_current);
     w.svarint(m_compact);
     w.varint(m_keys.size());
+    std::string scratch;
     for (const auto &[key, versions] : m_keys) {
         w.bytes(key);
         w.varint(versions.size());
@@ -232,7 +268,7 @@ void History::encode(ByteWriter &w) const
             if (!v.tombstone()) {
                 w.svarint(v.createRevision);
                 w.svarint(v.lease);
-                w.bytes(v.value());
+                w.bytes(value(v, scratch));
             }
         }
     }
@@ -335,6 +371,8 @@ bool History::decode(ByteReader &r)
         }
         for (const KeyRevision &v : versions)
             m_digest += versionHash(key, v);
+        for (std::size_t i = 0; i + 1 < versions.size(); ++i)
+            supersede(versions[i]);
         m_keys.emplace_hint(m_keys.end(), std::move(key), std::move(versions));
     }
     return true;

@@ -23,8 +23,7 @@ struct KeyRevision {
     std::int64_t createRevision = 0;  ///< 0 for a tombstone
     std::int64_t version = 0;         ///< 0 for a tombstone
     std::int64_t lease = 0;
-    std::shared_ptr<const std::string> bytes; ///< the value (immutable, maybe shared); null when empty
-    std::string_view value() const { return bytes ? std::string_view(*bytes) : std::string_view(); }
+    ValuePtr bytes;  ///< the value (immutable, maybe shared, maybe compressed); null when empty
     bool tombstone() const { return version == 0; }
 };
 
@@ -87,7 +86,12 @@ public:
     void compact(std::int64_t revision);
 
     /// The key-value of a version (a delete gives only key and modRevision, like etcd events).
-    static KeyValue toKeyValue(const std::string &key, const KeyRevision &version);
+    KeyValue toKeyValue(const std::string &key, const KeyRevision &version) const;
+    /// The value of a version as written: a view of the stored bytes, or of `scratch` when
+    /// the version was kept compressed (superseded versions, see ValuePool).
+    std::string_view value(const KeyRevision &version, std::string &scratch) const;
+    /// The same, as a string of its own.
+    std::string valueCopy(const KeyRevision &version) const;
 
     /// Snapshot encoding of revisions and every key's versions.
     void encode(codec::ByteWriter &w) const;
@@ -95,9 +99,10 @@ public:
     bool decode(codec::ByteReader &r);
 
     const KeyMap &keys() const { return m_keys; }
-    /// Values are interned in `pool` from now on (nullptr: each version owns its bytes).
-    /// The pool must outlive this history.
-    void setValuePool(ValuePool *pool) { m_pool = pool; }
+    /// Values are interned in `pool` from now on, and superseded versions kept compressed
+    /// (nullptr: each version owns its bytes, uncompressed). The pool must outlive this
+    /// history. Precondition: no value stored yet.
+    void setValuePool(ValuePool *pool);
 
     /// Order-independent digest of every version of every key (a sum of per-version hashes),
     /// kept up to date by put / remove / compact / decode, so hashing the state is O(1).
@@ -106,7 +111,9 @@ public:
 
 private:
     static std::uint64_t versionHash(std::string_view key, const KeyRevision &version);
-    std::shared_ptr<const std::string> store(std::string_view value);
+    ValuePtr store(std::string_view value);
+    // The version `v` of a key has just been superseded by a later put or delete.
+    void supersede(KeyRevision &v);
     static const KeyRevision *versionAt(const Versions &versions, std::int64_t revision);
     std::pair<KeyMap::const_iterator, KeyMap::const_iterator> span(std::string_view key,
                                                                     std::string_view rangeEnd) const;

@@ -272,7 +272,7 @@ void KvStore::writePut(const Put &put, OpResult &result)
     const KeyRevision *prev = m_history.latest(put.key);
     std::optional<KeyValue> prevKv;
     if (prev && (put.prevKv || m_collectEvents))
-        prevKv = History::toKeyValue(put.key, *prev);
+        prevKv = m_history.toKeyValue(put.key, *prev);
     const std::int64_t prevLease = prev ? prev->lease : 0;
     const KeyRevision &written = m_history.put(put.key, put.value, put.lease, prev);  // prev is stale now
     if (prevLease != put.lease) {
@@ -280,7 +280,7 @@ void KvStore::writePut(const Put &put, OpResult &result)
         m_lessor.attach(put.lease, put.key);
     }
     if (m_collectEvents)
-        m_txnEvents.push_back({EventType::Put, History::toKeyValue(put.key, written), prevKv});
+        m_txnEvents.push_back({EventType::Put, m_history.toKeyValue(put.key, written), prevKv});
     if (put.prevKv)
         result.prevKv = std::move(prevKv);
 }
@@ -303,7 +303,7 @@ void KvStore::deleteKey(const std::string &key, OpResult *result, bool wantPrev)
     QUORUM_STORE_CHECK(prev != nullptr, "delete of missing key " + quoted(key));
     std::optional<KeyValue> prevKv;
     if (wantPrev || m_collectEvents)
-        prevKv = History::toKeyValue(key, *prev);
+        prevKv = m_history.toKeyValue(key, *prev);
     const std::int64_t lease = prev->lease;
     m_history.remove(key);  // prev is stale now
     m_lessor.detach(lease, key);
@@ -385,13 +385,14 @@ bool KvStore::checkBranch(const std::vector<TxnOp> &ops, ApplyResult &result) co
 
 bool KvStore::compareHolds(const Compare &c) const
 {
-    auto check = [&c](const KeyRevision *v) {
+    std::string scratch;
+    auto check = [&c, &scratch, this](const KeyRevision *v) {
         int order = 0;
         switch (c.target) {
         case Compare::Target::Value:
             if (!v)
                 return false;  // etcd: a missing key fails every value compare
-            order = threeWay(v->value(), std::string_view(c.value));
+            order = threeWay(m_history.value(*v, scratch), std::string_view(c.value));
             break;
         case Compare::Target::Version: order = threeWay(v ? v->version : 0, c.number); break;
         case Compare::Target::CreateRevision: order = threeWay(v ? v->createRevision : 0, c.number); break;
@@ -454,7 +455,7 @@ RangeResult KvStore::range(const Range &request) const
                                   kv.version = v.version;
                                   kv.lease = v.lease;
                                   if (!request.keysOnly)
-                                      kv.value = std::string(v.value());
+                                      kv.value = m_history.valueCopy(v);
                               }
                               return true;
                           });
@@ -467,7 +468,7 @@ std::optional<KeyValue> KvStore::get(std::string_view key) const
     const KeyRevision *v = m_history.latest(key);
     if (!v)
         return std::nullopt;
-    return History::toKeyValue(std::string(key), *v);
+    return m_history.toKeyValue(std::string(key), *v);
 }
 
 } // namespace quorum::store

@@ -1,33 +1,113 @@
 #pragma once
 
-// Shares the bytes of identical values between stores. The members of one simulated etcd
-// cluster apply the same entries, so each holds the same value bytes at the same revisions;
-// interning them keeps one buffer for all members (memory once, not once per member), with no
-// change to what any store reads or encodes.
+// Shares the bytes of identical values between stores, and keeps superseded versions small.
+//
+// The members of one simulated etcd cluster apply the same entries, so each holds the same
+// value bytes at the same revisions; interning them keeps one buffer for all members (memory
+// once, not once per member), with no change to what any store reads or encodes.
+//
+// A version that a later put or delete has superseded stays in history until the next
+// compaction (kube-apiserver compacts every 5 minutes), and is read only by a watch or range
+// at an old revision, a snapshot, or a compaction. The pool keeps such versions as zstd
+// frames against a dictionary it trains on the first superseded values it sees (a pod's
+// older revisions shrink about tenfold); the frame, too, is shared by every member. What a
+// store reads, hashes and encodes is unchanged: reads decompress to the same bytes.
 //
 // Thread rules: one thread (the simulation's). Values stay alive while a store holds them; the
-// pool only remembers them weakly.
+// pool only remembers them weakly. Every value compressed by a pool is read through that
+// pool, which therefore must outlive the stores that hold its values.
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
+
+struct ZSTD_CCtx_s;
+struct ZSTD_DCtx_s;
+struct ZSTD_CDict_s;
+struct ZSTD_DDict_s;
 
 namespace quorum::store {
 
+/// One immutable stored value: the bytes as written, or a zstd frame of them
+/// (compressed()). hash() is std::hash<std::string_view> of the bytes as written.
+class StoredValue {
+public:
+    StoredValue(std::string_view bytes, std::uint64_t hash);
+    StoredValue(std::string frame, std::uint64_t hash, std::size_t size);
+
+    bool compressed() const { return m_compressed; }
+    std::uint64_t hash() const { return m_hash; }
+    /// Length of the bytes as written.
+    std::size_t size() const { return m_size; }
+    /// The bytes as written when !compressed(), the zstd frame otherwise.
+    std::string_view stored() const { return m_bytes; }
+
+private:
+    friend class ValuePool;
+
+    std::string m_bytes;
+    std::uint64_t m_hash = 0;
+    std::uint32_t m_size = 0;
+    bool m_compressed = false;
+    // The superseded form handed out for this value (itself when compressing does not pay),
+    // so that every member that supersedes it shares one frame.
+    mutable std::weak_ptr<const StoredValue> m_supersededForm;
+};
+
+using ValuePtr = std::shared_ptr<const StoredValue>;
+
 class ValuePool {
 public:
-    /// A shared buffer holding `bytes` (`hash` is std::hash<std::string_view> of them).
-    std::shared_ptr<const std::string> intern(std::string_view bytes, std::uint64_t hash);
+    ValuePool();
+    ~ValuePool();
+    ValuePool(const ValuePool &) = delete;
+    ValuePool &operator=(const ValuePool &) = delete;
+
+    /// A shared value holding `bytes` (`hash` is std::hash<std::string_view> of them).
+    ValuePtr intern(std::string_view bytes, std::uint64_t hash);
+    /// The form to keep for `value` now that a later version has superseded it: a shared
+    /// zstd frame, or `value` itself (too short, not smaller, or no dictionary yet).
+    ValuePtr superseded(const ValuePtr &value);
+    /// The bytes as written of a value this pool made (or of any uncompressed value): a view
+    /// of the value itself, or of `scratch`, which then holds the decompressed bytes.
+    std::string_view read(const StoredValue &value, std::string &scratch) const;
+
     /// Values remembered, dead ones not yet swept included (for tests).
     std::size_t size() const { return m_values.size(); }
+    /// Whether the dictionary has been made (after kTrainingSamples superseded values).
+    bool trained() const { return m_cdict != nullptr; }
+    /// Frames made so far, their bytes, and the bytes as written of the values they hold.
+    struct Stats {
+        std::size_t frames = 0;
+        std::uint64_t frameBytes = 0;
+        std::uint64_t rawBytes = 0;
+    };
+    const Stats &stats() const { return m_stats; }
+
+    /// Superseded values sampled before the dictionary is made.
+    static constexpr std::size_t kTrainingSamples = 1024;
+    /// Values shorter than this are kept as they are.
+    static constexpr std::size_t kMinCompressed = 64;
 
 private:
     void sweep();
+    void train();
 
-    std::unordered_multimap<std::uint64_t, std::weak_ptr<const std::string>> m_values;
+    std::unordered_multimap<std::uint64_t, std::weak_ptr<const StoredValue>> m_values;
     std::size_t m_sweepAt = 4096;
+
+    Stats m_stats;
+    std::string m_samples;
+    std::vector<std::size_t> m_sampleSizes;
+    std::string m_dictionary;
+    ZSTD_CCtx_s *m_cctx = nullptr;
+    ZSTD_DCtx_s *m_dctx = nullptr;
+    ZSTD_CDict_s *m_cdict = nullptr;
+    ZSTD_DDict_s *m_ddict = nullptr;
 };
 
 } // namespace quorum::store

@@ -9,6 +9,8 @@
 #include "engine/checksum/Crc32c.h"
 #include "engine/store/Codec.h"  // white-box: to seal hand-made snapshots with a valid checksum
 
+#include <random>
+
 using namespace quorum::store;
 using namespace quorum::store::test;
 using codec::ByteWriter;
@@ -89,6 +91,8 @@ private slots:
     void fuzz();
     void sharedValuesChangeNothing();
     void valuePoolInternsOnce();
+    void compressedHistoryReadsTheSame();
+    void supersededFormsAreShared();
 };
 
 void TestSnapshot::restoreThenRestEqualsEverything()
@@ -340,15 +344,167 @@ void TestSnapshot::valuePoolInternsOnce()
     // A hash collision never merges different bytes.
     auto z = pool.intern("value-b", std::hash<std::string_view>{}(a));
     QVERIFY(z.get() != x.get());
-    QCOMPARE(*z, std::string("value-b"));
-    QCOMPARE(*x, a);
+    QCOMPARE(z->stored(), std::string_view("value-b"));
+    QCOMPARE(x->stored(), std::string_view(a));
     // Dropped values are not kept alive by the pool.
-    std::weak_ptr<const std::string> weak = x;
+    std::weak_ptr<const StoredValue> weak = x;
     x.reset();
     y.reset();
     QVERIFY(weak.expired());
     auto again = pool.intern(a, std::hash<std::string_view>{}(a));
-    QCOMPARE(*again, a);
+    QCOMPARE(again->stored(), std::string_view(a));
+}
+
+namespace {
+
+// A pod-like JSON value of a few hundred bytes: the shape repeats, names and numbers vary.
+std::string podValue(int key, int version, std::mt19937 &rng)
+{
+    const int node = static_cast<int>(rng() % 50);
+    std::string phase = version == 1 ? "Pending" : version == 2 ? "ContainerCreating" : "Running";
+    return R"({"apiVersion":"v1","kind":"Pod","metadata":{"name":"web-)" + std::to_string(key) +
+           R"(-x7k2p","namespace":"default","uid":"4f1c)" + std::to_string(rng()) +
+           R"(","labels":{"app":"web","pod-template-hash":"5d8f9)" + std::to_string(key % 7) +
+           R"("}},"spec":{"nodeName":"worker-)" + std::to_string(node) +
+           R"(","containers":[{"name":"web","image":"nginx:1.25","resources":{"requests":{"cpu":"10m","memory":"16Mi"}}}]},)"
+           R"("status":{"phase":")" + phase + R"(","conditions":[{"type":"Ready","status":")" +
+           (version > 3 ? "True" : "False") + R"("}],"restartCount":)" + std::to_string(version) + "}}";
+}
+
+std::vector<std::string> podLog(std::size_t length)
+{
+    // Puts over 400 keys (each put supersedes the key's previous version), every 50th command
+    // a delete, one compaction halfway.
+    std::mt19937 rng(11);
+    std::vector<int> versions(400, 0);
+    std::vector<std::string> log;
+    for (std::size_t i = 0; i < length; ++i) {
+        const int key = static_cast<int>(rng() % versions.size());
+        const std::string name = "/registry/pods/default/web-" + std::to_string(key);
+        Command c{i, {}};
+        if (i == length / 2) {
+            c.body = Compact{static_cast<std::int64_t>(i / 3)};
+        } else if (i % 50 == 49 && versions[key] > 0) {
+            c.body = DeleteRange{name, "", true};
+            versions[key] = 0;
+        } else if (i % 97 == 0 && versions[key] > 0) {
+            Txn t;
+            t.compares.push_back(Compare{Compare::Target::Value, Compare::Op::Greater, name, "", 0, "{"});
+            t.success.push_back(Put{name, podValue(key, ++versions[key], rng), 0, true});
+            c.body = t;
+        } else {
+            c.body = Put{name, podValue(key, ++versions[key], rng), 0, true};
+        }
+        log.push_back(encodeCommand(c));
+    }
+    return log;
+}
+
+} // namespace
+
+void TestSnapshot::compressedHistoryReadsTheSame()
+{
+    // Three members sharing a pool keep superseded versions compressed; a store on its own keeps
+    // every version as written. Whatever is read at any revision, watched from an old revision
+    // (with prevKv), snapshotted, hashed or restored is byte-identical.
+    const std::vector<std::string> log = podLog(6000);
+    auto pool = std::make_shared<ValuePool>();
+    KvStore alone;
+    std::vector<std::unique_ptr<KvStore>> members;
+    for (int i = 0; i < 3; ++i) {
+        members.push_back(std::make_unique<KvStore>());
+        members.back()->setValuePool(pool);
+    }
+    applyLog(alone, log, 0, log.size(), 0);
+    for (auto &m : members)
+        applyLog(*m, log, 0, log.size(), 0);
+
+    QVERIFY(pool->trained());
+    const ValuePool::Stats stats = pool->stats();
+    qInfo("compressed %zu superseded values: %llu bytes as written in %llu bytes of frames", stats.frames,
+          static_cast<unsigned long long>(stats.rawBytes), static_cast<unsigned long long>(stats.frameBytes));
+    QVERIFY(stats.frames > 3000);
+    QVERIFY(stats.frameBytes * 4 < stats.rawBytes);  // less than a quarter
+    QVERIFY(alone.compactRevision() > 1);
+
+    for (auto &m : members) {
+        QCOMPARE(m->hash(), alone.hash());
+        QCOMPARE(m->snapshot(), alone.snapshot());
+    }
+    const KvStore &member = *members[1];
+    for (std::int64_t rev = alone.compactRevision(); rev <= alone.revision(); rev += 97) {
+        const RangeResult want = alone.range(Range{"/registry/", "/registry0", rev});
+        const RangeResult got = member.range(Range{"/registry/", "/registry0", rev});
+        QVERIFY2(got.kvs == want.kvs, ("range at revision " + std::to_string(rev)).c_str());
+        QVERIFY(!want.kvs.empty());
+    }
+    const WatchFilter withPrev{false, false, true};
+    KvStore &watching = *members[2];
+    const WatchCreateResult w1 = alone.watch("/registry/", "/registry0", alone.compactRevision(), withPrev);
+    const WatchCreateResult w2 = watching.watch("/registry/", "/registry0", alone.compactRevision(), withPrev);
+    QCOMPARE(w1.error, Error::None);
+    QCOMPARE(w2.error, Error::None);
+    const WatchBatch want = alone.takeEvents(w1.id);
+    const WatchBatch got = watching.takeEvents(w2.id);
+    QVERIFY(want.events.size() > 1000);
+    std::size_t withPrevKv = 0;
+    for (const Event &e : want.events)
+        withPrevKv += e.prevKv.has_value();
+    QVERIFY(withPrevKv > 1000);
+    QVERIFY(got.events == want.events);
+
+    // A restored member compresses what the snapshot's history has superseded.
+    const std::size_t framesBefore = pool->stats().frames;
+    auto otherPool = std::make_shared<ValuePool>();
+    KvStore restored;
+    restored.setValuePool(otherPool);
+    QVERIFY(restored.restore(alone.snapshot(), 0).ok());
+    QCOMPARE(restored.hash(), alone.hash());
+    QCOMPARE(restored.snapshot(), alone.snapshot());
+    QVERIFY(otherPool->trained());
+    QVERIFY(otherPool->stats().frames > 0);
+    QCOMPARE(pool->stats().frames, framesBefore);
+    // ... and goes on like the others.
+    KvStore again;
+    again.setValuePool(pool);
+    QVERIFY(again.restore(member.snapshot(), 0).ok());
+    QCOMPARE(again.range(Range{"/registry/", "/registry0", alone.compactRevision()}).kvs,
+             alone.range(Range{"/registry/", "/registry0", alone.compactRevision()}).kvs);
+}
+
+void TestSnapshot::supersededFormsAreShared()
+{
+    ValuePool pool;
+    std::mt19937 rng(3);
+    std::vector<ValuePtr> held;
+    // Before the dictionary: values stay as they are (and are sampled).
+    for (std::size_t i = 0; i < ValuePool::kTrainingSamples; ++i) {
+        const std::string v = podValue(static_cast<int>(i), 3, rng);
+        ValuePtr p = pool.intern(v, std::hash<std::string_view>{}(v));
+        QCOMPARE(pool.superseded(p).get(), p.get());
+        held.push_back(p);
+    }
+    QVERIFY(pool.trained());
+    const std::string v = podValue(5000, 4, rng);
+    const std::uint64_t hash = std::hash<std::string_view>{}(v);
+    ValuePtr raw = pool.intern(v, hash);
+    ValuePtr frame = pool.superseded(raw);
+    QVERIFY(frame->compressed());
+    QCOMPARE(frame->hash(), hash);
+    QCOMPARE(frame->size(), v.size());
+    QVERIFY(frame->stored().size() * 4 < v.size());
+    // The second member to supersede the same value gets the same frame.
+    QCOMPARE(pool.superseded(pool.intern(v, hash)).get(), frame.get());
+    QCOMPARE(pool.superseded(frame).get(), frame.get());
+    std::string scratch;
+    QCOMPARE(pool.read(*frame, scratch), std::string_view(v));
+    QCOMPARE(pool.read(*raw, scratch), std::string_view(v));
+    // Short values are kept as they are.
+    ValuePtr tiny = pool.intern("short", std::hash<std::string_view>{}(std::string_view("short")));
+    QCOMPARE(pool.superseded(tiny).get(), tiny.get());
+    // The frame outlives the value as written.
+    raw.reset();
+    QCOMPARE(pool.read(*frame, scratch), std::string_view(v));
 }
 
 QTEST_APPLESS_MAIN(TestSnapshot)
