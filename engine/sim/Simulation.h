@@ -123,6 +123,8 @@ public:
     Network &network() { return m_network; }
     SafetyMonitor &safety() { return m_safety; }
     const SimStats &stats() const { return m_stats; }
+    /// The value pool the members' stores share (what it has compressed, for benchmarks).
+    const store::ValuePool &values() const { return *m_values; }
     void setApplyObserver(ApplyObserver observer) { m_applyObserver = std::move(observer); }
     void setReadObserver(ReadObserver observer) { m_readObserver = std::move(observer); }
     void setTimeline(TimelineSink sink) { m_timeline = std::move(sink); }

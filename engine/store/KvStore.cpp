@@ -254,6 +254,7 @@ void KvStore::beginWrite()
     m_history.beginWrite();
     m_txnEvents.clear();
     m_collectEvents = !m_watches.empty();
+    m_collectPrevKv = m_collectEvents && m_watches.anyWantsPrevKv();
 }
 
 void KvStore::endWrite()
@@ -271,7 +272,7 @@ void KvStore::writePut(const Put &put, OpResult &result)
     result.kind = OpResult::Kind::Put;
     const KeyRevision *prev = m_history.latest(put.key);
     std::optional<KeyValue> prevKv;
-    if (prev && (put.prevKv || m_collectEvents))
+    if (prev && (put.prevKv || m_collectPrevKv))
         prevKv = m_history.toKeyValue(put.key, *prev);
     const std::int64_t prevLease = prev ? prev->lease : 0;
     const KeyRevision &written = m_history.put(put.key, put.value, put.lease, prev);  // prev is stale now
@@ -280,7 +281,11 @@ void KvStore::writePut(const Put &put, OpResult &result)
         m_lessor.attach(put.lease, put.key);
     }
     if (m_collectEvents)
-        m_txnEvents.push_back({EventType::Put, m_history.toKeyValue(put.key, written), prevKv});
+        // The value as written is at hand: no need to read it back (it may be a frame now).
+        m_txnEvents.push_back({EventType::Put,
+                               KeyValue{put.key, written.createRevision, written.main, written.version, put.value,
+                                        written.lease},
+                               m_collectPrevKv ? prevKv : std::nullopt});
     if (put.prevKv)
         result.prevKv = std::move(prevKv);
 }
@@ -302,7 +307,7 @@ void KvStore::deleteKey(const std::string &key, OpResult *result, bool wantPrev)
     const KeyRevision *prev = m_history.latest(key);
     QUORUM_STORE_CHECK(prev != nullptr, "delete of missing key " + quoted(key));
     std::optional<KeyValue> prevKv;
-    if (wantPrev || m_collectEvents)
+    if (wantPrev || m_collectPrevKv)
         prevKv = m_history.toKeyValue(key, *prev);
     const std::int64_t lease = prev->lease;
     m_history.remove(key);  // prev is stale now
@@ -312,7 +317,8 @@ void KvStore::deleteKey(const std::string &key, OpResult *result, bool wantPrev)
         e.type = EventType::Delete;
         e.kv.key = key;
         e.kv.modRevision = m_history.currentRevision() + 1;
-        e.prevKv = prevKv;
+        if (m_collectPrevKv)
+            e.prevKv = prevKv;
     }
     if (result) {
         ++result->count;

@@ -170,6 +170,7 @@ private:
     std::int64_t m_now = 0;          // nowMs of the entry being applied
     std::vector<Event> m_txnEvents;  // changes of the open write, for watchers
     bool m_collectEvents = false;    // whether the open write records events (any watcher)
+    bool m_collectPrevKv = false;    // ... with their previous key-values (a watcher asked for them)
 };
 
 } // namespace quorum::store

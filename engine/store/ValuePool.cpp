@@ -12,11 +12,24 @@ namespace quorum::store {
 namespace {
 
 constexpr std::size_t kDictionaryCapacity = 16 * 1024;
-// zstd's fastest level: a superseded pod of about 1 KB becomes a frame of about 100 bytes
-// against the dictionary, in a few microseconds.
+// zstd's fastest level: a pod of about 1.3 KB becomes a frame of about 150 bytes against the
+// dictionary, in a few microseconds.
 constexpr int kLevel = 1;
+// Each dictionary after the first is trained when the count of values has grown this much.
+constexpr std::uint64_t kTrainingGrowth = 8;
 
 } // namespace
+
+struct ValuePool::Dictionary {
+    std::string bytes;
+    ZSTD_CDict *compress = nullptr;
+    ZSTD_DDict *decompress = nullptr;
+    ~Dictionary()
+    {
+        ZSTD_freeCDict(compress);
+        ZSTD_freeDDict(decompress);
+    }
+};
 
 StoredValue::StoredValue(std::string_view bytes, std::uint64_t hash)
     : m_bytes(bytes), m_hash(hash), m_size(static_cast<std::uint32_t>(bytes.size()))
@@ -24,8 +37,9 @@ StoredValue::StoredValue(std::string_view bytes, std::uint64_t hash)
     QUORUM_STORE_CHECK(bytes.size() <= 0xffffffffu, "a value of 4 GiB or more");
 }
 
-StoredValue::StoredValue(std::string frame, std::uint64_t hash, std::size_t size)
-    : m_bytes(std::move(frame)), m_hash(hash), m_size(static_cast<std::uint32_t>(size)), m_compressed(true)
+StoredValue::StoredValue(std::string frame, std::uint64_t hash, std::size_t size, std::uint8_t dictionary)
+    : m_bytes(std::move(frame)), m_hash(hash), m_size(static_cast<std::uint32_t>(size)), m_compressed(true),
+      m_dictionary(dictionary)
 {
 }
 
@@ -33,19 +47,29 @@ ValuePool::ValuePool() = default;
 
 ValuePool::~ValuePool()
 {
-    ZSTD_freeCDict(m_cdict);
-    ZSTD_freeDDict(m_ddict);
     ZSTD_freeCCtx(m_cctx);
     ZSTD_freeDCtx(m_dctx);
 }
 
 ValuePtr ValuePool::intern(std::string_view bytes, std::uint64_t hash)
 {
+    std::string scratch;
     auto [it, end] = m_values.equal_range(hash);
-    for (; it != end; ++it)
-        if (ValuePtr v = it->second.lock(); v && v->stored() == bytes)
+    for (; it != end; ++it) {
+        ValuePtr v = it->second.lock();
+        if (v && v->size() == bytes.size() && read(*v, scratch) == bytes)
             return v;
-    auto v = std::make_shared<const StoredValue>(bytes, hash);
+    }
+    ValuePtr v;
+    if (bytes.size() >= kMinCompressed) {
+        ++m_seen;
+        sample(bytes);
+        if (std::string frame = m_dictionaries.empty() ? std::string() : compress(bytes); !frame.empty())
+            v = std::make_shared<const StoredValue>(std::move(frame), hash, bytes.size(),
+                                                    static_cast<std::uint8_t>(m_dictionaries.size() - 1));
+    }
+    if (!v)
+        v = std::make_shared<const StoredValue>(bytes, hash);
     m_values.emplace(hash, v);
     if (m_values.size() >= m_sweepAt)
         sweep();
@@ -59,76 +83,98 @@ void ValuePool::sweep()
     m_sweepAt = std::max<std::size_t>(4096, 2 * m_values.size());
 }
 
-ValuePtr ValuePool::superseded(const ValuePtr &value)
+void ValuePool::sample(std::string_view bytes)
 {
-    if (!value || value->compressed() || value->size() < kMinCompressed)
-        return value;
-    if (ValuePtr shared = value->m_supersededForm.lock())
-        return shared;
-    if (!m_cdict) {
-        // Learn what the values look like first; these stay as they are.
-        m_samples.append(value->stored());
-        m_sampleSizes.push_back(value->size());
-        if (m_sampleSizes.size() >= kTrainingSamples)
-            train();
-        return value;
-    }
-    std::string frame(ZSTD_compressBound(value->size()), '\0');
-    const std::size_t n = ZSTD_compress2(m_cctx, frame.data(), frame.size(), value->stored().data(),
-                                         value->stored().size());
-    QUORUM_STORE_CHECK(!ZSTD_isError(n), std::string("zstd: ") + ZSTD_getErrorName(n));
-    ValuePtr result = value;
-    // Keep the frame only when it saves at least a quarter.
-    if (n * 4 <= value->size() * 3) {
-        frame.resize(n);
-        frame.shrink_to_fit();
-        result = std::make_shared<const StoredValue>(std::move(frame), value->hash(), value->size());
-        ++m_stats.frames;
-        m_stats.frameBytes += n;
-        m_stats.rawBytes += value->size();
-    }
-    value->m_supersededForm = result;
-    return result;
+    if (m_dictionaries.size() >= kMaxDictionaries || m_seen + kTrainingSamples <= m_trainAt)
+        return;
+    // The ring holds the latest kTrainingSamples values before the next training.
+    if (m_samples.size() < kTrainingSamples)
+        m_samples.emplace_back(bytes);
+    else
+        m_samples[m_seen % kTrainingSamples].assign(bytes);
+    if (m_seen >= m_trainAt)
+        train();
 }
 
 void ValuePool::train()
 {
-    m_dictionary.resize(kDictionaryCapacity);
-    std::size_t n = ZDICT_trainFromBuffer(m_dictionary.data(), m_dictionary.size(), m_samples.data(),
-                                          m_sampleSizes.data(), static_cast<unsigned>(m_sampleSizes.size()));
+    std::string samples;
+    std::vector<std::size_t> sizes;
+    for (const std::string &s : m_samples) {
+        samples += s;
+        sizes.push_back(s.size());
+    }
+    auto dictionary = std::make_unique<Dictionary>();
+    dictionary->bytes.resize(kDictionaryCapacity);
+    const std::size_t n = ZDICT_trainFromBuffer(dictionary->bytes.data(), dictionary->bytes.size(), samples.data(),
+                                                sizes.data(), static_cast<unsigned>(sizes.size()));
     if (ZDICT_isError(n)) {
         // Too few or too alike to train on: the latest samples serve as a raw-content dictionary.
-        const std::size_t take = std::min(m_samples.size(), kDictionaryCapacity);
-        m_dictionary.assign(m_samples, m_samples.size() - take, take);
+        const std::size_t take = std::min(samples.size(), kDictionaryCapacity);
+        dictionary->bytes.assign(samples, samples.size() - take, take);
     } else {
-        m_dictionary.resize(n);
+        dictionary->bytes.resize(n);
     }
     m_samples.clear();
     m_samples.shrink_to_fit();
-    m_sampleSizes.clear();
-    m_sampleSizes.shrink_to_fit();
+    m_trainAt *= kTrainingGrowth;
 
-    m_cctx = ZSTD_createCCtx();
-    m_dctx = ZSTD_createDCtx();
-    m_cdict = ZSTD_createCDict(m_dictionary.data(), m_dictionary.size(), kLevel);
-    m_ddict = ZSTD_createDDict(m_dictionary.data(), m_dictionary.size());
-    QUORUM_STORE_CHECK(m_cctx && m_dctx && m_cdict && m_ddict, "zstd: out of memory");
-    // Sizes and integrity live beside the frame (StoredValue), so the frame carries neither.
-    ZSTD_CCtx_setParameter(m_cctx, ZSTD_c_contentSizeFlag, 0);
-    ZSTD_CCtx_setParameter(m_cctx, ZSTD_c_checksumFlag, 0);
-    ZSTD_CCtx_setParameter(m_cctx, ZSTD_c_dictIDFlag, 0);
-    ZSTD_CCtx_refCDict(m_cctx, m_cdict);
-    ZSTD_DCtx_refDDict(m_dctx, m_ddict);
+    if (!m_cctx) {
+        m_cctx = ZSTD_createCCtx();
+        m_dctx = ZSTD_createDCtx();
+        QUORUM_STORE_CHECK(m_cctx && m_dctx, "zstd: out of memory");
+        // Sizes and integrity live beside the frame (StoredValue), so the frame carries neither.
+        ZSTD_CCtx_setParameter(m_cctx, ZSTD_c_contentSizeFlag, 0);
+        ZSTD_CCtx_setParameter(m_cctx, ZSTD_c_checksumFlag, 0);
+        ZSTD_CCtx_setParameter(m_cctx, ZSTD_c_dictIDFlag, 0);
+    }
+    dictionary->compress = ZSTD_createCDict(dictionary->bytes.data(), dictionary->bytes.size(), kLevel);
+    dictionary->decompress = ZSTD_createDDict(dictionary->bytes.data(), dictionary->bytes.size());
+    QUORUM_STORE_CHECK(dictionary->compress && dictionary->decompress, "zstd: out of memory");
+    ZSTD_CCtx_refCDict(m_cctx, dictionary->compress);
+    m_dictionaries.push_back(std::move(dictionary));
+}
+
+std::string ValuePool::compress(std::string_view bytes)
+{
+    std::string frame(ZSTD_compressBound(bytes.size()), '\0');
+    const std::size_t n = ZSTD_compress2(m_cctx, frame.data(), frame.size(), bytes.data(), bytes.size());
+    QUORUM_STORE_CHECK(!ZSTD_isError(n), std::string("zstd: ") + ZSTD_getErrorName(n));
+    // Keep the frame only when it saves at least a quarter.
+    if (n * 4 > bytes.size() * 3)
+        return {};
+    frame.resize(n);
+    frame.shrink_to_fit();
+    ++m_stats.frames;
+    m_stats.frameBytes += n;
+    m_stats.rawBytes += bytes.size();
+    return frame;
+}
+
+ValuePtr ValuePool::superseded(const ValuePtr &value)
+{
+    if (!value || value->compressed() || value->size() < kMinCompressed || m_dictionaries.empty())
+        return value;
+    if (ValuePtr shared = value->m_supersededForm.lock())
+        return shared;
+    ValuePtr result = value;
+    if (std::string frame = compress(value->stored()); !frame.empty())
+        result = std::make_shared<const StoredValue>(std::move(frame), value->hash(), value->size(),
+                                                     static_cast<std::uint8_t>(m_dictionaries.size() - 1));
+    value->m_supersededForm = result;
+    return result;
 }
 
 std::string_view ValuePool::read(const StoredValue &value, std::string &scratch) const
 {
     if (!value.compressed())
         return value.stored();
-    QUORUM_STORE_CHECK(m_ddict, "a compressed value read through a pool without a dictionary");
+    QUORUM_STORE_CHECK(value.m_dictionary < m_dictionaries.size(),
+                       "a compressed value read through a pool without its dictionary");
     scratch.resize(value.size());
-    const std::size_t n = ZSTD_decompressDCtx(m_dctx, scratch.data(), scratch.size(), value.stored().data(),
-                                              value.stored().size());
+    const std::size_t n =
+        ZSTD_decompress_usingDDict(m_dctx, scratch.data(), scratch.size(), value.stored().data(),
+                                   value.stored().size(), m_dictionaries[value.m_dictionary]->decompress);
     QUORUM_STORE_CHECK(!ZSTD_isError(n) && n == value.size(),
                        std::string("zstd: a stored value does not decompress: ") +
                            (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "wrong length"));

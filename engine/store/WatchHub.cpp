@@ -39,6 +39,14 @@ void WatchHub::deliver(Watcher &w, const std::vector<Event> &events, std::int64_
         w.nextRevision = upTo + 1;
 }
 
+bool WatchHub::anyWantsPrevKv() const
+{
+    for (const auto &entry : m_watchers)
+        if (entry.second.filter.prevKv && !entry.second.compacted)
+            return true;
+    return false;
+}
+
 void WatchHub::notify(const std::vector<Event> &events, std::int64_t revision)
 {
     for (auto &entry : m_watchers) {

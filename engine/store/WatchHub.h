@@ -27,6 +27,8 @@ public:
     };
 
     bool empty() const { return m_watchers.empty(); }
+    /// Whether any watcher asked for each event's previous key-value.
+    bool anyWantsPrevKv() const;
     std::size_t size() const { return m_watchers.size(); }
 
     /// Registers a watcher that will receive events from `startRevision` on.

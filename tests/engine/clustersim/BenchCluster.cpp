@@ -389,6 +389,10 @@ int scale(const Args &args)
                             static_cast<unsigned long long>(st.snapshotsTaken),
                             static_cast<unsigned long long>(st.snapshotsSent),
                             static_cast<unsigned long long>(st.leaderChanges));
+                const store::ValuePool::Stats &vs = sim.etcd().values().stats();
+                std::printf("    store values: %zu zstd frames made, %.1f MB as written in %.1f MB (%zu dictionaries)\n",
+                            vs.frames, static_cast<double>(vs.rawBytes) / 1e6, static_cast<double>(vs.frameBytes) / 1e6,
+                            sim.etcd().values().dictionaryCount());
                 return out;
             },
             childRss, childCpu);

@@ -92,7 +92,7 @@ private slots:
     void sharedValuesChangeNothing();
     void valuePoolInternsOnce();
     void compressedHistoryReadsTheSame();
-    void supersededFormsAreShared();
+    void poolCompressesAndShares();
 };
 
 void TestSnapshot::restoreThenRestEqualsEverything()
@@ -404,8 +404,8 @@ std::vector<std::string> podLog(std::size_t length)
 
 void TestSnapshot::compressedHistoryReadsTheSame()
 {
-    // Three members sharing a pool keep superseded versions compressed; a store on its own keeps
-    // every version as written. Whatever is read at any revision, watched from an old revision
+    // Three members sharing a pool keep their values compressed; a store on its own keeps every
+    // version as written. Whatever is read at any revision, watched from an old revision
     // (with prevKv), snapshotted, hashed or restored is byte-identical.
     const std::vector<std::string> log = podLog(6000);
     auto pool = std::make_shared<ValuePool>();
@@ -421,9 +421,9 @@ void TestSnapshot::compressedHistoryReadsTheSame()
 
     QVERIFY(pool->trained());
     const ValuePool::Stats stats = pool->stats();
-    qInfo("compressed %zu superseded values: %llu bytes as written in %llu bytes of frames", stats.frames,
+    qInfo("%zu frames: %llu bytes as written in %llu bytes of frames", stats.frames,
           static_cast<unsigned long long>(stats.rawBytes), static_cast<unsigned long long>(stats.frameBytes));
-    QVERIFY(stats.frames > 3000);
+    QVERIFY(stats.frames > 4000);
     QVERIFY(stats.frameBytes * 4 < stats.rawBytes);  // less than a quarter
     QVERIFY(alone.compactRevision() > 1);
 
@@ -453,7 +453,7 @@ void TestSnapshot::compressedHistoryReadsTheSame()
     QVERIFY(withPrevKv > 1000);
     QVERIFY(got.events == want.events);
 
-    // A restored member compresses what the snapshot's history has superseded.
+    // A member restored with a pool of its own compresses what the snapshot holds.
     const std::size_t framesBefore = pool->stats().frames;
     auto otherPool = std::make_shared<ValuePool>();
     KvStore restored;
@@ -472,39 +472,77 @@ void TestSnapshot::compressedHistoryReadsTheSame()
              alone.range(Range{"/registry/", "/registry0", alone.compactRevision()}).kvs);
 }
 
-void TestSnapshot::supersededFormsAreShared()
+void TestSnapshot::poolCompressesAndShares()
 {
     ValuePool pool;
     std::mt19937 rng(3);
-    std::vector<ValuePtr> held;
-    // Before the dictionary: values stay as they are (and are sampled).
-    for (std::size_t i = 0; i < ValuePool::kTrainingSamples; ++i) {
-        const std::string v = podValue(static_cast<int>(i), 3, rng);
-        ValuePtr p = pool.intern(v, std::hash<std::string_view>{}(v));
-        QCOMPARE(pool.superseded(p).get(), p.get());
-        held.push_back(p);
+    auto hashOf = [](std::string_view v) { return std::hash<std::string_view>{}(v); };
+    std::vector<std::pair<std::string, ValuePtr>> early;
+    // Before the first dictionary: values are kept as written (and sampled).
+    for (std::size_t i = 0; i + 1 < ValuePool::kTrainingSamples; ++i) {
+        std::string v = podValue(static_cast<int>(i), 3, rng);
+        ValuePtr p = pool.intern(v, hashOf(v));
+        QVERIFY(!p->compressed());
+        QCOMPARE(pool.superseded(p).get(), p.get());  // nothing to compress with yet
+        early.emplace_back(std::move(v), p);
     }
-    QVERIFY(pool.trained());
+    QVERIFY(!pool.trained());
+    const std::string last = podValue(9999, 3, rng);
+    QVERIFY(pool.intern(last, hashOf(last))->compressed());  // the sample that completes training
+    QCOMPARE(pool.dictionaryCount(), std::size_t{1});
+
+    // From now on values are frames, shared by every member that interns the same bytes.
     const std::string v = podValue(5000, 4, rng);
-    const std::uint64_t hash = std::hash<std::string_view>{}(v);
-    ValuePtr raw = pool.intern(v, hash);
-    ValuePtr frame = pool.superseded(raw);
+    ValuePtr frame = pool.intern(v, hashOf(v));
     QVERIFY(frame->compressed());
-    QCOMPARE(frame->hash(), hash);
+    QCOMPARE(frame->hash(), hashOf(v));
     QCOMPARE(frame->size(), v.size());
     QVERIFY(frame->stored().size() * 4 < v.size());
-    // The second member to supersede the same value gets the same frame.
-    QCOMPARE(pool.superseded(pool.intern(v, hash)).get(), frame.get());
+    QCOMPARE(pool.intern(std::string(v), hashOf(v)).get(), frame.get());
     QCOMPARE(pool.superseded(frame).get(), frame.get());
     std::string scratch;
     QCOMPARE(pool.read(*frame, scratch), std::string_view(v));
-    QCOMPARE(pool.read(*raw, scratch), std::string_view(v));
-    // Short values are kept as they are.
-    ValuePtr tiny = pool.intern("short", std::hash<std::string_view>{}(std::string_view("short")));
-    QCOMPARE(pool.superseded(tiny).get(), tiny.get());
-    // The frame outlives the value as written.
-    raw.reset();
+    // A hash collision never merges different bytes, frames or not.
+    const std::string other = podValue(5001, 4, rng);
+    ValuePtr collided = pool.intern(other, hashOf(v));
+    QVERIFY(collided.get() != frame.get());
+    QCOMPARE(pool.read(*collided, scratch), std::string_view(other));
     QCOMPARE(pool.read(*frame, scratch), std::string_view(v));
+
+    // A value kept as written before training is compressed once superseded, one frame for all.
+    const std::string earlyBytes = early.front().first;
+    const ValuePtr earlyValue = early.front().second;
+    ValuePtr earlyFrame = pool.superseded(earlyValue);
+    QVERIFY(earlyFrame->compressed());
+    QCOMPARE(pool.superseded(earlyValue).get(), earlyFrame.get());
+    QCOMPARE(pool.read(*earlyFrame, scratch), std::string_view(earlyBytes));
+    QCOMPARE(pool.read(*earlyValue, scratch), std::string_view(earlyBytes));
+
+    // Short values are kept as they are.
+    ValuePtr tiny = pool.intern("short", hashOf("short"));
+    QVERIFY(!tiny->compressed());
+    QCOMPARE(pool.superseded(tiny).get(), tiny.get());
+
+    // A second dictionary comes after eight times as many values; frames of the first still read.
+    std::vector<std::pair<std::string, ValuePtr>> later;
+    for (int i = 0; pool.dictionaryCount() < 2; ++i) {
+        QVERIFY(i < 8 * static_cast<int>(ValuePool::kTrainingSamples));
+        std::string w = podValue(20000 + i, 5, rng);
+        ValuePtr p = pool.intern(w, hashOf(w));
+        if (i % 512 == 0)
+            later.emplace_back(std::move(w), p);
+    }
+    QCOMPARE(pool.read(*frame, scratch), std::string_view(v));
+    QCOMPARE(pool.read(*earlyFrame, scratch), std::string_view(earlyBytes));
+    const std::string after = podValue(90000, 5, rng);
+    ValuePtr afterFrame = pool.intern(after, hashOf(after));
+    QVERIFY(afterFrame->compressed());
+    QCOMPARE(pool.read(*afterFrame, scratch), std::string_view(after));
+    for (const auto &[bytes, p] : later)
+        QCOMPARE(pool.read(*p, scratch), std::string_view(bytes));
+    // The frame outlives every other holder of its bytes.
+    early.clear();
+    QCOMPARE(pool.read(*earlyFrame, scratch), std::string_view(earlyBytes));
 }
 
 QTEST_APPLESS_MAIN(TestSnapshot)
