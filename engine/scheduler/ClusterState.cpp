@@ -432,6 +432,31 @@ void ClusterState::unindexPod(PodEntry &entry)
     entry.groupShare.clear();
 }
 
+namespace {
+
+template <class T>
+void release(T &value)
+{
+    T().swap(value);
+}
+
+} // namespace
+
+void ClusterState::forgetPlacementRules(PodSpec &pod)
+{
+    // Once bound, a pod is read for its name, labels and requests (counters, removal) and its
+    // own pod (anti-)affinity terms (term groups); what constrained where it could go is done
+    // with. At 150,000 pods this is about 0.5 KB each (the default tolerations, the owner's
+    // selector).
+    release(pod.nodeSelector);
+    release(pod.requiredNodeAffinity);
+    release(pod.preferredNodeAffinity);
+    release(pod.tolerations);
+    release(pod.topologySpreadConstraints);
+    pod.ownerSelector.reset();
+    pod.nonZeroRequests.reset();
+}
+
 bool ClusterState::bindPod(PodSpec pod, std::string_view nodeName)
 {
     const NodeId id = findNode(nodeName);
@@ -444,6 +469,7 @@ bool ClusterState::bindPod(PodSpec pod, std::string_view nodeName)
     entry->spec = std::move(pod);
     entry->node = id;
     entry->nonZero = nonZeroRequests(entry->spec);
+    forgetPlacementRules(entry->spec);
     NodeSlot &slot = m_slots[static_cast<std::size_t>(id)];
     entry->position = slot.pods.size();
     slot.pods.push_back(entry.get());

@@ -113,6 +113,9 @@ public:
 
     /// Binds (assumes) a pod on a node: adds its requests and makes it visible to affinity and
     /// spreading. False if the node does not exist or a pod of that namespace/name is bound.
+    /// The state keeps what it reads of bound pods: namespace, name, labels, requests and the
+    /// pod (anti-)affinity terms; node selector and affinity, tolerations, spread constraints,
+    /// the owner's selector and nonZeroRequests are dropped (findPod shows them empty).
     bool bindPod(PodSpec pod, std::string_view nodeName);
     /// Forgets a bound pod. False if there is none of that namespace/name.
     bool removePod(std::string_view ns, std::string_view name);
@@ -193,6 +196,7 @@ private:
     static std::string podKey(std::string_view ns, std::string_view name);
     void setDomains(NodeId id, const Labels *labels);
     void setDomain(KeyIndex &index, NodeId id, const Labels *labels) const;
+    static void forgetPlacementRules(PodSpec &pod);
     void indexPod(PodEntry &entry);
     void unindexPod(PodEntry &entry);
     bool counterMatches(const Counter &counter, const PodSpec &pod) const;

@@ -56,6 +56,7 @@ private slots:
     void usageAndCounters();
     void termGroupsFollowRelabel();
     void removeNodeForgetsPods();
+    void boundPodsKeepWhatIsRead();
     void feasibleNodesToFind_data();
     void feasibleNodesToFind();
     void indexedPathsMatchNodeWalk_data();
@@ -163,6 +164,51 @@ void TestCluster::removeNodeForgetsPods()
     QVERIFY(state.addNode(makeNode("n2", "a"))); // reuses the slot, empty
     QCOMPARE(state.usage(state.findNode("n2")).pods, 0);
     QCOMPARE(state.nodeOrder().size(), std::size_t(1));
+}
+
+void TestCluster::boundPodsKeepWhatIsRead()
+{
+    // A bound pod keeps its name, labels, requests and pod (anti-)affinity terms (what counters,
+    // term groups and removal read); its placement rules are dropped, and nothing the state
+    // counts changes for it.
+    ClusterState state;
+    QVERIFY(state.addNode(makeNode("n1", "a")));
+    QVERIFY(state.addNode(makeNode("n2", "b")));
+    PodSpec pod = makePod("w1", "web", 250);
+    pod.nodeSelector = {{"disk", "ssd"}};
+    pod.tolerations.push_back(Toleration{kTaintNotReady, TolerationOperator::Exists, "", TaintEffect::NoExecute, 300});
+    pod.topologySpreadConstraints.push_back(TopologySpreadConstraint{1, kLabelZone, UnsatisfiableAction::DoNotSchedule,
+                                                                     LabelSelector{{{"app", "web"}}, {}}, {}});
+    pod.ownerSelector = LabelSelector{{{"app", "web"}}, {}};
+    const PodAffinityTerm apart{LabelSelector{{{"app", "web"}}, {}}, {}, kLabelHostname};
+    pod.requiredPodAntiAffinity.push_back(apart);
+    pod.preferredPodAffinity.push_back(WeightedPodAffinityTerm{7, apart});
+    QVERIFY(state.bindPod(pod, "n1"));
+
+    NodeId node = kNoNode;
+    const PodSpec *bound = state.findPod("default", "w1", &node);
+    QVERIFY(bound != nullptr);
+    QCOMPARE(node, state.findNode("n1"));
+    QCOMPARE(bound->name, pod.name);
+    QCOMPARE(bound->ns, pod.ns);
+    QVERIFY(bound->labels == pod.labels);
+    QCOMPARE(bound->requests.milliCpu, 250);
+    QCOMPARE(bound->requiredPodAntiAffinity.size(), std::size_t(1));
+    QCOMPARE(bound->preferredPodAffinity.size(), std::size_t(1));
+    QCOMPARE(bound->preferredPodAffinity.front().weight, 7);
+    QVERIFY(bound->nodeSelector.empty());
+    QVERIFY(bound->tolerations.empty());
+    QVERIFY(bound->topologySpreadConstraints.empty());
+    QVERIFY(!bound->ownerSelector.has_value());
+    QCOMPARE(state.usage(node).requested.milliCpu, 250);
+    QCOMPARE(state.usage(node).pods, 1);
+    // The pod is still counted by a selector made after it was bound.
+    const PodClause web{{"default"}, LabelSelector{{{"app", "web"}}, {}}};
+    QCOMPARE(state.counterTotal(state.podCounter({web})), 1);
+    // And removing it gives its requests back.
+    QVERIFY(state.removePod("default", "w1"));
+    QCOMPARE(state.usage(node).requested.milliCpu, 0);
+    QCOMPARE(state.usage(node).pods, 0);
 }
 
 void TestCluster::feasibleNodesToFind_data()
