@@ -43,7 +43,7 @@ std::string describeEntry(const Entry &e)
 {
     std::string out = std::to_string(e.term) + "/" + std::to_string(e.index) + " " + toString(e.type) + " ";
     // Conf changes are stored as text (ConfChange.h); print them bare.
-    out += e.type == EntryType::ConfChange ? e.data : quoted(e.data);
+    out += e.type == EntryType::ConfChange ? e.data.str() : quoted(e.data);
     return out;
 }
 

@@ -4,8 +4,11 @@
 // so that drivers (simulator, daemon, WAL) can copy, store and print them freely.
 
 #include <cstdint>
+#include <memory>
 #include <optional>
+#include <ostream>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace quorum::raft {
@@ -19,12 +22,48 @@ enum class EntryType : std::uint8_t {
     ConfChange, ///< data is an encoded ConfChange (see ConfChange.h)
 };
 
+/// The bytes of an entry, immutable and shared: copying an entry (into the unstable log, the
+/// storage, one MsgApp per follower, a Ready) shares its bytes instead of copying them. It reads
+/// like a const std::string; assigning replaces the bytes.
+class Payload {
+public:
+    Payload() = default;
+    Payload(std::string bytes)
+        : m_bytes(bytes.empty() ? nullptr : std::make_shared<const std::string>(std::move(bytes)))
+    {
+    }
+    Payload(std::string_view bytes) : Payload(std::string(bytes)) {}
+    Payload(const char *bytes) : Payload(std::string(bytes)) {}
+
+    const std::string &str() const { return m_bytes ? *m_bytes : emptyBytes(); }
+    operator const std::string &() const { return str(); }
+    operator std::string_view() const { return str(); }
+    std::size_t size() const { return m_bytes ? m_bytes->size() : 0; }
+    bool empty() const { return size() == 0; }
+    const char *data() const { return str().data(); }
+    void clear() { m_bytes.reset(); }
+
+    friend bool operator==(const Payload &a, const Payload &b) { return a.m_bytes == b.m_bytes || a.str() == b.str(); }
+    friend bool operator==(const Payload &a, const std::string &b) { return a.str() == b; }
+    friend bool operator==(const Payload &a, std::string_view b) { return std::string_view(a.str()) == b; }
+    friend bool operator==(const Payload &a, const char *b) { return std::string_view(a.str()) == b; }
+    friend std::ostream &operator<<(std::ostream &os, const Payload &p) { return os << p.str(); }
+
+private:
+    static const std::string &emptyBytes()
+    {
+        static const std::string none;
+        return none;
+    }
+    std::shared_ptr<const std::string> m_bytes; ///< null when empty
+};
+
 /// One log entry. Index and term are assigned by the leader that appends it.
 struct Entry {
     std::uint64_t term = 0;
     std::uint64_t index = 0;
     EntryType type = EntryType::Normal;
-    std::string data;
+    Payload data;
 
     bool operator==(const Entry &) const = default;
 };

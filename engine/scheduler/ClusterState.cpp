@@ -326,18 +326,26 @@ int ClusterState::podCounter(const std::vector<PodClause> &clauses) const
     m_counters.push_back(std::move(counter));
     m_counterByKey.emplace(std::move(key), id);
 
+    auto consider = [&](PodEntry &entry) {
+        if (counterMatches(*m_counters.back(), entry.spec)) {
+            countPod(id, entry, +1);
+            entry.counters.push_back(id);
+        }
+    };
     const Labels &anchorLabels = clauses.empty() ? Labels{} : clauses.front().selector.matchLabels;
     if (anchorLabels.empty()) {
         m_unanchoredCounters.push_back(id);
+        for (auto &[name, entry] : m_pods)
+            consider(*entry);
     } else {
+        // A matching pod carries the anchor label: only those are looked at.
         const auto &[k, v] = *anchorLabels.begin();
-        m_countersByAnchor[k + '\x1f' + v].push_back(id);
-    }
-    for (auto &[name, entry] : m_pods) {
-        if (counterMatches(*m_counters.back(), entry->spec)) {
-            countPod(id, *entry, +1);
-            entry->counters.push_back(id);
+        std::string anchor = k + '\x1f' + v;
+        if (const auto it = m_podsByLabel.find(anchor); it != m_podsByLabel.end()) {
+            for (PodEntry *entry : it->second)
+                consider(*entry);
         }
+        m_countersByAnchor[std::move(anchor)].push_back(id);
     }
     return id;
 }
@@ -419,6 +427,22 @@ void ClusterState::indexPod(PodEntry &entry)
         share(TermKind::PreferredAntiAffinity, term.weight, term.term);
 }
 
+void ClusterState::labelIndex(PodEntry &entry, bool add)
+{
+    std::string anchor;
+    for (const auto &[k, v] : entry.spec.labels) {
+        anchor.assign(k).push_back('\x1f');
+        anchor.append(v);
+        if (add) {
+            m_podsByLabel[anchor].insert(&entry);
+        } else if (const auto it = m_podsByLabel.find(anchor); it != m_podsByLabel.end()) {
+            it->second.erase(&entry);
+            if (it->second.empty())
+                m_podsByLabel.erase(it);
+        }
+    }
+}
+
 void ClusterState::unindexPod(PodEntry &entry)
 {
     for (int counter : entry.counters)
@@ -478,6 +502,7 @@ bool ClusterState::bindPod(PodSpec pod, std::string_view nodeName)
     add(usage.nonZeroRequested, entry->nonZero, +1);
     ++usage.pods;
     indexPod(*entry);
+    labelIndex(*entry, true);
     m_pods.emplace(std::move(key), std::move(entry));
     return true;
 }
@@ -489,6 +514,7 @@ bool ClusterState::removePod(std::string_view ns, std::string_view name)
         return false;
     PodEntry &entry = *it->second;
     unindexPod(entry);
+    labelIndex(entry, false);
     NodeSlot &slot = m_slots[static_cast<std::size_t>(entry.node)];
     if (slot.pods[entry.position] != &entry)
         invariantBroken("pod list position");

@@ -23,6 +23,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 namespace quorum::scheduler {
@@ -199,6 +200,7 @@ private:
     static void forgetPlacementRules(PodSpec &pod);
     void indexPod(PodEntry &entry);
     void unindexPod(PodEntry &entry);
+    void labelIndex(PodEntry &entry, bool add);
     bool counterMatches(const Counter &counter, const PodSpec &pod) const;
     void countPod(int counter, PodEntry &entry, int delta) const;
     int groupFor(TermKind kind, std::int32_t weight, const PodSpec &owner, const PodAffinityTerm &term);
@@ -225,6 +227,9 @@ private:
     mutable std::unordered_map<std::string, int> m_counterByKey;
     mutable std::unordered_map<std::string, std::vector<int>> m_countersByAnchor; ///< "key\x1fvalue"
     mutable std::vector<int> m_unanchoredCounters;
+    /// Bound pods by each of their labels ("key\x1fvalue"): a counter registered later scans
+    /// only the pods carrying its anchor label, not all of them.
+    std::unordered_map<std::string, std::unordered_set<PodEntry *>> m_podsByLabel;
     std::vector<TermGroup> m_groups;
     std::unordered_map<std::string, int> m_groupByKey;
     std::array<std::vector<int>, kTermKinds> m_groupsByKind;

@@ -54,6 +54,7 @@ private slots:
     void nextCommittedEntriesRespectsApplyAndSize();
     void stableToIgnoresReplacedEntries();
     void restoreFromSnapshot();
+    void entryCopiesShareTheirBytes();
 };
 
 void TestLog_::findConflict_data()
@@ -333,4 +334,29 @@ void TestLog_::restoreFromSnapshot()
 }
 
 QTEST_GUILESS_MAIN(TestLog_)
+void TestLog_::entryCopiesShareTheirBytes()
+{
+    // An entry's payload is shared by its copies (log, storage, messages) and reads like a
+    // string; assigning replaces it without touching the other copies.
+    Entry a{1, 1, EntryType::Normal, std::string(4096, 'x')};
+    const Entry b = a;
+    QCOMPARE(static_cast<const void *>(b.data.data()), static_cast<const void *>(a.data.data()));
+    QVERIFY(a == b);
+    QCOMPARE(b.data.size(), std::size_t(4096));
+    a.data = "other";
+    QCOMPARE(a.data.str(), std::string("other"));
+    QCOMPARE(b.data.size(), std::size_t(4096));
+    QVERIFY(!(a == b));
+    Entry c{1, 1, EntryType::Normal, std::string(4096, 'x')}; // equal bytes, not shared
+    QVERIFY(c.data.data() != b.data.data());
+    QVERIFY(c == b);
+    c.data.clear();
+    QVERIFY(c.data.empty());
+    QVERIFY(c.data == "");
+    QCOMPARE(c.data.size(), std::size_t(0));
+    QVERIFY((Entry{1, 1, EntryType::Normal, std::string()} == c));
+    const std::string_view view = b.data;
+    QCOMPARE(view.size(), std::size_t(4096));
+}
+
 #include "tst_log.moc"

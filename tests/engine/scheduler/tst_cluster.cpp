@@ -57,6 +57,7 @@ private slots:
     void termGroupsFollowRelabel();
     void removeNodeForgetsPods();
     void boundPodsKeepWhatIsRead();
+    void laterCountersSeeLabelledPods();
     void feasibleNodesToFind_data();
     void feasibleNodesToFind();
     void indexedPathsMatchNodeWalk_data();
@@ -209,6 +210,61 @@ void TestCluster::boundPodsKeepWhatIsRead()
     QVERIFY(state.removePod("default", "w1"));
     QCOMPARE(state.usage(node).requested.milliCpu, 0);
     QCOMPARE(state.usage(node).pods, 0);
+}
+
+void TestCluster::laterCountersSeeLabelledPods()
+{
+    // A counter registered after pods are bound finds them through the pods-by-label index
+    // (anchored selectors) or a walk over every pod (selectors without matchLabels): both must
+    // agree with a recount, also after pods and nodes went away and labels were reused.
+    ClusterState state;
+    for (const char *name : {"n1", "n2", "n3"})
+        QVERIFY(state.addNode(makeNode(name, std::string("z") + name)));
+    std::vector<std::string> pods;
+    for (int i = 0; i < 30; ++i) {
+        PodSpec pod = makePod("p" + std::to_string(i), i % 3 == 0 ? "web" : (i % 3 == 1 ? "db" : "cache"), 10);
+        pod.labels["tier"] = i % 2 ? "front" : "back";
+        if (i % 5 == 0)
+            pod.ns = "other"; // same labels, another namespace: not counted by "default" clauses
+        else
+            pods.push_back(pod.name);
+        QVERIFY(state.bindPod(pod, "n" + std::to_string(1 + i % 3)));
+    }
+    for (int i = 1; i < 30; i += 4) // some pods go before the counters exist
+        state.removePod("default", "p" + std::to_string(i));
+    QVERIFY(state.removeNode("n3"));
+    QVERIFY(state.addNode(makeNode("n4", "z4")));
+    QVERIFY(state.bindPod(makePod("late", "web", 10), "n4")); // a label whose pods all went, reused
+    pods.push_back("late");
+
+    const std::vector<PodClause> clauses{
+        PodClause{{"default"}, LabelSelector{{{"app", "web"}}, {}}},
+        PodClause{{"default"}, LabelSelector{{{"app", "db"}, {"tier", "front"}}, {}}},
+        PodClause{{"default", "other"}, LabelSelector{{{"tier", "back"}}, {}}},
+        PodClause{{"default"}, LabelSelector{{{"app", "none"}}, {}}},
+        PodClause{{"default"}, LabelSelector{{}, {Requirement{"app", Operator::In, {"cache", "web"}}}}},
+    };
+    std::vector<std::string> everyPod = pods;
+    for (int i = 0; i < 30; i += 5)
+        everyPod.push_back("p" + std::to_string(i));
+    for (const PodClause &clause : clauses) {
+        const int counter = state.podCounter({clause});
+        int expected = 0;
+        for (const std::string &name : everyPod) {
+            for (const char *ns : {"default", "other"}) {
+                const PodSpec *pod = state.findPod(ns, name);
+                if (pod && termMatchesPod(clause.namespaces, clause.selector, pod->ns, pod->labels))
+                    ++expected;
+            }
+        }
+        QCOMPARE(state.counterTotal(counter), expected);
+        if (clause.namespaces.size() == 1) // per node, over the "default" pods
+            checkCounter(state, counter, clause, pods);
+    }
+    QVERIFY(state.counterTotal(state.podCounter({clauses[0]})) > 0);
+    // Pods bound and removed after registration are followed by the counters as before.
+    QVERIFY(state.removePod("default", "late"));
+    QCOMPARE(state.counterTotal(state.podCounter({PodClause{{"default"}, LabelSelector{{{"app", "none"}}, {}}}})), 0);
 }
 
 void TestCluster::feasibleNodesToFind_data()
