@@ -120,7 +120,9 @@ void ObjectCache::put(const std::string &key, ObjectPtr object, std::int64_t rev
     slot->second.facts = facts;
     index(was, facts, before != nullptr, true, *slot->second.entry, resource);
     m_revision = std::max(m_revision, revision);
-    notify(Change{resource, key, std::move(before), std::move(object), revision}, was.node, facts.node);
+    Change change{resource, key, std::move(before), std::move(object), revision};
+    notify(change, was.node, facts.node);
+    release(std::move(change.before)); // `was` views into it: last
 }
 
 void ObjectCache::erase(const std::string &key, std::int64_t revision)
@@ -136,7 +138,16 @@ void ObjectCache::erase(const std::string &key, std::int64_t revision)
     m_slots.erase(slot);
     m_objects[resource].erase(entry);
     m_revision = std::max(m_revision, revision);
-    notify(Change{resource, key, std::move(before), nullptr, revision}, was.node, {});
+    Change change{resource, key, std::move(before), nullptr, revision};
+    notify(change, was.node, {});
+    release(std::move(change.before));
+}
+
+void ObjectCache::release(ObjectPtr object)
+{
+    // Only a last reference is worth handing over; a shared one is just a count to decrement.
+    if (m_reclaimer && object && object.use_count() == 1)
+        m_reclaimer->drop(std::move(object));
 }
 
 void ObjectCache::clear()

@@ -5,9 +5,11 @@
 // kube-apiserver's cacher and client-go's informers in one. Changes are announced to listeners
 // synchronously, in revision order; a listener must not change the cache.
 //
-// Thread rules: none inside; one thread (the simulation's).
+// Thread rules: none inside; one thread (the simulation's). Replaced and erased objects that
+// nothing else holds may be freed on a Reclaimer's thread (setReclaimer).
 
 #include "engine/cluster/Object.h"
+#include "engine/cluster/Reclaimer.h"
 
 #include <cstddef>
 #include <functional>
@@ -99,6 +101,10 @@ public:
     void erase(const std::string &key, std::int64_t revision);
     /// Forgets everything (before a relist); listeners are told nothing and must resync.
     void clear();
+    /// From now on, an object replaced or erased whose last reference the cache held is freed
+    /// on `reclaimer`'s thread (nullptr: here, at once). The reclaimer must outlive the cache,
+    /// and no weak reference may revive what it is handed.
+    void setReclaimer(Reclaimer *reclaimer) { m_reclaimer = reclaimer; }
 
     ObjectPtr get(const std::string &key) const;
     ObjectPtr get(const ResourceInfo &resource, std::string_view ns, std::string_view name) const;
@@ -143,6 +149,8 @@ private:
     static void reindex(HashMap<Members> &index, std::string_view oldKey, std::string_view newKey, bool before,
                         bool after, const Objects::value_type &entry);
     void notify(const Change &change, std::string_view nodeBefore, std::string_view nodeAfter);
+    /// Lets go of an object the cache no longer holds.
+    void release(ObjectPtr object);
     struct Subscription {
         Listener listener;
         const ResourceInfo *resource = nullptr;
@@ -164,6 +172,7 @@ private:
     HashMap<std::vector<int>> m_nodeListeners; // node -> subscription ids
     int m_nextListener = 1;
     std::int64_t m_revision = 0;
+    Reclaimer *m_reclaimer = nullptr;
 };
 
 /// spec.nodeName of a pod, or "".

@@ -76,6 +76,7 @@ ClusterSim::ClusterSim(const model::Topology &topology, ClusterOptions options)
             node.lbHost = std::find(m_apiLb->hosts.begin(), m_apiLb->hosts.end(), n.name) != m_apiLb->hosts.end();
         if (n.runs(model::Component::ApiServer)) {
             node.api = std::make_unique<ApiServer>(n.name, *m_etcd, *this, options.apiServer, requestBase, m_decoder);
+            node.api->cache().setReclaimer(&m_reclaimer);
             requestBase += 1ULL << 40;
         }
         if (n.runs(model::Component::ControllerManager) || n.runs(model::Component::Scheduler))

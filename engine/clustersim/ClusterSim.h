@@ -139,6 +139,8 @@ public:
     /// Healthy backends of the API load balancer as seen by its active host.
     int healthyApiBackends() const;
     sim::Simulation &etcd() { return *m_etcd; }
+    /// Frees the objects the API servers' caches let go, on a thread of its own.
+    cluster::Reclaimer &reclaimer() { return m_reclaimer; }
     const std::vector<std::string> &nodeNames() const { return m_nodeNames; }
     const std::vector<std::string> &etcdNodes() const { return m_etcdNodes; }
     const std::vector<std::string> &controlPlaneNodes() const { return m_cpNodes; }
@@ -176,6 +178,7 @@ private:
     ClusterOptions m_options;
     std::unique_ptr<sim::Simulation> m_etcd;
     ObjectDecoder m_decoder; // shared by the API servers; declared before m_nodes, which use it
+    cluster::Reclaimer m_reclaimer; // frees what the API servers' caches let go; outlives them
     std::function<void(const ClusterEvent &)> m_sink;
     std::vector<std::string> m_nodeNames;
     std::vector<std::string> m_etcdNodes; // index i hosts raft member i+1

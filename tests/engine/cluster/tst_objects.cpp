@@ -8,6 +8,9 @@
 
 #include <QtTest>
 
+#include <mutex>
+#include <thread>
+
 using namespace quorum::cluster;
 
 class TestObjects : public QObject {
@@ -103,6 +106,87 @@ private slots:
         QCOMPARE(onA.size(), std::size_t{2});
         QCOMPARE(cache.revision(), std::int64_t{8});
         QCOMPARE(cache.list(res::nodes()).size(), std::size_t{1});
+    }
+
+    void reclaimerFreesOnItsThread()
+    {
+        // Each tracked object notes the thread it dies on.
+        struct Tracked {
+            std::mutex *mutex;
+            std::vector<std::thread::id> *diedOn;
+            ~Tracked()
+            {
+                std::lock_guard lock(*mutex);
+                diedOn->push_back(std::this_thread::get_id());
+            }
+        };
+        std::mutex mutex;
+        std::vector<std::thread::id> diedOn;
+        auto died = [&] {
+            std::lock_guard lock(mutex);
+            return diedOn.size();
+        };
+        const std::size_t count = 3 * Reclaimer::kBatch + 7; // full batches and a partial one
+        std::shared_ptr<Tracked> kept;
+        {
+            Reclaimer reclaimer;
+            for (std::size_t i = 0; i < count; ++i) {
+                auto object = std::make_shared<Tracked>(&mutex, &diedOn);
+                if (i == 5)
+                    kept = object; // still shared: handing a reference over does not free it
+                reclaimer.drop(std::move(object));
+            }
+            reclaimer.drop(nullptr); // ignored
+            reclaimer.flush();
+            QCOMPARE(died(), count - 1);
+            QCOMPARE(reclaimer.stats().released + reclaimer.stats().atOnce, std::uint64_t(count));
+            for (const std::thread::id &id : diedOn)
+                QVERIFY(id != std::this_thread::get_id());
+            for (int i = 0; i < 3; ++i) // less than a batch, still held by the reclaimer
+                reclaimer.drop(std::make_shared<Tracked>(&mutex, &diedOn));
+            QCOMPARE(died(), count - 1);
+        } // the destructor frees what it holds
+        QCOMPARE(died(), count + 2);
+        QVERIFY(kept != nullptr);
+        kept.reset();
+        QCOMPARE(died(), count + 3);
+    }
+
+    void cacheHandsOverWhatItLetsGo()
+    {
+        // Replaced and erased objects the cache held last go to the reclaimer; one still held
+        // elsewhere is not freed; listeners see both versions either way.
+        Reclaimer reclaimer;
+        ObjectCache cache;
+        cache.setReclaimer(&reclaimer);
+        std::vector<std::pair<const Json *, const Json *>> seen; // not holding them
+        std::vector<int> generations;
+        cache.subscribe([&](const ObjectCache::Change &c) {
+            seen.emplace_back(c.before.get(), c.after.get());
+            if (c.before)
+                generations.push_back((*c.before)["metadata"]["generation"].get<int>());
+        });
+        auto pod = [](int generation) {
+            return std::make_shared<const Json>(Json{{"kind", "Pod"},
+                                                     {"metadata", {{"name", "p"}, {"namespace", "default"}, {"generation", generation}}},
+                                                     {"spec", {{"nodeName", "a"}}}});
+        };
+        const std::string key = "/registry/pods/default/p";
+        cache.put(key, pod(1), 2);
+        ObjectPtr second = pod(2);
+        const std::weak_ptr<const Json> first = cache.get(key);
+        cache.put(key, second, 3);
+        QCOMPARE(seen.size(), std::size_t{2});
+        QCOMPARE(seen[1].second, second.get());
+        QCOMPARE(generations, std::vector<int>{1}); // the listener saw the old version alive
+        reclaimer.flush();
+        QVERIFY(first.expired());
+        QCOMPARE(reclaimer.stats().released, std::uint64_t{1});
+        cache.erase(key, 4); // `second` is still held here: nothing handed over
+        reclaimer.flush();
+        QCOMPARE(reclaimer.stats().released, std::uint64_t{1});
+        QCOMPARE((*second)["metadata"]["generation"].get<int>(), 2);
+        QCOMPARE(cache.size(), std::size_t{0});
     }
 
     void ownerIndex()

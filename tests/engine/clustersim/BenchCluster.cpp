@@ -393,6 +393,10 @@ int scale(const Args &args)
                 std::printf("    store values: %zu zstd frames made, %.1f MB as written in %.1f MB (%zu dictionaries)\n",
                             vs.frames, static_cast<double>(vs.rawBytes) / 1e6, static_cast<double>(vs.frameBytes) / 1e6,
                             sim.etcd().values().dictionaryCount());
+                const cluster::Reclaimer::Stats rs = sim.reclaimer().stats();
+                std::printf("    objects freed on the reclaimer's thread: %llu in %.2f s of its CPU (%llu freed at once: it was behind)\n",
+                            static_cast<unsigned long long>(rs.released), rs.cpuSeconds,
+                            static_cast<unsigned long long>(rs.atOnce));
                 return out;
             },
             childRss, childCpu);
