@@ -111,9 +111,18 @@ void ElementItem::setSize(const QSizeF &size)
     m_rect.setSize(size);
 }
 
+void ElementItem::setLayoutPos(const QPointF &pos)
+{
+    if (pos == this->pos())
+        return;
+    m_layoutPlacing = true;
+    setPos(pos);
+    m_layoutPlacing = false;
+}
+
 QVariant ElementItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
-    if (change == ItemPositionChange && (flags() & ItemIsMovable))
+    if (change == ItemPositionChange && (flags() & ItemIsMovable) && !m_layoutPlacing)
         return snapToGrid(value.toPointF());
     return QGraphicsItem::itemChange(change, value);
 }
@@ -180,6 +189,28 @@ QString moreBadgesText(qsizetype count, qsizetype shown)
 CardItem::CardItem(const QString &elementId, const QSizeF &size, CardContent content)
     : ElementItem(elementId, size)
     , m_content(std::move(content))
+{
+    updateDescription();
+}
+
+void CardItem::setContent(CardContent content)
+{
+    if (content == m_content)
+        return;
+    m_content = std::move(content);
+    updateDescription();
+    update();
+}
+
+void CardItem::setSize(const QSizeF &size)
+{
+    if (size == rect().size())
+        return;
+    ElementItem::setSize(size);
+    updateDescription(); // the badges that fit
+}
+
+void CardItem::updateDescription()
 {
     QString description = m_content.description;
     if (const qsizetype shown = shownBadges(); shown < m_content.badges.size()) {
@@ -444,6 +475,15 @@ ClusterItem::ClusterItem(const QSizeF &size, CardContent content)
     setDescription(m_content.description);
 }
 
+void ClusterItem::setContent(CardContent content)
+{
+    if (content == m_content)
+        return;
+    m_content = std::move(content);
+    setDescription(m_content.description);
+    update();
+}
+
 void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QRectF r = rect();
@@ -497,11 +537,19 @@ void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
 
 ZoneLaneItem::ZoneLaneItem(const QString &elementId, const QSizeF &size, const QString &title, const QString &subtitle)
     : ElementItem(elementId, size)
-    , m_title(title)
-    , m_subtitle(subtitle)
     , m_unzoned(elementId.isEmpty())
 {
+    setTexts(title, subtitle);
+}
+
+void ZoneLaneItem::setTexts(const QString &title, const QString &subtitle)
+{
+    if (title == m_title && subtitle == m_subtitle)
+        return;
+    m_title = title;
+    m_subtitle = subtitle;
     setDescription(subtitle.isEmpty() ? title : title + QLatin1Char('\n') + subtitle);
+    update();
 }
 
 void ZoneLaneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -636,6 +684,14 @@ LinkItem::LinkItem(const LaidOutLink &link)
     setAcceptHoverEvents(false);
 }
 
+void LinkItem::setPoints(const QPolygonF &points)
+{
+    if (points == m_points)
+        return;
+    prepareGeometryChange();
+    m_points = points;
+}
+
 void LinkItem::setSelectable(bool selectable)
 {
     setFlag(QGraphicsItem::ItemIsSelectable, selectable);
@@ -707,6 +763,14 @@ BandItem::BandItem(BandKind kind, const QSizeF &size, const QString &caption)
     , m_caption(caption)
 {
     setAcceptedMouseButtons(Qt::NoButton);
+}
+
+void BandItem::setSize(const QSizeF &size)
+{
+    if (size == m_rect.size())
+        return;
+    prepareGeometryChange();
+    m_rect.setSize(size);
 }
 
 QRectF BandItem::boundingRect() const

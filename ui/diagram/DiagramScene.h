@@ -1,8 +1,9 @@
 #pragma once
 
 // The diagram: a QGraphicsScene that projects a Topology. The model is the truth; the scene
-// rebuilds its items from it (setTopology) and marks the elements findings point at.
-// Items are found by element id ("node/cp-1"). Main (GUI) thread only.
+// brings its items in line with it (setDesign: the items of elements that did not change stay
+// as they are) and marks the elements findings point at. Items are found by element id
+// ("node/cp-1"). Main (GUI) thread only.
 
 #include "engine/model/Findings.h"
 #include "engine/model/Topology.h"
@@ -24,6 +25,8 @@ class QGraphicsLineItem;
 
 namespace quorum::ui {
 
+class ContentChanges;
+
 class DiagramScene : public QGraphicsScene {
     Q_OBJECT
 
@@ -31,10 +34,14 @@ public:
     explicit DiagramScene(QObject *parent = nullptr);
     ~DiagramScene() override;
 
-    /// Replaces every item with a projection of topology, with the cards the user placed at
-    /// their positions (id string -> top-left), and marks the elements that findings point
-    /// at. Elements that were selected and still exist stay selected.
-    /// Zone lanes the user resized get their sizes (id string -> size; 0 in a dimension: automatic).
+    /// Projects topology, with the cards the user placed at their positions (id string ->
+    /// top-left), and marks the elements that findings point at. Zone lanes the user resized get
+    /// their sizes (id string -> size; 0 in a dimension: automatic). Incremental: an element
+    /// that is still there keeps its item (and its selection and hover), which moves, resizes
+    /// or shows new content only where the design changed; items of elements that went away
+    /// are deleted, new elements get new items. The result equals a projection into an empty
+    /// scene (same items, geometry, texts and marks). Interactions in progress (a drag, a
+    /// resize, a connection being drawn) end.
     void setDesign(const model::Topology &topology, const QMap<QString, QPointF> &positions,
                    const QMap<QString, QSizeF> &laneSizes, const std::vector<model::Finding> &findings);
     /// setDesign() with every card where the automatic layout puts it.
@@ -84,10 +91,13 @@ public:
     /// The item of an element id ("node/cp-1"), or nullptr when the diagram has none
     /// (e.g. "cluster", secrets, unknown ids).
     ElementItem *elementItem(const QString &elementId) const;
-    /// Every element item (lanes, nodes, load balancers, storage, workloads), in creation order.
+    /// Every element item (lanes, the banner, nodes, load balancers, storage, workloads), in
+    /// layout order.
     QList<ElementItem *> elementItems() const { return m_elementItems; }
-    /// Every link item, in creation order.
+    /// Every link item, in layout order.
     QList<LinkItem *> linkItems() const { return m_linkItems; }
+    /// Every band item (load balancers, storage, workloads), in layout order.
+    QList<BandItem *> bandItems() const { return m_bandItems; }
     /// The selected connections (selectable while the scene is editable).
     QList<LinkItem *> selectedLinks() const;
 
@@ -117,7 +127,16 @@ protected:
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
-    void addElement(ElementItem *item, const QPointF &pos, qreal z);
+    /// Puts an element item of the projection at pos: adds it to the scene (with z and the
+    /// editing flags) when it is new, and to the lists of items.
+    void placeElement(ElementItem *item, const QPointF &pos, qreal z);
+    /// The lanes, banner and cards of a new projection: the items of the last one reused where
+    /// they stand for the same element, their content computed again where `changes` says so.
+    void projectElements(const DiagramLayout &layout, const model::Topology &topology, const ContentChanges &changes);
+    void projectLinks(const std::vector<LaidOutLink> &links);
+    void projectBands(const std::vector<LaidOutBand> &bands);
+    /// Ends a drag, resize or connection in progress (setDesign() changes what they act on).
+    void endInteraction();
     /// Cards (not lanes or the banner) can be moved.
     static bool isCard(const ElementItem *item);
     /// The topmost card at scenePos, or nullptr.
@@ -131,7 +150,10 @@ private:
 
     QList<ElementItem *> m_elementItems;
     QList<LinkItem *> m_linkItems;
+    QList<BandItem *> m_bandItems;
     QHash<QString, ElementItem *> m_byId;
+    /// The topology of the last projection: what the next one compares with.
+    std::optional<model::Topology> m_projected;
     /// Where the cards being dragged started.
     QHash<QString, QPointF> m_dragStart;
     /// The card the drag started on (it goes onto the grid; the others keep their places to it),
