@@ -18,15 +18,16 @@ inline constexpr std::size_t kSqliteMagicSize = sizeof kSqliteMagic;
 /// SQLite's database header (the start of page 1).
 inline constexpr std::size_t kSqliteHeaderSize = 100;
 
-/// Format 3: format 1's four tables, the recorded runs in format 2's three run tables, whose
+/// Format 4: format 1's four tables, the recorded runs in format 2's three run tables, whose
 /// columns are those of a recording's runs, events and samples (engine/telemetry, docs/telemetry.md),
-/// and format 3's zone sizes.
+/// format 3's zone sizes with format 4's left and top outsets.
 inline constexpr const char *kCreateTables = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE topology(yaml TEXT NOT NULL);
 CREATE TABLE positions(element_id TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL);
 CREATE TABLE scenarios(name TEXT PRIMARY KEY, yaml TEXT NOT NULL);
-CREATE TABLE sizes(element_id TEXT PRIMARY KEY, width REAL NOT NULL, height REAL NOT NULL);
+CREATE TABLE sizes(element_id TEXT PRIMARY KEY, width REAL NOT NULL, height REAL NOT NULL,
+                   outset_left REAL NOT NULL, outset_top REAL NOT NULL);
 CREATE TABLE runs(
   id INTEGER PRIMARY KEY,
   started_label TEXT NOT NULL,

@@ -333,7 +333,8 @@ void TestDesignerIncremental::incrementalEditsEqualAFullProjection()
     // The same design projected into an empty scene.
     DiagramScene fresh;
     fresh.setEditable(true);
-    fresh.setDesign(document()->topology(), document()->positions(), document()->sizes(), document()->findings());
+    fresh.setDesign(document()->topology(), document()->positions(), document()->sizes(), document()->outsets(),
+                    document()->findings());
     scene()->clearSelection();
     const QStringList incremental = describe(*scene());
     const QStringList full = describe(fresh);

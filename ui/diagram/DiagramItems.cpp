@@ -592,27 +592,42 @@ Qt::Edges ZoneLaneItem::resizeEdgesAt(const QPointF &scenePos) const
         return {};
     const QPointF p = mapFromScene(scenePos);
     const QRectF r = rect();
-    const bool withinX = p.x() >= r.left() && p.x() <= r.right() + kLaneResizeHandle;
-    const bool withinY = p.y() >= r.top() && p.y() <= r.bottom() + kLaneResizeHandle;
+    const bool withinX = p.x() >= r.left() - kLaneResizeHandle && p.x() <= r.right() + kLaneResizeHandle;
+    const bool withinY = p.y() >= r.top() - kLaneResizeHandle && p.y() <= r.bottom() + kLaneResizeHandle;
     Qt::Edges edges;
     if (withinY && std::abs(p.x() - r.right()) <= kLaneResizeHandle)
         edges |= Qt::RightEdge;
+    else if (withinY && std::abs(p.x() - r.left()) <= kLaneResizeHandle)
+        edges |= Qt::LeftEdge;
     if (withinX && std::abs(p.y() - r.bottom()) <= kLaneResizeHandle)
         edges |= Qt::BottomEdge;
+    else if (withinX && std::abs(p.y() - r.top()) <= kLaneResizeHandle)
+        edges |= Qt::TopEdge;
     return edges;
+}
+
+Qt::CursorShape ZoneLaneItem::cursorFor(Qt::Edges edges)
+{
+    const bool horizontal = edges & (Qt::LeftEdge | Qt::RightEdge);
+    const bool vertical = edges & (Qt::TopEdge | Qt::BottomEdge);
+    if (horizontal && vertical) // top-left and bottom-right share a diagonal, the other two the other one
+        return bool(edges & Qt::LeftEdge) == bool(edges & Qt::TopEdge) ? Qt::SizeFDiagCursor : Qt::SizeBDiagCursor;
+    if (horizontal)
+        return Qt::SizeHorCursor;
+    if (vertical)
+        return Qt::SizeVerCursor;
+    return Qt::ArrowCursor;
+}
+
+void ZoneLaneItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
+{
+    setCursor(cursorFor(resizeEdgesAt(event->scenePos()))); // the pointer may come in on a handle
+    ElementItem::hoverEnterEvent(event);
 }
 
 void ZoneLaneItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
 {
-    const Qt::Edges edges = resizeEdgesAt(event->scenePos());
-    if (edges == (Qt::RightEdge | Qt::BottomEdge))
-        setCursor(Qt::SizeFDiagCursor);
-    else if (edges & Qt::RightEdge)
-        setCursor(Qt::SizeHorCursor);
-    else if (edges & Qt::BottomEdge)
-        setCursor(Qt::SizeVerCursor);
-    else
-        setCursor(Qt::ArrowCursor);
+    setCursor(cursorFor(resizeEdgesAt(event->scenePos())));
     ElementItem::hoverMoveEvent(event);
 }
 

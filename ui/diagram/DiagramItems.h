@@ -249,15 +249,18 @@ public:
     void setTexts(const QString &title, const QString &subtitle);
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
-    /// Lets the user resize the lane by its right and bottom edges (never the unzoned lane):
-    /// the handles show a resize cursor on hover. Off by default.
+    /// Lets the user resize the lane by its edges and corners (never the unzoned lane): the
+    /// handles show a resize cursor on hover. Off by default.
     void setResizable(bool resizable);
     bool isResizable() const { return m_resizable; }
-    /// The edges (Qt::RightEdge, Qt::BottomEdge, or both at the corner) whose handle is at
-    /// scenePos; none when not resizable or elsewhere.
+    /// The edges whose handle is at scenePos (one edge, or two at a corner); none when not
+    /// resizable or elsewhere.
     Qt::Edges resizeEdgesAt(const QPointF &scenePos) const;
+    /// The resize cursor for dragging `edges` (the arrow for none).
+    static Qt::CursorShape cursorFor(Qt::Edges edges);
 
 protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
@@ -268,7 +271,7 @@ private:
     bool m_resizable = false;
 };
 
-/// How far from a lane's right or bottom edge (either side) its resize handle reaches, in scene units.
+/// How far from a lane's edge (either side) its resize handle reaches, in scene units.
 inline constexpr qreal kLaneResizeHandle = 6;
 
 /// A routed connection between two element items. Takes mouse input only in the designer,

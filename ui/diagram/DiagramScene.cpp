@@ -74,7 +74,7 @@ DiagramScene::~DiagramScene()
 
 void DiagramScene::setTopology(const Topology &topology, const std::vector<Finding> &findings)
 {
-    setDesign(topology, {}, {}, findings);
+    setDesign(topology, {}, {}, {}, findings);
 }
 
 namespace {
@@ -103,12 +103,14 @@ QString linkKey(LinkKind kind, const QString &from, const QString &to, QHash<QSt
 } // namespace
 
 void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPointF> &positions,
-                             const QMap<QString, QSizeF> &laneSizes, const std::vector<Finding> &findings)
+                             const QMap<QString, QSizeF> &laneSizes, const QMap<QString, QPointF> &laneOutsets,
+                             const std::vector<Finding> &findings)
 {
     {
         const QSignalBlocker blocker(this);  // one selection signal after the update, not one per item
         endInteraction();
-        DiagramLayout layout = layoutTopology(topology, laneSizes);
+        DiagramLayout layout = layoutTopology(topology, laneSizes, laneOutsets);
+        m_laneOutsets = laneOutsets;
         applyPositions(layout, topology, positions);
         const ContentChanges changes(m_projected ? &*m_projected : nullptr, topology);
         projectBands(layout.bands);
@@ -379,31 +381,55 @@ QSizeF DiagramScene::minimumLaneSize(const QString &zoneId) const
     const auto *lane = qgraphicsitem_cast<const ZoneLaneItem *>(elementItem(zoneId));
     if (!lane)
         return {};
+    return ui::minimumLaneSize(lane->pos(), laneCards(zoneId));
+}
+
+std::vector<QRectF> DiagramScene::laneCards(const QString &zoneId) const
+{
     std::vector<QRectF> cards;
     for (const QString &nodeId : m_laneNodes.value(zoneId))
         if (const ElementItem *node = elementItem(nodeId))
             cards.push_back(node->mapRectToScene(node->rect()));
-    return ui::minimumLaneSize(lane->pos(), cards);
+    return cards;
 }
 
 QSizeF DiagramScene::laneSizeForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const
 {
+    return laneRectForDrag(zoneId, edges, scenePos).size();
+}
+
+QRectF DiagramScene::laneRectForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const
+{
     const auto *lane = qgraphicsitem_cast<const ZoneLaneItem *>(elementItem(zoneId));
     if (!lane)
         return {};
-    const QPointF topLeft = lane->pos();
+    const QRectF now = lane->mapRectToScene(lane->rect());
     const QSizeF minimum = minimumLaneSize(zoneId);
-    // The dragged edge goes to the grid line nearest the pointer, or to the first one that
-    // still holds the cards.
-    const auto edgeAt = [](qreal wanted, qreal least) {
+    const std::vector<QRectF> cards = laneCards(zoneId);
+    // The left and top edges go in as far as the cards let them, and no further than where the
+    // automatic layout starts the lane (its outset 0).
+    const QPointF outset = m_laneOutsets.value(zoneId);
+    const QPointF most = maximumLaneTopLeft(now.bottomRight(), cards);
+    const qreal mostLeft = std::min(most.x(), now.left() + std::max<qreal>(outset.x(), 0));
+    const qreal mostTop = std::min(most.y(), now.top() + std::max<qreal>(outset.y(), 0));
+    // A dragged edge goes to the grid line nearest the pointer, or to the first one that still
+    // holds the cards.
+    const auto trailingEdgeAt = [](qreal wanted, qreal least) {
         return std::max(std::round(wanted / kGridSize), std::ceil(least / kGridSize - 1e-9)) * kGridSize;
     };
-    QSizeF size = lane->rect().size();
+    const auto leadingEdgeAt = [](qreal wanted, qreal most) {
+        return std::min(std::round(wanted / kGridSize), std::floor(most / kGridSize + 1e-9)) * kGridSize;
+    };
+    QRectF rect = now;
     if (edges & Qt::RightEdge)
-        size.setWidth(edgeAt(scenePos.x(), topLeft.x() + minimum.width()) - topLeft.x());
+        rect.setRight(trailingEdgeAt(scenePos.x(), now.left() + minimum.width()));
+    else if (edges & Qt::LeftEdge)
+        rect.setLeft(leadingEdgeAt(scenePos.x(), mostLeft));
     if (edges & Qt::BottomEdge)
-        size.setHeight(edgeAt(scenePos.y(), topLeft.y() + minimum.height()) - topLeft.y());
-    return size;
+        rect.setBottom(trailingEdgeAt(scenePos.y(), now.top() + minimum.height()));
+    else if (edges & Qt::TopEdge)
+        rect.setTop(leadingEdgeAt(scenePos.y(), mostTop));
+    return rect;
 }
 
 ZoneLaneItem *DiagramScene::laneHandleAt(const QPointF &scenePos, Qt::Edges *edges) const
@@ -421,13 +447,13 @@ ZoneLaneItem *DiagramScene::laneHandleAt(const QPointF &scenePos, Qt::Edges *edg
 
 void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
-    // A press on a lane's right or bottom edge resizes the lane.
+    // A press on a lane's edge or corner resizes the lane.
     if (m_editable && event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier)) {
         Qt::Edges edges;
         if (ZoneLaneItem *lane = laneHandleAt(event->scenePos(), &edges)) {
             m_resizeLane = lane;
             m_resizeEdges = edges;
-            m_resizeStartSize = lane->rect().size();
+            m_resizeStartRect = lane->mapRectToScene(lane->rect());
             m_dragStart.clear();
             event->accept();
             return;
@@ -563,7 +589,9 @@ QList<QLineF> DiagramScene::guideLines() const
 void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
     if (m_resizeLane) {
-        m_resizeLane->setSize(laneSizeForDrag(m_resizeLane->elementId(), m_resizeEdges, event->scenePos()));
+        const QRectF rect = laneRectForDrag(m_resizeLane->elementId(), m_resizeEdges, event->scenePos());
+        m_resizeLane->setLayoutPos(rect.topLeft());
+        m_resizeLane->setSize(rect.size());
         event->accept();
         return;
     }
@@ -587,13 +615,24 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
     if (ZoneLaneItem *lane = std::exchange(m_resizeLane, nullptr)) {
         const QString zoneId = lane->elementId();
-        const QSizeF size = laneSizeForDrag(zoneId, m_resizeEdges, event->scenePos());
-        lane->setSize(size);
+        const QRectF rect = laneRectForDrag(zoneId, m_resizeEdges, event->scenePos());
+        lane->setLayoutPos(rect.topLeft());
+        lane->setSize(rect.size());
         const Qt::Edges edges = m_resizeEdges;
-        // As with a move: the receiver edits the design and the scene is rebuilt from it.
-        if (size != m_resizeStartSize)
-            QMetaObject::invokeMethod(this, [this, zoneId, edges, size] { emit zoneResized(zoneId, edges, size); },
-                                      Qt::QueuedConnection);
+        // As with a move: the receiver edits the design and the scene follows it. The lane is
+        // back where the design has it when the receiver looks (it reads the lane's place), and
+        // stays there if the edit is refused.
+        if (const QRectF start = m_resizeStartRect; rect != start)
+            QMetaObject::invokeMethod(
+                this,
+                [this, zoneId, edges, rect, start] {
+                    if (ElementItem *resized = elementItem(zoneId)) {
+                        resized->setLayoutPos(start.topLeft());
+                        resized->setSize(start.size());
+                    }
+                    emit zoneResized(zoneId, edges, rect);
+                },
+                Qt::QueuedConnection);
         event->accept();
         return;
     }

@@ -41,9 +41,11 @@ public:
     /// or shows new content only where the design changed; items of elements that went away
     /// are deleted, new elements get new items. The result equals a projection into an empty
     /// scene (same items, geometry, texts and marks). Interactions in progress (a drag, a
-    /// resize, a connection being drawn) end.
+    /// resize, a connection being drawn) end. laneOutsets: how far lanes reach left of and above
+    /// where the layout starts them (layoutTopology()).
     void setDesign(const model::Topology &topology, const QMap<QString, QPointF> &positions,
-                   const QMap<QString, QSizeF> &laneSizes, const std::vector<model::Finding> &findings);
+                   const QMap<QString, QSizeF> &laneSizes, const QMap<QString, QPointF> &laneOutsets,
+                   const std::vector<model::Finding> &findings);
     /// setDesign() with every card where the automatic layout puts it.
     void setTopology(const model::Topology &topology, const std::vector<model::Finding> &findings);
 
@@ -51,7 +53,7 @@ public:
     /// elementsMoved(). While dragging, the cards snap to the edges and centres of the other
     /// cards near them (within kGuideSnapPixels on screen, still on the grid) and guides show the
     /// line they share; Alt held while dragging snaps to the grid only. Zone lanes can be resized
-    /// by their right and bottom edges; a finished resize emits zoneResized(). Off by default.
+    /// by their edges and corners; a finished resize emits zoneResized(). Off by default.
     void setEditable(bool editable);
     bool isEditable() const { return m_editable; }
 
@@ -73,9 +75,14 @@ public:
     /// The smallest size of the zone lane `zoneId` ("zone/zone-a") that holds its cards where they
     /// are now (minimumLaneSize()); an empty size for an element without a lane.
     QSizeF minimumLaneSize(const QString &zoneId) const;
-    /// The size the lane `zoneId` gets when its `edges` (right, bottom) are dragged to scenePos:
-    /// the dragged edges on the grid, never smaller than minimumLaneSize() (rounded up to the
-    /// grid); the other dimension stays. An empty size for an element without a lane.
+    /// The rectangle (scene coordinates) the lane `zoneId` gets when its `edges` are dragged to
+    /// scenePos: each dragged edge on the grid line nearest the pointer, but never past the first
+    /// grid line that still holds the cards (their padding, header and link channel, at least an
+    /// empty lane's size: minimumLaneSize(), maximumLaneTopLeft()), and the left and top edges
+    /// never in past where the automatic layout starts the lane; the edges not dragged stay. An
+    /// empty rectangle for an element without a lane.
+    QRectF laneRectForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const;
+    /// The size of laneRectForDrag().
     QSizeF laneSizeForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const;
 
     /// How near (in screen pixels) an edge or centre of the dragged cards must come to another
@@ -112,9 +119,9 @@ signals:
     void selectedElementsChanged(const QStringList &elementIds);
     /// The user dragged cards: their ids and new top-left corners (on the grid).
     void elementsMoved(const QMap<QString, QPointF> &positions);
-    /// The user dragged the `edges` of a zone lane (id "zone/zone-a"); size is its new size
-    /// (laneSizeForDrag()). Not emitted when the size did not change.
-    void zoneResized(const QString &zoneId, Qt::Edges edges, const QSizeF &size);
+    /// The user dragged the `edges` of a zone lane (id "zone/zone-a"); rect is its new rectangle
+    /// (laneRectForDrag()). Not emitted when the rectangle did not change.
+    void zoneResized(const QString &zoneId, Qt::Edges edges, const QRectF &rect);
     /// The user Shift-dragged from one card to another (ids): connect them.
     void connectRequested(const QString &fromId, const QString &toId);
     /// A hint for the status bar while cards are dragged (what the modifiers do); an empty
@@ -141,6 +148,8 @@ private:
     static bool isCard(const ElementItem *item);
     /// The topmost card at scenePos, or nullptr.
     ElementItem *cardAt(const QPointF &scenePos) const;
+    /// The scene rectangles of the nodes in the lane `zoneId`.
+    std::vector<QRectF> laneCards(const QString &zoneId) const;
     /// The resizable lane whose resize handle is at scenePos (not under a card), or nullptr.
     ZoneLaneItem *laneHandleAt(const QPointF &scenePos, Qt::Edges *edges) const;
     /// Moves the dragged cards by the pointer's offset from the press: the card pressed onto the
@@ -170,7 +179,9 @@ private:
     /// The lane being resized, the edges dragged and its size when the drag started.
     ZoneLaneItem *m_resizeLane = nullptr;
     Qt::Edges m_resizeEdges;
-    QSizeF m_resizeStartSize;
+    QRectF m_resizeStartRect;
+    /// The lanes' outsets of the last projection (where their automatic start is).
+    QMap<QString, QPointF> m_laneOutsets;
     /// The rubber line of a Shift-drag connection, and the card it started from.
     QGraphicsLineItem *m_connectLine = nullptr;
     QString m_connectFrom;
