@@ -48,6 +48,8 @@ struct Project {
     std::map<std::string, Point> positions;
     /// Element id string ("zone/zone-a") -> the lane size the user dragged (format 3); elements
     /// without an entry get the automatic size. Kept like positions when the element is gone.
+    /// Format 5: also the bands' sizes ("band/loadbalancers", "band/storage", "band/workloads";
+    /// no outsets); saveProject refuses other "band/" ids and loadProject refuses them too.
     std::map<std::string, Size> sizes;
     /// Names are unique and non-empty (saveProject refuses others); loadProject returns them in
     /// name order.
@@ -56,9 +58,10 @@ struct Project {
 
 /// The format this version writes, and the newest it reads.
 /// Format 2 added the recorded runs, format 3 the zone sizes, format 4 their left and top
-/// outsets; format 1 files read as projects without runs, format 1 and 2 files as projects
-/// without sizes, format 3 files with outsets of 0.
-inline constexpr int kProjectFormatVersion = 4;
+/// outsets, format 5 the bands' sizes (in `sizes`, as "band/storage" and the like); format 1
+/// files read as projects without runs, format 1 and 2 files as projects without sizes, format 3
+/// files with outsets of 0, format 1 to 4 files with automatic band sizes.
+inline constexpr int kProjectFormatVersion = 5;
 
 /// The outcome of loadProject.
 struct ProjectLoad {

@@ -268,6 +268,8 @@ private:
                 if ((type != SQLITE_FLOAT && type != SQLITE_INTEGER) || !std::isfinite(s.real(column)) || s.real(column) < 0)
                     return "sizes: the " + std::string(kColumns[column]) + " of '" + id + "' is not a number of 0 or more";
             }
+            if (const std::string problem = detail::bandSizeProblem(id, s.real(3), s.real(4)); !problem.empty())
+                return "sizes: " + problem;
             m_project.sizes[id] = Size{s.real(1), s.real(2), s.real(3), s.real(4)};
         }
         return rc == SQLITE_DONE ? std::string() : sqliteFailure(m_db, "cannot read the sizes");

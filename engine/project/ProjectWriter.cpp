@@ -114,6 +114,8 @@ public:
             for (double v : {size.width, size.height, size.left, size.top})
                 if (!std::isfinite(v) || v < 0)
                     return "the size of '" + id + "' is not a finite number of 0 or more";
+            if (std::string problem = detail::bandSizeProblem(id, size.left, size.top); !problem.empty())
+                return problem;
             s.reset();
             s.bindText(1, id);
             s.bindDouble(2, size.width);

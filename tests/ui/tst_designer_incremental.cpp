@@ -312,6 +312,9 @@ void TestDesignerIncremental::incrementalEditsEqualAFullProjection()
     dragCard(kWorker1, QPointF(0, kGridSize * 20));
     designer()->moveElements({{kWeb, QPointF(400, 1200)}});
     QVERIFY(designer()->resizeZone(QStringLiteral("zone/zone-c"), Qt::RightEdge | Qt::BottomEdge, QSizeF(520, 640)));
+    QVERIFY(designer()->resizeZone(QStringLiteral("zone/zone-b"), Qt::LeftEdge | Qt::TopEdge,
+                                   scene()->elementItem(QStringLiteral("zone/zone-b"))->sceneBoundingRect().adjusted(-40, -64, 0, 0)));
+    QVERIFY(designer()->resizeBand(BandKind::Storage, Qt::RightEdge | Qt::BottomEdge, QSizeF(900, 400)));
     model::Topology edited = document()->topology();
     edited.nodes.front().address = "10.9.9.9";
     edited.zones.back().region = "eu-north";

@@ -69,6 +69,8 @@ private slots:
     void draggingTheTopEdgeLiftsWhatIsAbove();
     void cornersResizeBothWays_data();
     void cornersResizeBothWays();
+    void draggingABandsEdgesResizesIt();
+    void bandSizesAreKeptInTheProject();
     void shrinkingStopsAtTheCards();
     void sizeIsKeptInTheProject();
     void autoLayoutForgetsSizes();
@@ -89,6 +91,14 @@ private:
         return item->mapRectToScene(item->rect());
     }
     QPoint viewportPoint(const QPointF &scenePos) const { return view()->mapFromScene(scenePos); }
+    BandItem *band(BandKind kind) const
+    {
+        for (BandItem *item : scene()->bandItems())
+            if (item->kind() == kind)
+                return item;
+        qFatal("no band %d", static_cast<int>(kind));
+    }
+    QRectF bandRect(BandKind kind) const { return band(kind)->mapRectToScene(band(kind)->rect()); }
     /// Drags with the left button on the view from one scene point to another.
     void drag(const QPointF &from, const QPointF &to);
 
@@ -366,6 +376,91 @@ void TestZones::cornersResizeBothWays()
     QCOMPARE(document()->undoStack()->undoText(), QStringLiteral("Resize %1").arg(zone.mid(5)));
     document()->undoStack()->undo();
     QCOMPARE(laneRect(zone), before);
+}
+
+// A band's right and bottom edges: on the grid, one undo step, what is right of or below it moves
+// along, never smaller than its cards.
+void TestZones::draggingABandsEdgesResizesIt()
+{
+    const QRectF storage = bandRect(BandKind::Storage);
+    const QRectF workloads = bandRect(BandKind::Workloads);
+    const QRectF balancers = bandRect(BandKind::LoadBalancers);
+    const QRectF laneBefore = laneRect(kZoneA);
+    const int steps = document()->undoStack()->count();
+
+    // The storage band's right edge: wider, the workloads band beside it moves right.
+    const QPointF handle(storage.right() - 1, storage.center().y());
+    QTest::mouseMove(view()->viewport(), viewportPoint(handle - QPointF(20, 0)));
+    QTest::mouseMove(view()->viewport(), viewportPoint(handle));
+    QCOMPARE(band(BandKind::Storage)->cursor().shape(), Qt::SizeHorCursor);
+    const QPointF target(storage.right() + 101, storage.center().y() + 7);
+    drag(handle, target);
+    const QRectF wider = bandRect(BandKind::Storage);
+    QCOMPARE(wider.right(), onGrid(view()->mapToScene(viewportPoint(target)).x()));
+    QCOMPARE(wider.topLeft(), storage.topLeft());
+    QCOMPARE(wider.height(), storage.height());
+    QCOMPARE(bandRect(BandKind::Workloads), workloads.translated(wider.width() - storage.width(), 0));
+    QCOMPARE(document()->sizes().value(bandIdString(BandKind::Storage)), QSizeF(wider.width(), 0));
+    QCOMPARE(document()->undoStack()->count(), steps + 1);
+    QCOMPARE(document()->undoStack()->undoText(), QStringLiteral("Resize Storage"));
+    document()->undoStack()->undo();
+    QCOMPARE(bandRect(BandKind::Storage), storage);
+    QCOMPARE(bandRect(BandKind::Workloads), workloads);
+    document()->undoStack()->redo();
+    QCOMPARE(bandRect(BandKind::Storage), wider);
+
+    // The workloads band's bottom edge: taller, the storage band beside it keeps its height.
+    const QRectF moved = bandRect(BandKind::Workloads);
+    drag(QPointF(moved.center().x(), moved.bottom() - 1), QPointF(moved.center().x(), moved.bottom() + 90));
+    const QRectF taller = bandRect(BandKind::Workloads);
+    QCOMPARE(std::fmod(taller.bottom(), kGridSize), 0.0);
+    QVERIFY(taller.height() > moved.height() + 80);
+    QCOMPARE(bandRect(BandKind::Storage).height(), storage.height());
+
+    // Shrunk past its cards: it stops at the first grid line that holds them.
+    drag(QPointF(taller.right() - 1, taller.bottom() - 1), QPointF(taller.left() + 10, taller.top() + 10));
+    const QRectF shrunk = bandRect(BandKind::Workloads);
+    for (const QString &id : {QStringLiteral("workload/web"), QStringLiteral("workload/postgres")})
+        QVERIFY2(shrunk.contains(cardRect(id)), qPrintable(id));
+    qreal right = 0;
+    qreal bottom = 0;
+    for (const QString &id : {QStringLiteral("workload/web"), QStringLiteral("workload/postgres")}) {
+        right = std::max(right, cardRect(id).right());
+        bottom = std::max(bottom, cardRect(id).bottom());
+    }
+    QCOMPARE(shrunk.bottom(), std::ceil((bottom + metrics::kBandPadding) / kGridSize) * kGridSize);
+    QVERIFY(shrunk.right() >= right + metrics::kBandPadding);
+    QCOMPARE(document()->undoStack()->count(), steps + 3);
+
+    // The load balancers' band made taller moves the lanes (and what is below) down.
+    drag(QPointF(balancers.left() + 40, balancers.bottom() - 1), QPointF(balancers.left() + 40, balancers.bottom() + 63));
+    const qreal grown = bandRect(BandKind::LoadBalancers).height() - balancers.height();
+    QVERIFY(grown > 50);
+    QCOMPARE(std::fmod(bandRect(BandKind::LoadBalancers).bottom(), kGridSize), 0.0);
+    QCOMPARE(laneRect(kZoneA), laneBefore.translated(0, grown));
+}
+
+void TestZones::bandSizesAreKeptInTheProject()
+{
+    const QRectF before = bandRect(BandKind::Workloads);
+    QVERIFY(designer()->resizeBand(BandKind::Workloads, Qt::RightEdge | Qt::BottomEdge,
+                                   QSizeF(before.width() + 160, before.height() + 80)));
+    QVERIFY(!designer()->resizeBand(BandKind::Workloads, Qt::RightEdge | Qt::BottomEdge,
+                                    QSizeF(before.width() + 160, before.height() + 80)));
+    const QRectF resized = bandRect(BandKind::Workloads);
+    QCOMPARE(resized.size(), QSizeF(before.width() + 160, before.height() + 80));
+
+    const QString path = m_dir.filePath(QStringLiteral("bands.quorum"));
+    QVERIFY2(m_window->saveAs(path), qPrintable(m_window->lastError()));
+    QVERIFY(m_window->newDesign());
+    QVERIFY2(m_window->openFile(path), qPrintable(m_window->lastError()));
+    QCOMPARE(document()->sizes(), (Sizes{{bandIdString(BandKind::Workloads), resized.size()}}));
+    QCOMPARE(bandRect(BandKind::Workloads), resized);
+    QVERIFY(!document()->isModified());
+
+    // Auto Layout forgets band sizes with the others.
+    designer()->autoLayoutAction()->trigger();
+    QCOMPARE(bandRect(BandKind::Workloads), before);
 }
 
 void TestZones::shrinkingStopsAtTheCards()

@@ -136,6 +136,7 @@ DesignerController::DesignerController(DesignDocument *document, DiagramScene *s
     connect(m_scene, &DiagramScene::elementsMoved, this, &DesignerController::moveElements);
     connect(m_scene, &DiagramScene::zoneResized, this,
             qOverload<const QString &, Qt::Edges, const QRectF &>(&DesignerController::resizeZone));
+    connect(m_scene, &DiagramScene::bandResized, this, &DesignerController::resizeBand);
     connect(m_scene, &DiagramScene::connectRequested, this, &DesignerController::connectElements);
     connect(m_scene, &DiagramScene::selectedElementsChanged, this, [this](const QStringList &ids) {
         m_inspector->setElement(ids.size() == 1 ? ids.front() : QString());
@@ -373,6 +374,28 @@ bool DesignerController::resizeZone(const QString &zoneId, Qt::Edges edges, cons
         return false;
     m_document->edit(tr("Resize %1").arg(QString::fromStdString(id->name)), std::move(state));
     m_scene->selectElement(zoneId);
+    return true;
+}
+
+bool DesignerController::resizeBand(BandKind kind, Qt::Edges edges, const QSizeF &size)
+{
+    const BandItem *band = nullptr;
+    for (const BandItem *item : m_scene->bandItems())
+        if (item->kind() == kind)
+            band = item;
+    if (!band || size.isEmpty() || !(edges & (Qt::RightEdge | Qt::BottomEdge)))
+        return false;
+    DesignState state = m_document->state();
+    const QString id = bandIdString(kind);
+    QSizeF stored = state.sizes.value(id, QSizeF(0, 0));
+    if (edges & Qt::RightEdge)
+        stored.setWidth(size.width());
+    if (edges & Qt::BottomEdge)
+        stored.setHeight(size.height());
+    state.sizes.insert(id, stored);
+    if (state == m_document->state())
+        return false;
+    m_document->edit(tr("Resize %1").arg(band->caption()), std::move(state));
     return true;
 }
 

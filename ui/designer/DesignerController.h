@@ -8,6 +8,7 @@
 // Main (GUI) thread only.
 
 #include "ui/diagram/Arrange.h"
+#include "ui/diagram/DiagramLayout.h"
 
 #include <QMap>
 #include <QObject>
@@ -85,6 +86,11 @@ public:
     bool resizeZone(const QString &zoneId, Qt::Edges edges, const QRectF &rect);
     /// resizeZone() of the right and bottom edges only, keeping the lane's top-left corner.
     bool resizeZone(const QString &zoneId, Qt::Edges edges, const QSizeF &size);
+    /// Gives the band of `kind` a new size in the dragged `edges` (right: width, bottom: height;
+    /// the other dimension keeps what it had) as one undo step ("Resize Storage"); what a drag of
+    /// the band's edge does. The layout keeps the band at least as large as its cards. False,
+    /// changing nothing, when the design has no such band or the size is already the band's.
+    bool resizeBand(BandKind kind, Qt::Edges edges, const QSizeF &size);
     /// Connects two elements (model::connectElements) as one step; a refusal is reported as a
     /// message and changes nothing. Returns whether they were connected.
     bool connectElements(const QString &fromId, const QString &toId);

@@ -590,18 +590,22 @@ Qt::Edges ZoneLaneItem::resizeEdgesAt(const QPointF &scenePos) const
 {
     if (!m_resizable)
         return {};
-    const QPointF p = mapFromScene(scenePos);
-    const QRectF r = rect();
+    return resizeEdgesOf(rect(), mapFromScene(scenePos), Qt::LeftEdge | Qt::TopEdge | Qt::RightEdge | Qt::BottomEdge);
+}
+
+Qt::Edges resizeEdgesOf(const QRectF &r, const QPointF &p, Qt::Edges allowed)
+{
     const bool withinX = p.x() >= r.left() - kLaneResizeHandle && p.x() <= r.right() + kLaneResizeHandle;
     const bool withinY = p.y() >= r.top() - kLaneResizeHandle && p.y() <= r.bottom() + kLaneResizeHandle;
+    const auto near = [](qreal a, qreal b) { return std::abs(a - b) <= kLaneResizeHandle; };
     Qt::Edges edges;
-    if (withinY && std::abs(p.x() - r.right()) <= kLaneResizeHandle)
+    if (withinY && (allowed & Qt::RightEdge) && near(p.x(), r.right()))
         edges |= Qt::RightEdge;
-    else if (withinY && std::abs(p.x() - r.left()) <= kLaneResizeHandle)
+    else if (withinY && (allowed & Qt::LeftEdge) && near(p.x(), r.left()))
         edges |= Qt::LeftEdge;
-    if (withinX && std::abs(p.y() - r.bottom()) <= kLaneResizeHandle)
+    if (withinX && (allowed & Qt::BottomEdge) && near(p.y(), r.bottom()))
         edges |= Qt::BottomEdge;
-    else if (withinX && std::abs(p.y() - r.top()) <= kLaneResizeHandle)
+    else if (withinX && (allowed & Qt::TopEdge) && near(p.y(), r.top()))
         edges |= Qt::TopEdge;
     return edges;
 }
@@ -780,6 +784,37 @@ BandItem::BandItem(BandKind kind, const QSizeF &size, const QString &caption)
     setAcceptedMouseButtons(Qt::NoButton);
 }
 
+void BandItem::setResizable(bool resizable)
+{
+    m_resizable = resizable;
+    setAcceptHoverEvents(resizable);
+    if (!resizable)
+        setCursor(Qt::ArrowCursor);
+}
+
+Qt::Edges BandItem::resizeEdgesAt(const QPointF &scenePos) const
+{
+    return m_resizable ? resizeEdgesOf(m_rect, mapFromScene(scenePos), Qt::RightEdge | Qt::BottomEdge) : Qt::Edges();
+}
+
+void BandItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
+{
+    setCursor(ZoneLaneItem::cursorFor(resizeEdgesAt(event->scenePos())));
+    QGraphicsItem::hoverEnterEvent(event);
+}
+
+void BandItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+{
+    setCursor(ZoneLaneItem::cursorFor(resizeEdgesAt(event->scenePos())));
+    QGraphicsItem::hoverMoveEvent(event);
+}
+
+void BandItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+{
+    setCursor(Qt::ArrowCursor);
+    QGraphicsItem::hoverLeaveEvent(event);
+}
+
 void BandItem::setSize(const QSizeF &size)
 {
     if (size == m_rect.size())
@@ -790,7 +825,8 @@ void BandItem::setSize(const QSizeF &size)
 
 QRectF BandItem::boundingRect() const
 {
-    return m_rect.adjusted(-1, -1, 1, 1);
+    // The resize handles reach outside the band: the hover cursor shows on both sides of the edge.
+    return m_rect.adjusted(-kLaneResizeHandle, -kLaneResizeHandle, kLaneResizeHandle, kLaneResizeHandle);
 }
 
 void BandItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)

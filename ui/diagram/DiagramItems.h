@@ -271,8 +271,12 @@ private:
     bool m_resizable = false;
 };
 
-/// How far from a lane's edge (either side) its resize handle reaches, in scene units.
+/// How far from a lane's or band's edge (either side) its resize handle reaches, in scene units.
 inline constexpr qreal kLaneResizeHandle = 6;
+
+/// The edges of `rect` (among `allowed`) whose resize handle is at `p` (both in one coordinate
+/// system): one edge, or two at a corner.
+Qt::Edges resizeEdgesOf(const QRectF &rect, const QPointF &p, Qt::Edges allowed);
 
 /// A routed connection between two element items. Takes mouse input only in the designer,
 /// where a click selects it (Delete then disconnects the two).
@@ -309,6 +313,14 @@ public:
     enum { Type = BandItemType };
     BandItem(BandKind kind, const QSizeF &size, const QString &caption);
 
+    /// Lets the user resize the band by its right and bottom edges and the corner between them:
+    /// the handles show a resize cursor on hover. Off by default.
+    void setResizable(bool resizable);
+    bool isResizable() const { return m_resizable; }
+    /// The edges (right, bottom, or both at the corner) whose handle is at scenePos; none when not
+    /// resizable or elsewhere.
+    Qt::Edges resizeEdgesAt(const QPointF &scenePos) const;
+
     int type() const override { return Type; }
     BandKind kind() const { return m_kind; }
     QString caption() const { return m_caption; }
@@ -320,9 +332,14 @@ public:
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+
     BandKind m_kind;
     QRectF m_rect;
     QString m_caption;
+    bool m_resizable = false;
 };
 
 } // namespace quorum::ui

@@ -132,6 +132,9 @@ private:
         return m_laneSizes.value(idOf(ElementKind::Zone, lane.zoneName.toStdString()), QSizeF());
     }
 
+    /// The size the user gave a band (0 in a dimension: automatic).
+    QSizeF bandSize(BandKind kind) const { return m_laneSizes.value(bandIdString(kind), QSizeF()); }
+
     /// How far the user dragged the lane's left and top edges out (never in past the automatic start).
     QPointF userOutset(const Lane &lane) const
     {
@@ -148,7 +151,7 @@ private:
         if (m_topology.loadBalancers.empty())
             return y;
         m_loadBalancerTop = y + kBandCaption;
-        y += kBandCaption + kLoadBalancerHeight + kBandPadding;
+        y += std::max(kBandCaption + kLoadBalancerHeight + kBandPadding, bandSize(BandKind::LoadBalancers).height());
         m_loadBalancerBandBottom = y;
         const auto levels = static_cast<qreal>(2 * m_topology.loadBalancers.size());  // targets + hosts each
         return y + 2 * kBusMargin + levels * kBusSpacing;
@@ -251,7 +254,8 @@ private:
         }
         for (std::size_t i = 0; i < lbs.size(); ++i)
             m_layout.loadBalancers.push_back({idOf(ElementKind::LoadBalancer, lbs[i].name), m_loadBalancerRects[i]});
-        const qreal right = std::max(m_lanesRight, nextFree - kLoadBalancerSpacing + kBandPadding);
+        const qreal right = std::max({m_lanesRight, nextFree - kLoadBalancerSpacing + kBandPadding,
+                                      kMargin + bandSize(BandKind::LoadBalancers).width()});
         m_layout.bands.push_back({BandKind::LoadBalancers,
                                   QRectF(kMargin, m_top, right - kMargin, m_loadBalancerBandBottom - m_top)});
         m_loadBalancerBandRight = right;
@@ -284,7 +288,9 @@ private:
                 m_classRects[sc->name] = rect;
                 classesBottom = rect.bottom();
             }
-            const qreal right = (m_topology.storageClasses.empty() ? left + kCardWidth : classLeft + kCardWidth) + kBandPadding;
+            const qreal right = std::max((m_topology.storageClasses.empty() ? left + kCardWidth : classLeft + kCardWidth)
+                                             + kBandPadding,
+                                         x + bandSize(BandKind::Storage).width());
             storageHeight = std::max(backendsBottom, classesBottom) - m_bottomTop + kBandPadding;
             storageBand = m_layout.bands.size();
             m_layout.bands.push_back({BandKind::Storage, QRectF(x, m_bottomTop, right - x, storageHeight)});
@@ -293,8 +299,16 @@ private:
         }
 
         const auto &workloads = m_topology.workloads;
-        if (workloads.empty())
+        // Side by side bands share one height, unless the user gave one its own.
+        const auto ownHeight = [&](BandKind kind, qreal shared, qreal content) {
+            const qreal wanted = bandSize(kind).height();
+            return wanted > 0 ? std::max(wanted, content) : shared;
+        };
+        if (workloads.empty()) {
+            if (storageHeight > 0)
+                m_layout.bands[storageBand].rect.setHeight(ownHeight(BandKind::Storage, storageHeight, storageHeight));
             return;
+        }
         const qreal left = x + kBandPadding;
         // As many per row as fit under the lanes and load balancers, but at least a few: the
         // window is wider than tall, so a wide bottom row reads better than a tall one.
@@ -312,11 +326,14 @@ private:
             m_workloadRects[workloads[i].name] = rect;
             bottom = std::max(bottom, rect.bottom());
         }
-        const qreal width = 2 * kBandPadding + perRow * kWorkloadWidth + (perRow - 1) * kWorkloadGap;
-        const qreal height = std::max(bottom - m_bottomTop + kBandPadding, storageHeight);
-        m_layout.bands.push_back({BandKind::Workloads, QRectF(x, m_bottomTop, width, height)});
-        if (storageHeight > 0)  // side by side bands share one height
-            m_layout.bands[storageBand].rect.setHeight(height);
+        const qreal width = std::max(2 * kBandPadding + perRow * kWorkloadWidth + (perRow - 1) * kWorkloadGap,
+                                     bandSize(BandKind::Workloads).width());
+        const qreal workloadsHeight = bottom - m_bottomTop + kBandPadding;
+        const qreal shared = std::max(workloadsHeight, storageHeight);
+        m_layout.bands.push_back({BandKind::Workloads, QRectF(x, m_bottomTop, width,
+                                                              ownHeight(BandKind::Workloads, shared, workloadsHeight))});
+        if (storageHeight > 0)
+            m_layout.bands[storageBand].rect.setHeight(ownHeight(BandKind::Storage, shared, storageHeight));
     }
 
     std::vector<const model::StorageClass *> classesInBackendOrder() const
@@ -469,6 +486,27 @@ QSizeF minimumLaneSize(const QPointF &topLeft, const std::vector<QRectF> &cards)
     for (const QRectF &card : cards) {
         right = std::max(right, card.right() + kLaneChannel);
         bottom = std::max(bottom, card.bottom() + kLanePadding);
+    }
+    return {right - topLeft.x(), bottom - topLeft.y()};
+}
+
+QString bandIdString(BandKind kind)
+{
+    switch (kind) {
+    case BandKind::LoadBalancers: return QStringLiteral("band/loadbalancers");
+    case BandKind::Storage: return QStringLiteral("band/storage");
+    case BandKind::Workloads: return QStringLiteral("band/workloads");
+    }
+    return {};
+}
+
+QSizeF minimumBandSize(const QPointF &topLeft, const std::vector<QRectF> &cards)
+{
+    qreal right = topLeft.x() + kCardWidth + 2 * kBandPadding;
+    qreal bottom = topLeft.y() + kBandCaption + kBandPadding;
+    for (const QRectF &card : cards) {
+        right = std::max(right, card.right() + kBandPadding);
+        bottom = std::max(bottom, card.bottom() + kBandPadding);
     }
     return {right - topLeft.x(), bottom - topLeft.y()};
 }

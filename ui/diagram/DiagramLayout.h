@@ -76,6 +76,10 @@ struct LaidOutBand {
     QRectF rect;
 };
 
+/// The key of a band's size among the lane sizes ("band/loadbalancers", "band/storage",
+/// "band/workloads"): bands are not elements of the design, their sizes are kept beside the lanes'.
+QString bandIdString(BandKind kind);
+
 enum class LinkKind {
     LoadBalancerTarget,   ///< load balancer -> node or workload it balances (arrow at the target)
     LoadBalancerHost,     ///< load balancer - node that hosts it (dashed)
@@ -110,6 +114,10 @@ struct DiagramLayout {
 /// an empty lane's size (one card wide, so the link channel stays at its place).
 QSizeF minimumLaneSize(const QPointF &topLeft, const std::vector<QRectF> &cards);
 
+/// The smallest size of a band whose top-left corner is at topLeft and that holds the cards (scene
+/// rectangles) with its caption and padding, at least one card wide.
+QSizeF minimumBandSize(const QPointF &topLeft, const std::vector<QRectF> &cards);
+
 /// The largest left and top coordinates a zone lane whose bottom-right corner is at bottomRight can
 /// have and still hold the cards (scene rectangles) with its padding and header, at least an empty
 /// lane's size: how far its left and top edges can be dragged in.
@@ -125,7 +133,11 @@ QPointF maximumLaneTopLeft(const QPointF &bottomRight, const std::vector<QRectF>
 /// lane reach further left (the row of lanes starts that much further left: the lanes left of it
 /// move along) or higher (the banner, the load balancers and the bus lines above the lanes move
 /// up); the lane's cards keep their place in it, so the room is added on that side. The outset
-/// is part of the size: a lane with a width keeps that width.
+/// is part of the size: a lane with a width keeps that width. Band sizes are in laneSizes too
+/// (bandIdString(); 0 in a dimension: automatic): a band is never smaller than what holds its
+/// cards; a taller load-balancer band moves the lanes and everything below them down, a wider
+/// storage band the workloads band right of it; side by side bands share one height unless the
+/// user gave one its own.
 DiagramLayout layoutTopology(const model::Topology &topology, const QMap<QString, QSizeF> &laneSizes = {},
                              const QMap<QString, QPointF> &laneOutsets = {});
 

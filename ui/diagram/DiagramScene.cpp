@@ -136,6 +136,7 @@ void DiagramScene::endInteraction()
     m_dragAnchor.clear();
     m_guideTargets.clear();
     m_resizeLane = nullptr;
+    m_resizeBand = nullptr;
 }
 
 void DiagramScene::placeElement(ElementItem *item, const QPointF &pos, qreal z)
@@ -168,6 +169,7 @@ void DiagramScene::projectBands(const std::vector<LaidOutBand> &bands)
         if (!item) {
             item = new BandItem(band.kind, band.rect.size(), DiagramContent::bandCaption(band.kind));
             item->setZValue(kBandZ);
+            item->setResizable(m_editable);
             addItem(item);
         }
         item->setSize(band.rect.size());
@@ -324,6 +326,8 @@ void DiagramScene::setEditable(bool editable)
     }
     for (LinkItem *link : std::as_const(m_linkItems))
         link->setSelectable(editable);
+    for (BandItem *band : std::as_const(m_bandItems))
+        band->setResizable(editable);
 }
 
 QList<LinkItem *> DiagramScene::selectedLinks() const
@@ -432,6 +436,53 @@ QRectF DiagramScene::laneRectForDrag(const QString &zoneId, Qt::Edges edges, con
     return rect;
 }
 
+BandItem *DiagramScene::bandItem(BandKind kind) const
+{
+    for (BandItem *band : m_bandItems)
+        if (band->kind() == kind)
+            return band;
+    return nullptr;
+}
+
+QSizeF DiagramScene::bandSizeForDrag(BandKind kind, Qt::Edges edges, const QPointF &scenePos) const
+{
+    const BandItem *band = bandItem(kind);
+    if (!band)
+        return {};
+    std::vector<QRectF> cards;
+    for (const ElementItem *item : m_elementItems) {
+        const int type = item->type();
+        const bool inBand = kind == BandKind::LoadBalancers ? type == LoadBalancerItemType
+            : kind == BandKind::Workloads                   ? type == WorkloadItemType
+                                                            : type == StorageBackendItemType || type == StorageClassItemType;
+        if (inBand)
+            cards.push_back(item->mapRectToScene(item->rect()));
+    }
+    const QPointF topLeft = band->pos();
+    const QSizeF minimum = minimumBandSize(topLeft, cards);
+    const auto edgeAt = [](qreal wanted, qreal least) {
+        return std::max(std::round(wanted / kGridSize), std::ceil(least / kGridSize - 1e-9)) * kGridSize;
+    };
+    QSizeF size = band->rect().size();
+    if (edges & Qt::RightEdge)
+        size.setWidth(edgeAt(scenePos.x(), topLeft.x() + minimum.width()) - topLeft.x());
+    if (edges & Qt::BottomEdge)
+        size.setHeight(edgeAt(scenePos.y(), topLeft.y() + minimum.height()) - topLeft.y());
+    return size;
+}
+
+BandItem *DiagramScene::bandHandleAt(const QPointF &scenePos, Qt::Edges *edges) const
+{
+    if (cardAt(scenePos))
+        return nullptr;
+    for (BandItem *band : m_bandItems)
+        if (const Qt::Edges found = band->resizeEdgesAt(scenePos); found) {
+            *edges = found;
+            return band;
+        }
+    return nullptr;
+}
+
 ZoneLaneItem *DiagramScene::laneHandleAt(const QPointF &scenePos, Qt::Edges *edges) const
 {
     if (cardAt(scenePos))
@@ -447,13 +498,21 @@ ZoneLaneItem *DiagramScene::laneHandleAt(const QPointF &scenePos, Qt::Edges *edg
 
 void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
-    // A press on a lane's edge or corner resizes the lane.
+    // A press on a lane's edge or corner resizes the lane, on a band's right or bottom edge the band.
     if (m_editable && event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier)) {
         Qt::Edges edges;
         if (ZoneLaneItem *lane = laneHandleAt(event->scenePos(), &edges)) {
             m_resizeLane = lane;
             m_resizeEdges = edges;
             m_resizeStartRect = lane->mapRectToScene(lane->rect());
+            m_dragStart.clear();
+            event->accept();
+            return;
+        }
+        if (BandItem *band = bandHandleAt(event->scenePos(), &edges)) {
+            m_resizeBand = band;
+            m_resizeEdges = edges;
+            m_resizeStartRect = band->mapRectToScene(band->rect());
             m_dragStart.clear();
             event->accept();
             return;
@@ -588,6 +647,11 @@ QList<QLineF> DiagramScene::guideLines() const
 
 void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (m_resizeBand) {
+        m_resizeBand->setSize(bandSizeForDrag(m_resizeBand->kind(), m_resizeEdges, event->scenePos()));
+        event->accept();
+        return;
+    }
     if (m_resizeLane) {
         const QRectF rect = laneRectForDrag(m_resizeLane->elementId(), m_resizeEdges, event->scenePos());
         m_resizeLane->setLayoutPos(rect.topLeft());
@@ -613,6 +677,24 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 
 void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (BandItem *band = std::exchange(m_resizeBand, nullptr)) {
+        const BandKind kind = band->kind();
+        const QSizeF size = bandSizeForDrag(kind, m_resizeEdges, event->scenePos());
+        const Qt::Edges edges = m_resizeEdges;
+        band->setSize(size);
+        // As with a lane: the band is back at the design's size when the receiver edits it.
+        if (const QSizeF start = m_resizeStartRect.size(); size != start)
+            QMetaObject::invokeMethod(
+                this,
+                [this, kind, edges, size, start] {
+                    if (BandItem *resized = bandItem(kind))
+                        resized->setSize(start);
+                    emit bandResized(kind, edges, size);
+                },
+                Qt::QueuedConnection);
+        event->accept();
+        return;
+    }
     if (ZoneLaneItem *lane = std::exchange(m_resizeLane, nullptr)) {
         const QString zoneId = lane->elementId();
         const QRectF rect = laneRectForDrag(zoneId, m_resizeEdges, event->scenePos());

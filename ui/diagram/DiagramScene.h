@@ -84,6 +84,10 @@ public:
     QRectF laneRectForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const;
     /// The size of laneRectForDrag().
     QSizeF laneSizeForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const;
+    /// The size the band of `kind` gets when its `edges` (right, bottom) are dragged to scenePos:
+    /// the dragged edges on the grid, never smaller than what holds its cards (minimumBandSize(),
+    /// rounded up to the grid); the other dimension stays. An empty size without such a band.
+    QSizeF bandSizeForDrag(BandKind kind, Qt::Edges edges, const QPointF &scenePos) const;
 
     /// How near (in screen pixels) an edge or centre of the dragged cards must come to another
     /// card's to snap to it.
@@ -122,6 +126,9 @@ signals:
     /// The user dragged the `edges` of a zone lane (id "zone/zone-a"); rect is its new rectangle
     /// (laneRectForDrag()). Not emitted when the rectangle did not change.
     void zoneResized(const QString &zoneId, Qt::Edges edges, const QRectF &rect);
+    /// The user dragged the `edges` (right, bottom) of the band of `kind`; size is its new size
+    /// (bandSizeForDrag()). Not emitted when the size did not change.
+    void bandResized(BandKind kind, Qt::Edges edges, const QSizeF &size);
     /// The user Shift-dragged from one card to another (ids): connect them.
     void connectRequested(const QString &fromId, const QString &toId);
     /// A hint for the status bar while cards are dragged (what the modifiers do); an empty
@@ -148,6 +155,9 @@ private:
     static bool isCard(const ElementItem *item);
     /// The topmost card at scenePos, or nullptr.
     ElementItem *cardAt(const QPointF &scenePos) const;
+    /// The resizable band whose resize handle is at scenePos (not under a card), or nullptr.
+    BandItem *bandHandleAt(const QPointF &scenePos, Qt::Edges *edges) const;
+    BandItem *bandItem(BandKind kind) const;
     /// The scene rectangles of the nodes in the lane `zoneId`.
     std::vector<QRectF> laneCards(const QString &zoneId) const;
     /// The resizable lane whose resize handle is at scenePos (not under a card), or nullptr.
@@ -180,6 +190,8 @@ private:
     ZoneLaneItem *m_resizeLane = nullptr;
     Qt::Edges m_resizeEdges;
     QRectF m_resizeStartRect;
+    /// The band being resized (m_resizeEdges and m_resizeStartRect say how), or nullptr.
+    BandItem *m_resizeBand = nullptr;
     /// The lanes' outsets of the last projection (where their automatic start is).
     QMap<QString, QPointF> m_laneOutsets;
     /// The rubber line of a Shift-drag connection, and the card it started from.

@@ -31,6 +31,7 @@ using Positions = QMap<QString, QPointF>;
 
 /// Element id string ("zone/zone-a") -> the lane size the user dragged; 0 in a dimension (or no
 /// entry) is the automatic size there. The lane never gets smaller than what holds its cards.
+/// Bands' sizes are kept here too, by bandIdString() ("band/storage"), on the same terms.
 using Sizes = QMap<QString, QSizeF>;
 
 /// Element id string ("zone/zone-a") -> how far the user dragged the lane's left and top edges
