@@ -421,8 +421,8 @@ QRectF DiagramScene::laneRectForDrag(const QString &zoneId, Qt::Edges edges, con
     const auto trailingEdgeAt = [](qreal wanted, qreal least) {
         return std::max(std::round(wanted / kGridSize), std::ceil(least / kGridSize - 1e-9)) * kGridSize;
     };
-    const auto leadingEdgeAt = [](qreal wanted, qreal most) {
-        return std::min(std::round(wanted / kGridSize), std::floor(most / kGridSize + 1e-9)) * kGridSize;
+    const auto leadingEdgeAt = [](qreal wanted, qreal limit) {
+        return std::min(std::round(wanted / kGridSize), std::floor(limit / kGridSize + 1e-9)) * kGridSize;
     };
     QRectF rect = now;
     if (edges & Qt::RightEdge)
