@@ -22,10 +22,13 @@ struct Point {
 };
 
 /// A zone lane's size the user dragged, in diagram (scene) units; 0 in a dimension: the
-/// automatic size in that one.
+/// automatic size in that one. left and top (format 4): how far its left and top edges were
+/// dragged out past where the automatic layout starts the lane (0: not at all).
 struct Size {
     double width = 0;
     double height = 0;
+    double left = 0;
+    double top = 0;
     bool operator==(const Size &) const = default;
 };
 
@@ -45,6 +48,8 @@ struct Project {
     std::map<std::string, Point> positions;
     /// Element id string ("zone/zone-a") -> the lane size the user dragged (format 3); elements
     /// without an entry get the automatic size. Kept like positions when the element is gone.
+    /// Format 5: also the bands' sizes ("band/loadbalancers", "band/storage", "band/workloads";
+    /// no outsets); saveProject refuses other "band/" ids and loadProject refuses them too.
     std::map<std::string, Size> sizes;
     /// Names are unique and non-empty (saveProject refuses others); loadProject returns them in
     /// name order.
@@ -52,9 +57,11 @@ struct Project {
 };
 
 /// The format this version writes, and the newest it reads.
-/// Format 2 added the recorded runs, format 3 the zone sizes; format 1 files read as projects
-/// without runs, format 1 and 2 files as projects without sizes.
-inline constexpr int kProjectFormatVersion = 3;
+/// Format 2 added the recorded runs, format 3 the zone sizes, format 4 their left and top
+/// outsets, format 5 the bands' sizes (in `sizes`, as "band/storage" and the like); format 1
+/// files read as projects without runs, format 1 and 2 files as projects without sizes, format 3
+/// files with outsets of 0, format 1 to 4 files with automatic band sizes.
+inline constexpr int kProjectFormatVersion = 5;
 
 /// The outcome of loadProject.
 struct ProjectLoad {

@@ -248,24 +248,29 @@ private:
         return rc == SQLITE_DONE ? std::string() : sqliteFailure(m_db, "cannot read the positions");
     }
 
-    /// Format 3's zone sizes; older files have none (every lane gets its automatic size).
+    /// Format 3's zone sizes and format 4's outsets; older files have none (every lane gets its
+    /// automatic size), format 3 files no outsets (0).
     std::string readSizes()
     {
         if (m_version < 3)
             return {};
-        Statement s(m_db.handle(), "SELECT element_id, width, height FROM sizes ORDER BY element_id");
+        Statement s(m_db.handle(), m_version >= 4
+                                       ? "SELECT element_id, width, height, outset_left, outset_top FROM sizes ORDER BY element_id"
+                                       : "SELECT element_id, width, height, 0, 0 FROM sizes ORDER BY element_id");
         if (!s.valid())
             return sqliteFailure(m_db, "cannot read the sizes");
+        static constexpr const char *kColumns[] = {"", "width", "height", "left outset", "top outset"};
         int rc = SQLITE_ROW;
         while ((rc = s.step()) == SQLITE_ROW) {
             const std::string id = s.text(0);
-            for (int column : {1, 2}) {
+            for (int column : {1, 2, 3, 4}) {
                 const int type = s.type(column);
                 if ((type != SQLITE_FLOAT && type != SQLITE_INTEGER) || !std::isfinite(s.real(column)) || s.real(column) < 0)
-                    return "sizes: the " + std::string(column == 1 ? "width" : "height") + " of '" + id +
-                           "' is not a number of 0 or more";
+                    return "sizes: the " + std::string(kColumns[column]) + " of '" + id + "' is not a number of 0 or more";
             }
-            m_project.sizes[id] = Size{s.real(1), s.real(2)};
+            if (const std::string problem = detail::bandSizeProblem(id, s.real(3), s.real(4)); !problem.empty())
+                return "sizes: " + problem;
+            m_project.sizes[id] = Size{s.real(1), s.real(2), s.real(3), s.real(4)};
         }
         return rc == SQLITE_DONE ? std::string() : sqliteFailure(m_db, "cannot read the sizes");
     }

@@ -3,6 +3,7 @@
 // The tables and pragmas of a .quorum file, shared by the reader and the writer. Internal to
 // engine/project; docs/project-format.md describes them for people.
 
+#include <algorithm>
 #include <array>
 #include <cstdint>
 #include <string>
@@ -18,15 +19,16 @@ inline constexpr std::size_t kSqliteMagicSize = sizeof kSqliteMagic;
 /// SQLite's database header (the start of page 1).
 inline constexpr std::size_t kSqliteHeaderSize = 100;
 
-/// Format 3: format 1's four tables, the recorded runs in format 2's three run tables, whose
+/// Format 4: format 1's four tables, the recorded runs in format 2's three run tables, whose
 /// columns are those of a recording's runs, events and samples (engine/telemetry, docs/telemetry.md),
-/// and format 3's zone sizes.
+/// format 3's zone sizes with format 4's left and top outsets.
 inline constexpr const char *kCreateTables = R"sql(
 CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE topology(yaml TEXT NOT NULL);
 CREATE TABLE positions(element_id TEXT PRIMARY KEY, x REAL NOT NULL, y REAL NOT NULL);
 CREATE TABLE scenarios(name TEXT PRIMARY KEY, yaml TEXT NOT NULL);
-CREATE TABLE sizes(element_id TEXT PRIMARY KEY, width REAL NOT NULL, height REAL NOT NULL);
+CREATE TABLE sizes(element_id TEXT PRIMARY KEY, width REAL NOT NULL, height REAL NOT NULL,
+                   outset_left REAL NOT NULL, outset_top REAL NOT NULL);
 CREATE TABLE runs(
   id INTEGER PRIMARY KEY,
   started_label TEXT NOT NULL,
@@ -54,6 +56,22 @@ inline constexpr std::array<const char *, 4> kTables = {"meta", "topology", "pos
 inline constexpr std::array<const char *, 3> kRunTables = {"runs", "run_events", "run_samples"};
 /// The table format 3 added.
 inline constexpr const char *kSizesTable = "sizes";
+
+/// Format 5 keeps the sizes of the diagram's bands in `sizes` too, as "band/<name>" rows.
+inline constexpr std::array<const char *, 3> kBandIds = {"band/loadbalancers", "band/storage", "band/workloads"};
+
+/// What is wrong with the `sizes` row of `id` as a band's ("" for a good band row and for every
+/// row that is not a band's): an unknown band, or an outset (bands have none).
+inline std::string bandSizeProblem(const std::string &id, double outsetLeft, double outsetTop)
+{
+    if (id.rfind("band/", 0) != 0)
+        return {};
+    if (std::find(kBandIds.begin(), kBandIds.end(), id) == kBandIds.end())
+        return "'" + id + "' is not a band of the diagram (band/loadbalancers, band/storage or band/workloads)";
+    if (outsetLeft != 0 || outsetTop != 0)
+        return "the band '" + id + "' has an outset; only zone lanes have one";
+    return {};
+}
 
 /// Copies the runs of the attached database `from` (tables `fromRuns`, `fromEvents`,
 /// `fromSamples`) into `to`'s, keeping run ids (the target's tables are empty).

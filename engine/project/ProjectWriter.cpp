@@ -108,14 +108,20 @@ public:
 
     std::string sizes(const std::map<std::string, Size> &sizes)
     {
-        Statement s(m_db.handle(), "INSERT INTO sizes(element_id, width, height) VALUES (?1, ?2, ?3)");
+        Statement s(m_db.handle(),
+                    "INSERT INTO sizes(element_id, width, height, outset_left, outset_top) VALUES (?1, ?2, ?3, ?4, ?5)");
         for (const auto &[id, size] : sizes) {
-            if (!std::isfinite(size.width) || !std::isfinite(size.height) || size.width < 0 || size.height < 0)
-                return "the size of '" + id + "' is not a finite number of 0 or more";
+            for (double v : {size.width, size.height, size.left, size.top})
+                if (!std::isfinite(v) || v < 0)
+                    return "the size of '" + id + "' is not a finite number of 0 or more";
+            if (std::string problem = detail::bandSizeProblem(id, size.left, size.top); !problem.empty())
+                return problem;
             s.reset();
             s.bindText(1, id);
             s.bindDouble(2, size.width);
             s.bindDouble(3, size.height);
+            s.bindDouble(4, size.left);
+            s.bindDouble(5, size.top);
             if (std::string e = done(s, "cannot write the size of '" + id + "'"); !e.empty())
                 return e;
         }

@@ -5,14 +5,17 @@
 //   measured in the same run (the 20-element production-ha template);
 // * frame time while panning and zooming at 100 %: synchronous repaints of the view after each
 //   scroll step or zoom step (median, p95, worst) — goal: under 16 ms;
-// * one edit (a node's CPU): the time the UI thread spends on it (the diagram is rebuilt), and
-//   the time until the findings, computed on a worker thread, arrive.
+// * one edit (a node's CPU): the time the UI thread spends on it (the diagram is updated), and
+//   the time until the findings, computed on a worker thread, arrive;
+// * one move of a card (a drag's edit: the positions change, the topology does not), and one
+//   worker node added from the palette and its undo: the UI thread's time for each.
 //
 //   QT_QPA_PLATFORM=offscreen bench_designer [--elements 1000] [--runs 5]
 // (or under xvfb-run for a real X server). A benchmark, not a test.
 
 #include "engine/model/Edits.h"
 #include "resources/QuorumResources.h"
+#include "ui/designer/DesignerController.h"
 #include "ui/diagram/DiagramScene.h"
 #include "ui/diagram/DiagramView.h"
 #include "ui/document/DesignDocument.h"
@@ -23,6 +26,7 @@
 #include <QElapsedTimer>
 #include <QScrollBar>
 #include <QTemporaryDir>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <cmath>
@@ -164,6 +168,35 @@ int main(int argc, char **argv)
             std::fprintf(stderr, "findings were not pending after the edit\n");
     }
 
+    // A move of one card, to and fro inside its lane, then an added worker and its undo.
+    ui::DesignerController *designer = window.designer();
+    const QString movedId = QStringLiteral("node/") + QString::fromStdString(document->topology().nodes.back().name);
+    std::vector<double> moveUi, addUi, undoUi;
+    for (int r = 0; r < runs; ++r) {
+        const ui::ElementItem *card = window.diagramScene()->elementItem(movedId);
+        if (!card) {
+            std::fprintf(stderr, "no card %s\n", qPrintable(movedId));
+            return 1;
+        }
+        const QPointF to = card->pos() + QPointF(0, r % 2 ? -16 : 16);
+        QElapsedTimer timer;
+        timer.start();
+        designer->moveElements({{movedId, to}});
+        moveUi.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        QCoreApplication::processEvents();
+    }
+    for (int r = 0; r < runs; ++r) {
+        QElapsedTimer timer;
+        timer.start();
+        designer->addFromPalette(QStringLiteral("worker-node"));
+        addUi.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        timer.restart();
+        document->undoStack()->undo();
+        undoUi.push_back(static_cast<double>(timer.nsecsElapsed()) / 1e6);
+        while (document->findingsPending())
+            QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents, 5);
+    }
+
     std::printf("design: %d elements (%lld diagram items), %d runs\n", elements, static_cast<long long>(items), runs);
     std::printf("open .quorum + build diagram: median %.1f ms (peer production-ha: %.1f ms, ratio %.1fx)\n",
                 median(open), median(peer), median(peer) > 0 ? median(open) / median(peer) : 0.0);
@@ -174,5 +207,7 @@ int main(int argc, char **argv)
                 percentile(zoomFrames, 0.95));
     std::printf("edit one node: UI thread median %.1f ms; findings arrive after median %.1f ms (worker thread)\n",
                 median(editUi), median(findings));
+    std::printf("move one card: UI thread median %.1f ms; add a worker node: median %.1f ms, its undo: median %.1f ms\n",
+                median(moveUi), median(addUi), median(undoUi));
     return 0;
 }

@@ -36,6 +36,8 @@ namespace {
 
 const QString kZoneA = QStringLiteral("zone/zone-a");
 const QString kZoneB = QStringLiteral("zone/zone-b");
+const QString kZoneC = QStringLiteral("zone/zone-c");
+const QStringList kZoneBNodes = {QStringLiteral("node/lb-2"), QStringLiteral("node/cp-2"), QStringLiteral("node/worker-2")};
 const QStringList kZoneANodes = {QStringLiteral("node/lb-1"), QStringLiteral("node/cp-1"), QStringLiteral("node/worker-1")};
 
 const LaidOutLane &laneOf(const DiagramLayout &layout, const QString &zone)
@@ -63,6 +65,12 @@ private slots:
 
     void layoutTakesLaneSizes();
     void draggingTheRightEdgeWidensTheLaneOnTheGrid();
+    void draggingTheLeftEdgeGrowsTheLaneLeftwards();
+    void draggingTheTopEdgeLiftsWhatIsAbove();
+    void cornersResizeBothWays_data();
+    void cornersResizeBothWays();
+    void draggingABandsEdgesResizesIt();
+    void bandSizesAreKeptInTheProject();
     void shrinkingStopsAtTheCards();
     void sizeIsKeptInTheProject();
     void autoLayoutForgetsSizes();
@@ -83,6 +91,14 @@ private:
         return item->mapRectToScene(item->rect());
     }
     QPoint viewportPoint(const QPointF &scenePos) const { return view()->mapFromScene(scenePos); }
+    BandItem *band(BandKind kind) const
+    {
+        for (BandItem *item : scene()->bandItems())
+            if (item->kind() == kind)
+                return item;
+        qFatal("no band %d", static_cast<int>(kind));
+    }
+    QRectF bandRect(BandKind kind) const { return band(kind)->mapRectToScene(band(kind)->rect()); }
     /// Drags with the left button on the view from one scene point to another.
     void drag(const QPointF &from, const QPointF &to);
 
@@ -204,6 +220,247 @@ void TestZones::draggingTheRightEdgeWidensTheLaneOnTheGrid()
     QCOMPARE(laneRect(kZoneA).width(), corner.width());
     QCOMPARE(laneRect(kZoneA).height(), corner.height() + 16);
     QCOMPARE(document()->undoStack()->count(), steps + 3);
+}
+
+// The left edge dragged out: the lane reaches further left and its cards stay where they were;
+// the lanes left of it move along, those right of it stay. Dragged back in, it stops at where
+// the automatic layout starts the lane.
+void TestZones::draggingTheLeftEdgeGrowsTheLaneLeftwards()
+{
+    const QRectF before = laneRect(kZoneB);
+    const QRectF leftBefore = laneRect(kZoneA);
+    const QRectF rightBefore = laneRect(kZoneC);
+    const QRectF cardBefore = cardRect(QStringLiteral("node/cp-2"));
+    const QRectF leftCardBefore = cardRect(QStringLiteral("node/cp-1"));
+    const int steps = document()->undoStack()->count();
+
+    // The handle reaches 6 units either side of the edge (the corners' test hovers it).
+    const QPointF handle(before.left() + 1, before.center().y());
+    QCOMPARE(lane(kZoneB)->resizeEdgesAt(handle), Qt::Edges(Qt::LeftEdge));
+    QCOMPARE(lane(kZoneB)->resizeEdgesAt(handle - QPointF(kLaneResizeHandle, 0)), Qt::Edges(Qt::LeftEdge));
+    QCOMPARE(ZoneLaneItem::cursorFor(Qt::LeftEdge), Qt::SizeHorCursor);
+
+    const QPointF target(before.left() - 99, before.center().y() + 20);
+    drag(handle, target);
+    const qreal expectedLeft = onGrid(view()->mapToScene(viewportPoint(target)).x());
+    const QRectF after = laneRect(kZoneB);
+    QCOMPARE(after.left(), expectedLeft);
+    QCOMPARE(std::fmod(after.left(), kGridSize), 0.0);
+    QCOMPARE(after.right(), before.right());
+    QCOMPARE(after.top(), before.top());
+    QCOMPARE(after.height(), before.height());
+    QCOMPARE(cardRect(QStringLiteral("node/cp-2")), cardBefore);
+    const qreal grown = before.left() - after.left();
+    QCOMPARE(laneRect(kZoneA), leftBefore.translated(-grown, 0));
+    QCOMPARE(cardRect(QStringLiteral("node/cp-1")), leftCardBefore.translated(-grown, 0));
+    QCOMPARE(laneRect(kZoneC), rightBefore);
+    QCOMPARE(document()->sizes().value(kZoneB), QSizeF(after.width(), 0));
+    QCOMPARE(document()->outsets().value(kZoneB), QPointF(grown, 0));
+    if (const QString dir = qEnvironmentVariable("QUORUM_TEST_SHOTS"); !dir.isEmpty())
+        view()->grab().save(dir + QStringLiteral("/zones-%1.png").arg(QString::fromLatin1(QTest::currentTestFunction())));
+
+    // One undo step; undo and redo.
+    QCOMPARE(document()->undoStack()->count(), steps + 1);
+    QCOMPARE(document()->undoStack()->undoText(), QStringLiteral("Resize zone-b"));
+    document()->undoStack()->undo();
+    QCOMPARE(laneRect(kZoneB), before);
+    QCOMPARE(laneRect(kZoneA), leftBefore);
+    QVERIFY(document()->outsets().isEmpty());
+    document()->undoStack()->redo();
+    QCOMPARE(laneRect(kZoneB), after);
+
+    // Dragged in past the cards: it stops at the grid line at (or just left of) the lane's
+    // automatic start, the cards still inside with their padding.
+    drag(QPointF(after.left() + 1, after.center().y()), QPointF(after.right() - 20, after.center().y()));
+    const QRectF in = laneRect(kZoneB);
+    QCOMPARE(std::fmod(in.left(), kGridSize), 0.0);
+    QVERIFY(in.left() <= before.left());
+    QVERIFY(in.left() > before.left() - kGridSize);
+    QCOMPARE(in.right(), before.right());
+    for (const QString &node : kZoneBNodes)
+        QVERIFY2(in.adjusted(metrics::kLanePadding - 1e-9, 0, 0, 0).contains(cardRect(node)), qPrintable(node));
+    QCOMPARE(document()->undoStack()->count(), steps + 2);
+}
+
+// The top edge dragged up: the lane reaches higher, its cards stay, and the banner, the load
+// balancers and the bus lines above the lanes move up by as much; the other lanes stay.
+void TestZones::draggingTheTopEdgeLiftsWhatIsAbove()
+{
+    const QRectF before = laneRect(kZoneA);
+    const QRectF otherBefore = laneRect(kZoneB);
+    const QRectF banner = cardRect(QStringLiteral("cluster"));
+    const QRectF balancer = cardRect(QStringLiteral("loadbalancer/api-lb"));
+    const QRectF cardBefore = cardRect(QStringLiteral("node/lb-1"));
+
+    const QPointF handle(before.center().x(), before.top() + 1);
+    QTest::mouseMove(view()->viewport(), viewportPoint(handle));
+    QCOMPARE(lane(kZoneA)->cursor().shape(), Qt::SizeVerCursor);
+    const QPointF target(before.center().x() + 30, before.top() - 61);
+    drag(handle, target);
+    const QRectF after = laneRect(kZoneA);
+    QCOMPARE(after.top(), onGrid(view()->mapToScene(viewportPoint(target)).y()));
+    QCOMPARE(after.bottom(), before.bottom());
+    QCOMPARE(after.left(), before.left());
+    QCOMPARE(after.width(), before.width());
+    const qreal raised = before.top() - after.top();
+    QVERIFY(raised > 40);
+    QCOMPARE(cardRect(QStringLiteral("node/lb-1")), cardBefore);
+    QCOMPARE(laneRect(kZoneB), otherBefore);
+    QCOMPARE(cardRect(QStringLiteral("cluster")), banner.translated(0, -raised));
+    QCOMPARE(cardRect(QStringLiteral("loadbalancer/api-lb")), balancer.translated(0, -raised));
+    QCOMPARE(document()->outsets().value(kZoneA), QPointF(0, raised));
+    QCOMPARE(document()->undoStack()->undoText(), QStringLiteral("Resize zone-a"));
+    // QUORUM_TEST_SHOTS=DIR: a picture of the diagram after the drag.
+    if (const QString dir = qEnvironmentVariable("QUORUM_TEST_SHOTS"); !dir.isEmpty())
+        view()->grab().save(dir + QStringLiteral("/zones-%1.png").arg(QString::fromLatin1(QTest::currentTestFunction())));
+
+    // Dragged down past the first card: it stops at the grid line at (or just above) the
+    // lane's automatic start.
+    drag(QPointF(after.center().x(), after.top() + 1), QPointF(after.center().x(), after.bottom() - 10));
+    const QRectF in = laneRect(kZoneA);
+    QVERIFY(in.top() <= before.top());
+    QVERIFY(in.top() > before.top() - kGridSize);
+    QCOMPARE(std::fmod(in.top(), kGridSize), 0.0);
+    QVERIFY(in.top() + metrics::kLaneHeader <= cardRect(QStringLiteral("node/lb-1")).top() + 1e-9);
+    document()->undoStack()->undo();
+    document()->undoStack()->undo();
+    QCOMPARE(laneRect(kZoneA), before);
+    QCOMPARE(cardRect(QStringLiteral("cluster")), banner);
+}
+
+void TestZones::cornersResizeBothWays_data()
+{
+    QTest::addColumn<QString>("zone");
+    QTest::addColumn<int>("corner");  // Qt::Edges
+    QTest::addColumn<int>("cursor");  // Qt::CursorShape
+    QTest::newRow("top-left") << kZoneC << int(Qt::TopEdge | Qt::LeftEdge) << int(Qt::SizeFDiagCursor);
+    QTest::newRow("top-right") << kZoneA << int(Qt::TopEdge | Qt::RightEdge) << int(Qt::SizeBDiagCursor);
+    QTest::newRow("bottom-left") << kZoneB << int(Qt::BottomEdge | Qt::LeftEdge) << int(Qt::SizeBDiagCursor);
+    QTest::newRow("bottom-right") << kZoneA << int(Qt::BottomEdge | Qt::RightEdge) << int(Qt::SizeFDiagCursor);
+}
+
+// A corner drags its two edges at once, each onto the grid; the opposite edges stay.
+void TestZones::cornersResizeBothWays()
+{
+    QFETCH(QString, zone);
+    QFETCH(int, corner);
+    QFETCH(int, cursor);
+    const Qt::Edges edges(corner);
+    const QRectF before = laneRect(zone);
+    const int steps = document()->undoStack()->count();
+    const QPointF inset(edges & Qt::LeftEdge ? 1 : -1, edges & Qt::TopEdge ? 1 : -1);
+    const QPointF handle(edges & Qt::LeftEdge ? before.left() : before.right(), edges & Qt::TopEdge ? before.top() : before.bottom());
+    QTest::mouseMove(view()->viewport(), viewportPoint(handle + inset));
+    QCOMPARE(int(lane(zone)->cursor().shape()), cursor);
+
+    const QPointF outwards(edges & Qt::LeftEdge ? -53 : 53, edges & Qt::TopEdge ? -45 : 45);
+    drag(handle + inset, handle + outwards);
+    const QPointF target = view()->mapToScene(viewportPoint(handle + outwards));
+    const QRectF after = laneRect(zone);
+    if (edges & Qt::LeftEdge) {
+        QCOMPARE(after.left(), onGrid(target.x()));
+        QCOMPARE(after.right(), before.right());
+    } else {
+        QCOMPARE(after.right(), onGrid(target.x()));
+        QCOMPARE(after.left(), before.left());
+    }
+    if (edges & Qt::TopEdge) {
+        QCOMPARE(after.top(), onGrid(target.y()));
+        QCOMPARE(after.bottom(), before.bottom());
+    } else {
+        QCOMPARE(after.bottom(), onGrid(target.y()));
+        QCOMPARE(after.top(), before.top());
+    }
+    QVERIFY(after.width() > before.width() && after.height() > before.height());
+    QCOMPARE(document()->undoStack()->count(), steps + 1);
+    QCOMPARE(document()->undoStack()->undoText(), QStringLiteral("Resize %1").arg(zone.mid(5)));
+    document()->undoStack()->undo();
+    QCOMPARE(laneRect(zone), before);
+}
+
+// A band's right and bottom edges: on the grid, one undo step, what is right of or below it moves
+// along, never smaller than its cards.
+void TestZones::draggingABandsEdgesResizesIt()
+{
+    const QRectF storage = bandRect(BandKind::Storage);
+    const QRectF workloads = bandRect(BandKind::Workloads);
+    const QRectF balancers = bandRect(BandKind::LoadBalancers);
+    const QRectF laneBefore = laneRect(kZoneA);
+    const int steps = document()->undoStack()->count();
+
+    // The storage band's right edge: wider, the workloads band beside it moves right.
+    const QPointF handle(storage.right() - 1, storage.center().y());
+    QTest::mouseMove(view()->viewport(), viewportPoint(handle - QPointF(20, 0)));
+    QTest::mouseMove(view()->viewport(), viewportPoint(handle));
+    QCOMPARE(band(BandKind::Storage)->cursor().shape(), Qt::SizeHorCursor);
+    const QPointF target(storage.right() + 101, storage.center().y() + 7);
+    drag(handle, target);
+    const QRectF wider = bandRect(BandKind::Storage);
+    QCOMPARE(wider.right(), onGrid(view()->mapToScene(viewportPoint(target)).x()));
+    QCOMPARE(wider.topLeft(), storage.topLeft());
+    QCOMPARE(wider.height(), storage.height());
+    QCOMPARE(bandRect(BandKind::Workloads), workloads.translated(wider.width() - storage.width(), 0));
+    QCOMPARE(document()->sizes().value(bandIdString(BandKind::Storage)), QSizeF(wider.width(), 0));
+    QCOMPARE(document()->undoStack()->count(), steps + 1);
+    QCOMPARE(document()->undoStack()->undoText(), QStringLiteral("Resize Storage"));
+    document()->undoStack()->undo();
+    QCOMPARE(bandRect(BandKind::Storage), storage);
+    QCOMPARE(bandRect(BandKind::Workloads), workloads);
+    document()->undoStack()->redo();
+    QCOMPARE(bandRect(BandKind::Storage), wider);
+
+    // The workloads band's bottom edge: taller, the storage band beside it keeps its height.
+    const QRectF moved = bandRect(BandKind::Workloads);
+    drag(QPointF(moved.center().x(), moved.bottom() - 1), QPointF(moved.center().x(), moved.bottom() + 90));
+    const QRectF taller = bandRect(BandKind::Workloads);
+    QCOMPARE(std::fmod(taller.bottom(), kGridSize), 0.0);
+    QVERIFY(taller.height() > moved.height() + 80);
+    QCOMPARE(bandRect(BandKind::Storage).height(), storage.height());
+
+    // Shrunk past its cards: it stops at the first grid line that holds them.
+    drag(QPointF(taller.right() - 1, taller.bottom() - 1), QPointF(taller.left() + 10, taller.top() + 10));
+    const QRectF shrunk = bandRect(BandKind::Workloads);
+    for (const QString &id : {QStringLiteral("workload/web"), QStringLiteral("workload/postgres")})
+        QVERIFY2(shrunk.contains(cardRect(id)), qPrintable(id));
+    qreal right = 0;
+    qreal bottom = 0;
+    for (const QString &id : {QStringLiteral("workload/web"), QStringLiteral("workload/postgres")}) {
+        right = std::max(right, cardRect(id).right());
+        bottom = std::max(bottom, cardRect(id).bottom());
+    }
+    QCOMPARE(shrunk.bottom(), std::ceil((bottom + metrics::kBandPadding) / kGridSize) * kGridSize);
+    QVERIFY(shrunk.right() >= right + metrics::kBandPadding);
+    QCOMPARE(document()->undoStack()->count(), steps + 3);
+
+    // The load balancers' band made taller moves the lanes (and what is below) down.
+    drag(QPointF(balancers.left() + 40, balancers.bottom() - 1), QPointF(balancers.left() + 40, balancers.bottom() + 63));
+    const qreal grown = bandRect(BandKind::LoadBalancers).height() - balancers.height();
+    QVERIFY(grown > 50);
+    QCOMPARE(std::fmod(bandRect(BandKind::LoadBalancers).bottom(), kGridSize), 0.0);
+    QCOMPARE(laneRect(kZoneA), laneBefore.translated(0, grown));
+}
+
+void TestZones::bandSizesAreKeptInTheProject()
+{
+    const QRectF before = bandRect(BandKind::Workloads);
+    QVERIFY(designer()->resizeBand(BandKind::Workloads, Qt::RightEdge | Qt::BottomEdge,
+                                   QSizeF(before.width() + 160, before.height() + 80)));
+    QVERIFY(!designer()->resizeBand(BandKind::Workloads, Qt::RightEdge | Qt::BottomEdge,
+                                    QSizeF(before.width() + 160, before.height() + 80)));
+    const QRectF resized = bandRect(BandKind::Workloads);
+    QCOMPARE(resized.size(), QSizeF(before.width() + 160, before.height() + 80));
+
+    const QString path = m_dir.filePath(QStringLiteral("bands.quorum"));
+    QVERIFY2(m_window->saveAs(path), qPrintable(m_window->lastError()));
+    QVERIFY(m_window->newDesign());
+    QVERIFY2(m_window->openFile(path), qPrintable(m_window->lastError()));
+    QCOMPARE(document()->sizes(), (Sizes{{bandIdString(BandKind::Workloads), resized.size()}}));
+    QCOMPARE(bandRect(BandKind::Workloads), resized);
+    QVERIFY(!document()->isModified());
+
+    // Auto Layout forgets band sizes with the others.
+    designer()->autoLayoutAction()->trigger();
+    QCOMPARE(bandRect(BandKind::Workloads), before);
 }
 
 void TestZones::shrinkingStopsAtTheCards()

@@ -134,7 +134,9 @@ DesignerController::DesignerController(DesignDocument *document, DiagramScene *s
     createArrangeActions();
 
     connect(m_scene, &DiagramScene::elementsMoved, this, &DesignerController::moveElements);
-    connect(m_scene, &DiagramScene::zoneResized, this, &DesignerController::resizeZone);
+    connect(m_scene, &DiagramScene::zoneResized, this,
+            qOverload<const QString &, Qt::Edges, const QRectF &>(&DesignerController::resizeZone));
+    connect(m_scene, &DiagramScene::bandResized, this, &DesignerController::resizeBand);
     connect(m_scene, &DiagramScene::connectRequested, this, &DesignerController::connectElements);
     connect(m_scene, &DiagramScene::selectedElementsChanged, this, [this](const QStringList &ids) {
         m_inspector->setElement(ids.size() == 1 ? ids.front() : QString());
@@ -337,21 +339,63 @@ QStringList DesignerController::applyMoves(const QMap<QString, QPointF> &positio
 
 bool DesignerController::resizeZone(const QString &zoneId, Qt::Edges edges, const QSizeF &size)
 {
+    const ElementItem *lane = m_scene->elementItem(zoneId);
+    return lane && resizeZone(zoneId, edges & (Qt::RightEdge | Qt::BottomEdge), QRectF(lane->pos(), size));
+}
+
+bool DesignerController::resizeZone(const QString &zoneId, Qt::Edges edges, const QRectF &rect)
+{
     const std::optional<ElementId> id = parseElementId(zoneId);
-    if (!id || id->kind != ElementKind::Zone || !m_document->topology().findZone(id->name) || size.isEmpty()
-        || !(edges & (Qt::RightEdge | Qt::BottomEdge)))
+    const ElementItem *lane = m_scene->elementItem(zoneId);
+    constexpr Qt::Edges kAll = Qt::LeftEdge | Qt::TopEdge | Qt::RightEdge | Qt::BottomEdge;
+    if (!id || id->kind != ElementKind::Zone || !m_document->topology().findZone(id->name) || !lane || rect.isEmpty()
+        || !(edges & kAll))
         return false;
+    const QRectF now = lane->mapRectToScene(lane->rect());
     DesignState state = m_document->state();
     QSizeF stored = state.sizes.value(zoneId, QSizeF(0, 0));
-    if (edges & Qt::RightEdge)
-        stored.setWidth(size.width());
-    if (edges & Qt::BottomEdge)
-        stored.setHeight(size.height());
+    if (edges & (Qt::LeftEdge | Qt::RightEdge))
+        stored.setWidth(rect.width());
+    if (edges & (Qt::TopEdge | Qt::BottomEdge))
+        stored.setHeight(rect.height());
     state.sizes.insert(zoneId, stored);
+    // A left or top edge dragged out: the lane reaches that much further from where the
+    // automatic layout starts it.
+    QPointF outset = state.outsets.value(zoneId);
+    if (edges & Qt::LeftEdge)
+        outset.setX(std::max<qreal>(0, outset.x() + now.left() - rect.left()));
+    if (edges & Qt::TopEdge)
+        outset.setY(std::max<qreal>(0, outset.y() + now.top() - rect.top()));
+    if (outset.isNull())
+        state.outsets.remove(zoneId);
+    else
+        state.outsets.insert(zoneId, outset);
     if (state == m_document->state())
         return false;
     m_document->edit(tr("Resize %1").arg(QString::fromStdString(id->name)), std::move(state));
     m_scene->selectElement(zoneId);
+    return true;
+}
+
+bool DesignerController::resizeBand(BandKind kind, Qt::Edges edges, const QSizeF &size)
+{
+    const BandItem *band = nullptr;
+    for (const BandItem *item : m_scene->bandItems())
+        if (item->kind() == kind)
+            band = item;
+    if (!band || size.isEmpty() || !(edges & (Qt::RightEdge | Qt::BottomEdge)))
+        return false;
+    DesignState state = m_document->state();
+    const QString id = bandIdString(kind);
+    QSizeF stored = state.sizes.value(id, QSizeF(0, 0));
+    if (edges & Qt::RightEdge)
+        stored.setWidth(size.width());
+    if (edges & Qt::BottomEdge)
+        stored.setHeight(size.height());
+    state.sizes.insert(id, stored);
+    if (state == m_document->state())
+        return false;
+    m_document->edit(tr("Resize %1").arg(band->caption()), std::move(state));
     return true;
 }
 
@@ -388,6 +432,7 @@ void DesignerController::deleteSelection()
         removeElement(state.topology, id);
         state.positions.remove(elementIdString(id));
         state.sizes.remove(elementIdString(id));
+        state.outsets.remove(elementIdString(id));
     }
     m_document->edit(tr("Delete %1").arg(describe(ids)), std::move(state));
     emit message(tr("Deleted %1. Undo brings it back (Ctrl+Z).").arg(describe(ids)));
@@ -466,13 +511,14 @@ void DesignerController::paste()
 
 void DesignerController::autoLayout()
 {
-    if (m_document->positions().isEmpty() && m_document->sizes().isEmpty()) {
+    if (m_document->positions().isEmpty() && m_document->sizes().isEmpty() && m_document->outsets().isEmpty()) {
         emit message(tr("Every card is already where the automatic layout puts it."));
         return;
     }
     DesignState state = m_document->state();
     state.positions.clear();
     state.sizes.clear();
+    state.outsets.clear();
     m_document->edit(tr("Auto layout"), std::move(state));
 }
 

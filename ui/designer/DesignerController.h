@@ -8,10 +8,12 @@
 // Main (GUI) thread only.
 
 #include "ui/diagram/Arrange.h"
+#include "ui/diagram/DiagramLayout.h"
 
 #include <QMap>
 #include <QObject>
 #include <QPointF>
+#include <QRectF>
 #include <QSizeF>
 #include <QString>
 #include <QStringList>
@@ -73,12 +75,22 @@ public:
     std::optional<QString> addFromPalette(const QString &entry, std::optional<QPointF> scenePos = std::nullopt);
     /// Moves cards to new top-left corners as one undoable step (what a drag does).
     void moveElements(const QMap<QString, QPointF> &positions);
-    /// Gives the zone lane `zoneId` ("zone/zone-a") a new size in the dragged `edges` (right:
-    /// width, bottom: height; the other dimension keeps what it had) as one undo step ("Resize
-    /// zone-a"), and selects the zone; what a drag of the lane's edge does. The scene keeps the
-    /// lane at least as large as its cards. False, changing nothing, for an element that is not
-    /// a zone of the design or a size that is already the zone's.
+    /// Gives the zone lane `zoneId` ("zone/zone-a") the rectangle `rect` (scene coordinates) in
+    /// the dragged `edges` as one undo step ("Resize zone-a"), and selects the zone; what a drag
+    /// of the lane's edges or corners does. Left or right: the width, top or bottom: the height
+    /// (a dimension not dragged keeps what it had); a left or top edge dragged out also makes
+    /// the lane reach that much further from where the layout starts it (the lanes left of it,
+    /// or what is above the lanes, move along; DesignState::outsets). The scene keeps the lane
+    /// at least as large as its cards. False, changing nothing, for an element that is not a
+    /// zone of the design or a rectangle that is already the zone's.
+    bool resizeZone(const QString &zoneId, Qt::Edges edges, const QRectF &rect);
+    /// resizeZone() of the right and bottom edges only, keeping the lane's top-left corner.
     bool resizeZone(const QString &zoneId, Qt::Edges edges, const QSizeF &size);
+    /// Gives the band of `kind` a new size in the dragged `edges` (right: width, bottom: height;
+    /// the other dimension keeps what it had) as one undo step ("Resize Storage"); what a drag of
+    /// the band's edge does. The layout keeps the band at least as large as its cards. False,
+    /// changing nothing, when the design has no such band or the size is already the band's.
+    bool resizeBand(BandKind kind, Qt::Edges edges, const QSizeF &size);
     /// Connects two elements (model::connectElements) as one step; a refusal is reported as a
     /// message and changes nothing. Returns whether they were connected.
     bool connectElements(const QString &fromId, const QString &toId);

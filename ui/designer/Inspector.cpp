@@ -169,6 +169,8 @@ bool Inspector::commit(const QString &field, const QString &label, const Apply &
         state.positions.insert(m_elementId, state.positions.take(renamedFrom));
     if (!renamedFrom.isEmpty() && state.sizes.contains(renamedFrom))  // a resized lane keeps its size
         state.sizes.insert(m_elementId, state.sizes.take(renamedFrom));
+    if (!renamedFrom.isEmpty() && state.outsets.contains(renamedFrom))
+        state.outsets.insert(m_elementId, state.outsets.take(renamedFrom));
     m_document->edit(name.isEmpty() ? tr("Change %1").arg(label) : tr("Change %1 of %2").arg(label, name), std::move(state),
                      m_elementId + QLatin1Char('#') + field);
     return true;

@@ -111,9 +111,18 @@ void ElementItem::setSize(const QSizeF &size)
     m_rect.setSize(size);
 }
 
+void ElementItem::setLayoutPos(const QPointF &pos)
+{
+    if (pos == this->pos())
+        return;
+    m_layoutPlacing = true;
+    setPos(pos);
+    m_layoutPlacing = false;
+}
+
 QVariant ElementItem::itemChange(GraphicsItemChange change, const QVariant &value)
 {
-    if (change == ItemPositionChange && (flags() & ItemIsMovable))
+    if (change == ItemPositionChange && (flags() & ItemIsMovable) && !m_layoutPlacing)
         return snapToGrid(value.toPointF());
     return QGraphicsItem::itemChange(change, value);
 }
@@ -180,6 +189,28 @@ QString moreBadgesText(qsizetype count, qsizetype shown)
 CardItem::CardItem(const QString &elementId, const QSizeF &size, CardContent content)
     : ElementItem(elementId, size)
     , m_content(std::move(content))
+{
+    updateDescription();
+}
+
+void CardItem::setContent(CardContent content)
+{
+    if (content == m_content)
+        return;
+    m_content = std::move(content);
+    updateDescription();
+    update();
+}
+
+void CardItem::setSize(const QSizeF &size)
+{
+    if (size == rect().size())
+        return;
+    ElementItem::setSize(size);
+    updateDescription(); // the badges that fit
+}
+
+void CardItem::updateDescription()
 {
     QString description = m_content.description;
     if (const qsizetype shown = shownBadges(); shown < m_content.badges.size()) {
@@ -444,6 +475,15 @@ ClusterItem::ClusterItem(const QSizeF &size, CardContent content)
     setDescription(m_content.description);
 }
 
+void ClusterItem::setContent(CardContent content)
+{
+    if (content == m_content)
+        return;
+    m_content = std::move(content);
+    setDescription(m_content.description);
+    update();
+}
+
 void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
 {
     const QRectF r = rect();
@@ -497,11 +537,19 @@ void ClusterItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *optio
 
 ZoneLaneItem::ZoneLaneItem(const QString &elementId, const QSizeF &size, const QString &title, const QString &subtitle)
     : ElementItem(elementId, size)
-    , m_title(title)
-    , m_subtitle(subtitle)
     , m_unzoned(elementId.isEmpty())
 {
+    setTexts(title, subtitle);
+}
+
+void ZoneLaneItem::setTexts(const QString &title, const QString &subtitle)
+{
+    if (title == m_title && subtitle == m_subtitle)
+        return;
+    m_title = title;
+    m_subtitle = subtitle;
     setDescription(subtitle.isEmpty() ? title : title + QLatin1Char('\n') + subtitle);
+    update();
 }
 
 void ZoneLaneItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *)
@@ -542,29 +590,48 @@ Qt::Edges ZoneLaneItem::resizeEdgesAt(const QPointF &scenePos) const
 {
     if (!m_resizable)
         return {};
-    const QPointF p = mapFromScene(scenePos);
-    const QRectF r = rect();
-    const bool withinX = p.x() >= r.left() && p.x() <= r.right() + kLaneResizeHandle;
-    const bool withinY = p.y() >= r.top() && p.y() <= r.bottom() + kLaneResizeHandle;
+    return resizeEdgesOf(rect(), mapFromScene(scenePos), Qt::LeftEdge | Qt::TopEdge | Qt::RightEdge | Qt::BottomEdge);
+}
+
+Qt::Edges resizeEdgesOf(const QRectF &r, const QPointF &p, Qt::Edges allowed)
+{
+    const bool withinX = p.x() >= r.left() - kLaneResizeHandle && p.x() <= r.right() + kLaneResizeHandle;
+    const bool withinY = p.y() >= r.top() - kLaneResizeHandle && p.y() <= r.bottom() + kLaneResizeHandle;
+    const auto near = [](qreal a, qreal b) { return std::abs(a - b) <= kLaneResizeHandle; };
     Qt::Edges edges;
-    if (withinY && std::abs(p.x() - r.right()) <= kLaneResizeHandle)
+    if (withinY && (allowed & Qt::RightEdge) && near(p.x(), r.right()))
         edges |= Qt::RightEdge;
-    if (withinX && std::abs(p.y() - r.bottom()) <= kLaneResizeHandle)
+    else if (withinY && (allowed & Qt::LeftEdge) && near(p.x(), r.left()))
+        edges |= Qt::LeftEdge;
+    if (withinX && (allowed & Qt::BottomEdge) && near(p.y(), r.bottom()))
         edges |= Qt::BottomEdge;
+    else if (withinX && (allowed & Qt::TopEdge) && near(p.y(), r.top()))
+        edges |= Qt::TopEdge;
     return edges;
+}
+
+Qt::CursorShape ZoneLaneItem::cursorFor(Qt::Edges edges)
+{
+    const bool horizontal = edges & (Qt::LeftEdge | Qt::RightEdge);
+    const bool vertical = edges & (Qt::TopEdge | Qt::BottomEdge);
+    if (horizontal && vertical) // top-left and bottom-right share a diagonal, the other two the other one
+        return bool(edges & Qt::LeftEdge) == bool(edges & Qt::TopEdge) ? Qt::SizeFDiagCursor : Qt::SizeBDiagCursor;
+    if (horizontal)
+        return Qt::SizeHorCursor;
+    if (vertical)
+        return Qt::SizeVerCursor;
+    return Qt::ArrowCursor;
+}
+
+void ZoneLaneItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
+{
+    setCursor(cursorFor(resizeEdgesAt(event->scenePos()))); // the pointer may come in on a handle
+    ElementItem::hoverEnterEvent(event);
 }
 
 void ZoneLaneItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
 {
-    const Qt::Edges edges = resizeEdgesAt(event->scenePos());
-    if (edges == (Qt::RightEdge | Qt::BottomEdge))
-        setCursor(Qt::SizeFDiagCursor);
-    else if (edges & Qt::RightEdge)
-        setCursor(Qt::SizeHorCursor);
-    else if (edges & Qt::BottomEdge)
-        setCursor(Qt::SizeVerCursor);
-    else
-        setCursor(Qt::ArrowCursor);
+    setCursor(cursorFor(resizeEdgesAt(event->scenePos())));
     ElementItem::hoverMoveEvent(event);
 }
 
@@ -634,6 +701,14 @@ LinkItem::LinkItem(const LaidOutLink &link)
 {
     setAcceptedMouseButtons(Qt::NoButton);
     setAcceptHoverEvents(false);
+}
+
+void LinkItem::setPoints(const QPolygonF &points)
+{
+    if (points == m_points)
+        return;
+    prepareGeometryChange();
+    m_points = points;
 }
 
 void LinkItem::setSelectable(bool selectable)
@@ -709,9 +784,49 @@ BandItem::BandItem(BandKind kind, const QSizeF &size, const QString &caption)
     setAcceptedMouseButtons(Qt::NoButton);
 }
 
+void BandItem::setResizable(bool resizable)
+{
+    m_resizable = resizable;
+    setAcceptHoverEvents(resizable);
+    if (!resizable)
+        setCursor(Qt::ArrowCursor);
+}
+
+Qt::Edges BandItem::resizeEdgesAt(const QPointF &scenePos) const
+{
+    return m_resizable ? resizeEdgesOf(m_rect, mapFromScene(scenePos), Qt::RightEdge | Qt::BottomEdge) : Qt::Edges();
+}
+
+void BandItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)
+{
+    setCursor(ZoneLaneItem::cursorFor(resizeEdgesAt(event->scenePos())));
+    QGraphicsItem::hoverEnterEvent(event);
+}
+
+void BandItem::hoverMoveEvent(QGraphicsSceneHoverEvent *event)
+{
+    setCursor(ZoneLaneItem::cursorFor(resizeEdgesAt(event->scenePos())));
+    QGraphicsItem::hoverMoveEvent(event);
+}
+
+void BandItem::hoverLeaveEvent(QGraphicsSceneHoverEvent *event)
+{
+    setCursor(Qt::ArrowCursor);
+    QGraphicsItem::hoverLeaveEvent(event);
+}
+
+void BandItem::setSize(const QSizeF &size)
+{
+    if (size == m_rect.size())
+        return;
+    prepareGeometryChange();
+    m_rect.setSize(size);
+}
+
 QRectF BandItem::boundingRect() const
 {
-    return m_rect.adjusted(-1, -1, 1, 1);
+    // The resize handles reach outside the band: the hover cursor shows on both sides of the edge.
+    return m_rect.adjusted(-kLaneResizeHandle, -kLaneResizeHandle, kLaneResizeHandle, kLaneResizeHandle);
 }
 
 void BandItem::paint(QPainter *painter, const QStyleOptionGraphicsItem *, QWidget *)

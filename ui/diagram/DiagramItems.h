@@ -51,6 +51,8 @@ public:
     std::optional<model::Severity> findingSeverity() const { return m_worst; }
     /// True when an error or a warning points at this element (those get a coloured frame).
     bool isMarked() const;
+    /// True while the pointer is over the item (its frame is drawn darker).
+    bool isHovered() const { return m_hovered; }
 
     /// The tooltip shown above the finding messages.
     void setDescription(const QString &description);
@@ -59,9 +61,13 @@ public:
 
     /// Lets the user drag the item; positions snap to the designer's grid.
     void setMovable(bool movable);
+    /// Puts the item where the layout places it, off the grid if need be (setPos() of a movable
+    /// item snaps to the grid, as a drag does).
+    void setLayoutPos(const QPointF &pos);
 
-    /// Changes the item's rectangle (a zone lane being resized); the top-left corner stays.
-    void setSize(const QSizeF &size);
+    /// Changes the item's rectangle (a zone lane being resized, a lane or band that grew); the
+    /// top-left corner stays.
+    virtual void setSize(const QSizeF &size);
 
 protected:
     QVariant itemChange(GraphicsItemChange change, const QVariant &value) override;
@@ -82,12 +88,14 @@ private:
     QStringList m_findingMessages;
     std::optional<model::Severity> m_worst;
     bool m_hovered = false;
+    bool m_layoutPlacing = false;
 };
 
 /// A small coloured label drawn at the bottom of a card ("LoadBalancer :80", "Ingress").
 struct CardBadge {
     QString text;
     QColor color;
+    bool operator==(const CardBadge &) const = default;
 };
 
 /// What a card shows.
@@ -99,6 +107,7 @@ struct CardContent {
     QStringList lines;     ///< up to two lines under the title
     QList<CardBadge> badges;
     QString description;   ///< tooltip
+    bool operator==(const CardContent &) const = default;
 };
 
 /// Below this view scale the cards of a large design are drawn without text (it is barely
@@ -116,6 +125,9 @@ public:
     CardItem(const QString &elementId, const QSizeF &size, CardContent content);
 
     const CardContent &content() const { return m_content; }
+    /// Shows other content (the element was edited); repaints only when it differs.
+    void setContent(CardContent content);
+    void setSize(const QSizeF &size) override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     /// The view scale below which the card is drawn without text.
@@ -125,6 +137,9 @@ public:
     qsizetype shownBadges() const;
 
 private:
+    /// The tooltip: the content's description and the badges left out of the card.
+    void updateDescription();
+
     CardContent m_content;
     qreal m_coarseScale = kCoarseCardScaleSmall;
 };
@@ -206,6 +221,8 @@ public:
 
     int type() const override { return Type; }
     const CardContent &content() const { return m_content; }
+    /// Shows other content (the design was edited); repaints only when it differs.
+    void setContent(CardContent content);
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
     /// The view scale below which the card is drawn without text.
@@ -227,17 +244,23 @@ public:
     int type() const override { return Type; }
     bool isUnzoned() const { return m_unzoned; }
     QString title() const { return m_title; }
+    QString subtitle() const { return m_subtitle; }
+    /// Shows another title and subtitle (the zone was edited); repaints only when they differ.
+    void setTexts(const QString &title, const QString &subtitle);
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
-    /// Lets the user resize the lane by its right and bottom edges (never the unzoned lane):
-    /// the handles show a resize cursor on hover. Off by default.
+    /// Lets the user resize the lane by its edges and corners (never the unzoned lane): the
+    /// handles show a resize cursor on hover. Off by default.
     void setResizable(bool resizable);
     bool isResizable() const { return m_resizable; }
-    /// The edges (Qt::RightEdge, Qt::BottomEdge, or both at the corner) whose handle is at
-    /// scenePos; none when not resizable or elsewhere.
+    /// The edges whose handle is at scenePos (one edge, or two at a corner); none when not
+    /// resizable or elsewhere.
     Qt::Edges resizeEdgesAt(const QPointF &scenePos) const;
+    /// The resize cursor for dragging `edges` (the arrow for none).
+    static Qt::CursorShape cursorFor(Qt::Edges edges);
 
 protected:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
     void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
 
@@ -248,8 +271,12 @@ private:
     bool m_resizable = false;
 };
 
-/// How far from a lane's right or bottom edge (either side) its resize handle reaches, in scene units.
+/// How far from a lane's or band's edge (either side) its resize handle reaches, in scene units.
 inline constexpr qreal kLaneResizeHandle = 6;
+
+/// The edges of `rect` (among `allowed`) whose resize handle is at `p` (both in one coordinate
+/// system): one edge, or two at a corner.
+Qt::Edges resizeEdgesOf(const QRectF &rect, const QPointF &p, Qt::Edges allowed);
 
 /// A routed connection between two element items. Takes mouse input only in the designer,
 /// where a click selects it (Delete then disconnects the two).
@@ -264,6 +291,8 @@ public:
     QString fromId() const { return m_from; }
     QString toId() const { return m_to; }
     QPolygonF points() const { return m_points; }
+    /// Re-routes the link (an end moved).
+    void setPoints(const QPolygonF &points);
 
     QRectF boundingRect() const override;
     QPainterPath shape() const override;
@@ -284,16 +313,33 @@ public:
     enum { Type = BandItemType };
     BandItem(BandKind kind, const QSizeF &size, const QString &caption);
 
+    /// Lets the user resize the band by its right and bottom edges and the corner between them:
+    /// the handles show a resize cursor on hover. Off by default.
+    void setResizable(bool resizable);
+    bool isResizable() const { return m_resizable; }
+    /// The edges (right, bottom, or both at the corner) whose handle is at scenePos; none when not
+    /// resizable or elsewhere.
+    Qt::Edges resizeEdgesAt(const QPointF &scenePos) const;
+
     int type() const override { return Type; }
     BandKind kind() const { return m_kind; }
     QString caption() const { return m_caption; }
+    /// The band's rectangle in item coordinates; the item's origin is its top-left corner.
+    QRectF rect() const { return m_rect; }
+    /// Changes the band's size (it grew or shrank with its cards); the top-left corner stays.
+    void setSize(const QSizeF &size);
     QRectF boundingRect() const override;
     void paint(QPainter *painter, const QStyleOptionGraphicsItem *option, QWidget *widget) override;
 
 private:
+    void hoverEnterEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverMoveEvent(QGraphicsSceneHoverEvent *event) override;
+    void hoverLeaveEvent(QGraphicsSceneHoverEvent *event) override;
+
     BandKind m_kind;
     QRectF m_rect;
     QString m_caption;
+    bool m_resizable = false;
 };
 
 } // namespace quorum::ui

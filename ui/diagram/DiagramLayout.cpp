@@ -80,15 +80,21 @@ struct Lane {
 
 class Builder {
 public:
-    Builder(const Topology &topology, const QMap<QString, QSizeF> &laneSizes)
+    Builder(const Topology &topology, const QMap<QString, QSizeF> &laneSizes, const QMap<QString, QPointF> &laneOutsets)
         : m_topology(topology)
         , m_laneSizes(laneSizes)
+        , m_laneOutsets(laneOutsets)
     {
     }
 
     DiagramLayout build()
     {
         collectLanes();
+        // A lane that reaches above the others lifts what is above the lanes (banner, load
+        // balancers, bus lines) by as much, so that its top edge stays where it was dragged.
+        for (const Lane &lane : m_lanes)
+            m_raise = std::max(m_raise, userOutset(lane).y());
+        m_top -= m_raise;
         const qreal lanesTop = placeLoadBalancerBand();
         placeLanes(lanesTop);
         placeLoadBalancers();
@@ -126,6 +132,18 @@ private:
         return m_laneSizes.value(idOf(ElementKind::Zone, lane.zoneName.toStdString()), QSizeF());
     }
 
+    /// The size the user gave a band (0 in a dimension: automatic).
+    QSizeF bandSize(BandKind kind) const { return m_laneSizes.value(bandIdString(kind), QSizeF()); }
+
+    /// How far the user dragged the lane's left and top edges out (never in past the automatic start).
+    QPointF userOutset(const Lane &lane) const
+    {
+        if (lane.zoneName.isEmpty())
+            return {};
+        const QPointF outset = m_laneOutsets.value(idOf(ElementKind::Zone, lane.zoneName.toStdString()));
+        return {std::max<qreal>(outset.x(), 0), std::max<qreal>(outset.y(), 0)};
+    }
+
     /// Reserves the load balancer band and the bus area below it; returns the lanes' top.
     qreal placeLoadBalancerBand()
     {
@@ -133,14 +151,16 @@ private:
         if (m_topology.loadBalancers.empty())
             return y;
         m_loadBalancerTop = y + kBandCaption;
-        y += kBandCaption + kLoadBalancerHeight + kBandPadding;
+        y += std::max(kBandCaption + kLoadBalancerHeight + kBandPadding, bandSize(BandKind::LoadBalancers).height());
         m_loadBalancerBandBottom = y;
         const auto levels = static_cast<qreal>(2 * m_topology.loadBalancers.size());  // targets + hosts each
         return y + 2 * kBusMargin + levels * kBusSpacing;
     }
 
+    /// lanesTop: the top of the highest lane; lanes start their rows m_raise below it.
     void placeLanes(qreal lanesTop)
     {
+        const qreal rowsTop = lanesTop + m_raise;
         std::array<int, kRoleRows.size()> rows{};
         for (const Lane &lane : m_lanes) {
             std::array<int, kRoleRows.size()> count{};
@@ -150,36 +170,41 @@ private:
                 rows[r] = std::max(rows[r], count[r]);
         }
         std::array<qreal, kRoleRows.size()> rowTop{};
-        qreal y = lanesTop + kLaneHeader;
+        qreal y = rowsTop + kLaneHeader;
         for (std::size_t r = 0; r < rows.size(); ++r) {
             rowTop[r] = y;
             y += rows[r] * (kNodeHeight + kRowGap);
         }
         const int totalRows = std::accumulate(rows.begin(), rows.end(), 0);
-        const qreal laneHeight = totalRows > 0 ? y - kRowGap + kLanePadding - lanesTop
+        const qreal laneHeight = totalRows > 0 ? y - kRowGap + kLanePadding - rowsTop
                                                : kLaneHeader + kEmptyLaneBody;
 
+        // A lane that reaches further left pushes the lanes left of it along: the row starts
+        // that much further left, so that its left edge stays where it was dragged.
         qreal x = kMargin;
+        for (const Lane &lane : m_lanes)
+            x -= userOutset(lane).x();
         qreal lanesBottom = lanesTop;
         for (Lane &lane : m_lanes) {
             const QSizeF wanted = userSize(lane);
+            const QPointF outset = userOutset(lane);
+            const QPointF topLeft(x, rowsTop - outset.y());
             std::vector<QRectF> cards;
             std::array<int, kRoleRows.size()> used{};
             for (const model::Node *node : lane.nodes) {
                 const std::size_t r = roleRow(node->role);
-                cards.emplace_back(x + kLanePadding, rowTop[r] + used[r]++ * (kNodeHeight + kRowGap), kCardWidth,
-                                   kNodeHeight);
+                cards.emplace_back(x + outset.x() + kLanePadding, rowTop[r] + used[r]++ * (kNodeHeight + kRowGap),
+                                   kCardWidth, kNodeHeight);
             }
-            const QSizeF minimum = minimumLaneSize({x, lanesTop}, cards);
-            const qreal width = std::max(wanted.width() > 0 ? wanted.width() : kLaneWidth, minimum.width());
-            const qreal height = wanted.height() > 0 ? std::max(wanted.height(), minimum.height()) : laneHeight;
-            lane.rect = QRectF(x, lanesTop, width, height);
+            const QSizeF minimum = minimumLaneSize(topLeft, cards);
+            const qreal width = std::max(wanted.width() > 0 ? wanted.width() : kLaneWidth + outset.x(), minimum.width());
+            const qreal height = wanted.height() > 0 ? std::max(wanted.height(), minimum.height()) : laneHeight + outset.y();
+            lane.rect = QRectF(topLeft, QSizeF(width, height));
             m_layout.lanes.push_back({lane.zoneName, lane.rect});
             for (std::size_t k = 0; k < lane.nodes.size(); ++k) {
                 const std::string &name = lane.nodes[k]->name;
                 m_layout.nodes.push_back({idOf(ElementKind::Node, name), cards[k]});
                 m_nodeRects[name] = cards[k];
-                m_nodeLane[name] = lane.rect;
             }
             m_lanesRight = lane.rect.right();
             lanesBottom = std::max(lanesBottom, lane.rect.bottom());
@@ -229,7 +254,8 @@ private:
         }
         for (std::size_t i = 0; i < lbs.size(); ++i)
             m_layout.loadBalancers.push_back({idOf(ElementKind::LoadBalancer, lbs[i].name), m_loadBalancerRects[i]});
-        const qreal right = std::max(m_lanesRight, nextFree - kLoadBalancerSpacing + kBandPadding);
+        const qreal right = std::max({m_lanesRight, nextFree - kLoadBalancerSpacing + kBandPadding,
+                                      kMargin + bandSize(BandKind::LoadBalancers).width()});
         m_layout.bands.push_back({BandKind::LoadBalancers,
                                   QRectF(kMargin, m_top, right - kMargin, m_loadBalancerBandBottom - m_top)});
         m_loadBalancerBandRight = right;
@@ -262,7 +288,9 @@ private:
                 m_classRects[sc->name] = rect;
                 classesBottom = rect.bottom();
             }
-            const qreal right = (m_topology.storageClasses.empty() ? left + kCardWidth : classLeft + kCardWidth) + kBandPadding;
+            const qreal right = std::max((m_topology.storageClasses.empty() ? left + kCardWidth : classLeft + kCardWidth)
+                                             + kBandPadding,
+                                         x + bandSize(BandKind::Storage).width());
             storageHeight = std::max(backendsBottom, classesBottom) - m_bottomTop + kBandPadding;
             storageBand = m_layout.bands.size();
             m_layout.bands.push_back({BandKind::Storage, QRectF(x, m_bottomTop, right - x, storageHeight)});
@@ -271,8 +299,16 @@ private:
         }
 
         const auto &workloads = m_topology.workloads;
-        if (workloads.empty())
+        // Side by side bands share one height, unless the user gave one its own.
+        const auto ownHeight = [&](BandKind kind, qreal shared, qreal content) {
+            const qreal wanted = bandSize(kind).height();
+            return wanted > 0 ? std::max(wanted, content) : shared;
+        };
+        if (workloads.empty()) {
+            if (storageHeight > 0)
+                m_layout.bands[storageBand].rect.setHeight(ownHeight(BandKind::Storage, storageHeight, storageHeight));
             return;
+        }
         const qreal left = x + kBandPadding;
         // As many per row as fit under the lanes and load balancers, but at least a few: the
         // window is wider than tall, so a wide bottom row reads better than a tall one.
@@ -290,11 +326,14 @@ private:
             m_workloadRects[workloads[i].name] = rect;
             bottom = std::max(bottom, rect.bottom());
         }
-        const qreal width = 2 * kBandPadding + perRow * kWorkloadWidth + (perRow - 1) * kWorkloadGap;
-        const qreal height = std::max(bottom - m_bottomTop + kBandPadding, storageHeight);
-        m_layout.bands.push_back({BandKind::Workloads, QRectF(x, m_bottomTop, width, height)});
-        if (storageHeight > 0)  // side by side bands share one height
-            m_layout.bands[storageBand].rect.setHeight(height);
+        const qreal width = std::max(2 * kBandPadding + perRow * kWorkloadWidth + (perRow - 1) * kWorkloadGap,
+                                     bandSize(BandKind::Workloads).width());
+        const qreal workloadsHeight = bottom - m_bottomTop + kBandPadding;
+        const qreal shared = std::max(workloadsHeight, storageHeight);
+        m_layout.bands.push_back({BandKind::Workloads, QRectF(x, m_bottomTop, width,
+                                                              ownHeight(BandKind::Workloads, shared, workloadsHeight))});
+        if (storageHeight > 0)
+            m_layout.bands[storageBand].rect.setHeight(ownHeight(BandKind::Storage, shared, storageHeight));
     }
 
     std::vector<const model::StorageClass *> classesInBackendOrder() const
@@ -320,10 +359,9 @@ private:
                 const auto node = m_nodeRects.find(name);
                 if (node == m_nodeRects.end())
                     return false;
-                const QRectF lane = m_nodeLane[name];
+                // The channel right of the lane's column of cards.
                 const qreal bus = busY(lanesTop, level);
-                const qreal channelX = lane.left() + kLanePadding + kCardWidth + kChannelInset
-                    + (level % kChannelCount) * kChannelStep;
+                const qreal channelX = node->second.right() + kChannelInset + (level % kChannelCount) * kChannelStep;
                 const qreal startX = lb.center().x() + startOffset;
                 const qreal endY = node->second.center().y() + (kind == LinkKind::LoadBalancerHost ? 10 : 0);
                 m_layout.links.push_back({kind, from, idOf(ElementKind::Node, name),
@@ -413,22 +451,24 @@ private:
         for (const auto &link : m_layout.links)
             unite(link.points.boundingRect());
         const qreal right = std::max(content.isNull() ? 0 : content.right(), kMargin + 2 * kCardWidth);
-        m_layout.cluster = {idOf(ElementKind::Cluster, {}), QRectF(kMargin, kMargin, right - kMargin, kBannerHeight)};
+        m_layout.cluster = {idOf(ElementKind::Cluster, {}), QRectF(kMargin, kMargin - m_raise, right - kMargin, kBannerHeight)};
         unite(m_layout.cluster.rect);
         m_layout.bounds = content.adjusted(-kMargin, -kMargin, kMargin, kMargin);
     }
 
     const Topology &m_topology;
     const QMap<QString, QSizeF> &m_laneSizes;
+    const QMap<QString, QPointF> &m_laneOutsets;
     DiagramLayout m_layout;
     std::vector<Lane> m_lanes;
     std::map<std::string, QRectF> m_nodeRects;
-    std::map<std::string, QRectF> m_nodeLane;
     std::vector<QRectF> m_loadBalancerRects;
     std::map<std::string, QRectF> m_backendRects;
     std::map<std::string, QRectF> m_classRects;
     std::map<std::string, QRectF> m_workloadRects;
-    const qreal m_top = kMargin + kBannerHeight + kSectionGap * 0.75;
+    /// How far the highest lane reaches above the others' top (what is above the lanes moves up).
+    qreal m_raise = 0;
+    qreal m_top = kMargin + kBannerHeight + kSectionGap * 0.75;
     qreal m_lanesRight = kMargin;
     qreal m_loadBalancerBandRight = kMargin;
     qreal m_loadBalancerTop = kMargin;
@@ -450,9 +490,42 @@ QSizeF minimumLaneSize(const QPointF &topLeft, const std::vector<QRectF> &cards)
     return {right - topLeft.x(), bottom - topLeft.y()};
 }
 
-DiagramLayout layoutTopology(const Topology &topology, const QMap<QString, QSizeF> &laneSizes)
+QString bandIdString(BandKind kind)
 {
-    return Builder(topology, laneSizes).build();
+    switch (kind) {
+    case BandKind::LoadBalancers: return QStringLiteral("band/loadbalancers");
+    case BandKind::Storage: return QStringLiteral("band/storage");
+    case BandKind::Workloads: return QStringLiteral("band/workloads");
+    }
+    return {};
+}
+
+QSizeF minimumBandSize(const QPointF &topLeft, const std::vector<QRectF> &cards)
+{
+    qreal right = topLeft.x() + kCardWidth + 2 * kBandPadding;
+    qreal bottom = topLeft.y() + kBandCaption + kBandPadding;
+    for (const QRectF &card : cards) {
+        right = std::max(right, card.right() + kBandPadding);
+        bottom = std::max(bottom, card.bottom() + kBandPadding);
+    }
+    return {right - topLeft.x(), bottom - topLeft.y()};
+}
+
+QPointF maximumLaneTopLeft(const QPointF &bottomRight, const std::vector<QRectF> &cards)
+{
+    qreal left = bottomRight.x() - kLaneWidth;
+    qreal top = bottomRight.y() - kLaneHeader - kEmptyLaneBody;
+    for (const QRectF &card : cards) {
+        left = std::min(left, card.left() - kLanePadding);
+        top = std::min(top, card.top() - kLaneHeader);
+    }
+    return {left, top};
+}
+
+DiagramLayout layoutTopology(const Topology &topology, const QMap<QString, QSizeF> &laneSizes,
+                             const QMap<QString, QPointF> &laneOutsets)
+{
+    return Builder(topology, laneSizes, laneOutsets).build();
 }
 
 } // namespace quorum::ui

@@ -20,6 +20,7 @@
 #include "engine/model/Topology.h"
 
 #include <QMap>
+#include <QPointF>
 #include <QPolygonF>
 #include <QRectF>
 #include <QSizeF>
@@ -75,6 +76,10 @@ struct LaidOutBand {
     QRectF rect;
 };
 
+/// The key of a band's size among the lane sizes ("band/loadbalancers", "band/storage",
+/// "band/workloads"): bands are not elements of the design, their sizes are kept beside the lanes'.
+QString bandIdString(BandKind kind);
+
 enum class LinkKind {
     LoadBalancerTarget,   ///< load balancer -> node or workload it balances (arrow at the target)
     LoadBalancerHost,     ///< load balancer - node that hosts it (dashed)
@@ -109,12 +114,31 @@ struct DiagramLayout {
 /// an empty lane's size (one card wide, so the link channel stays at its place).
 QSizeF minimumLaneSize(const QPointF &topLeft, const std::vector<QRectF> &cards);
 
+/// The smallest size of a band whose top-left corner is at topLeft and that holds the cards (scene
+/// rectangles) with its caption and padding, at least one card wide.
+QSizeF minimumBandSize(const QPointF &topLeft, const std::vector<QRectF> &cards);
+
+/// The largest left and top coordinates a zone lane whose bottom-right corner is at bottomRight can
+/// have and still hold the cards (scene rectangles) with its padding and header, at least an empty
+/// lane's size: how far its left and top edges can be dragged in.
+QPointF maximumLaneTopLeft(const QPointF &bottomRight, const std::vector<QRectF> &cards);
+
 /// Lays out a design. Deterministic: the same design always gives the same layout.
 /// References to elements that do not exist (a finding reports them) are left unlinked.
 /// laneSizes ("zone/zone-a" -> size the user dragged; 0 in a dimension: automatic) make those
 /// lanes wider (the lanes right of them move along) or taller or shorter than the tallest
 /// lane, never smaller than minimumLaneSize() of their cards; the bands below move down to
-/// clear the tallest lane.
-DiagramLayout layoutTopology(const model::Topology &topology, const QMap<QString, QSizeF> &laneSizes = {});
+/// clear the tallest lane. laneOutsets ("zone/zone-a" -> how far the user dragged its left and
+/// top edges out past where the automatic layout starts the lane; negative counts as 0) make a
+/// lane reach further left (the row of lanes starts that much further left: the lanes left of it
+/// move along) or higher (the banner, the load balancers and the bus lines above the lanes move
+/// up); the lane's cards keep their place in it, so the room is added on that side. The outset
+/// is part of the size: a lane with a width keeps that width. Band sizes are in laneSizes too
+/// (bandIdString(); 0 in a dimension: automatic): a band is never smaller than what holds its
+/// cards; a taller load-balancer band moves the lanes and everything below them down, a wider
+/// storage band the workloads band right of it; side by side bands share one height unless the
+/// user gave one its own.
+DiagramLayout layoutTopology(const model::Topology &topology, const QMap<QString, QSizeF> &laneSizes = {},
+                             const QMap<QString, QPointF> &laneOutsets = {});
 
 } // namespace quorum::ui

@@ -2,6 +2,7 @@
 
 #include "ui/common/Appearance.h"
 #include "ui/common/DisplayNames.h"
+#include "ui/diagram/ContentChanges.h"
 #include "ui/diagram/DiagramContent.h"
 #include "ui/diagram/DiagramLayout.h"
 #include "ui/diagram/PlacedLayout.h"
@@ -55,7 +56,8 @@ DiagramScene::DiagramScene(QObject *parent)
     , m_colors(&diagramColors(isDarkAppearance()))
 {
     setBackgroundBrush(m_colors->sceneBackground);
-    // Items are rebuilt wholesale; an index would only be rebuilt with them.
+    // A layout change moves many items at once (a wider lane shifts every lane right of it and
+    // their cards), which would reindex them all; the few lookups by position do without.
     setItemIndexMethod(QGraphicsScene::NoIndex);
     connect(this, &QGraphicsScene::selectionChanged, this,
             [this] { emit selectedElementsChanged(selectedElementIds()); });
@@ -70,105 +72,213 @@ DiagramScene::~DiagramScene()
     m_elementItems.clear();
 }
 
-void DiagramScene::addElement(ElementItem *item, const QPointF &pos, qreal z)
+void DiagramScene::setTopology(const Topology &topology, const std::vector<Finding> &findings)
 {
-    item->setPos(pos);
-    item->setZValue(z);
-    addItem(item);
+    setDesign(topology, {}, {}, {}, findings);
+}
+
+namespace {
+
+/// The item that stood for `id` in the last projection, if it is an `Item`; taken out of `stale`.
+template <class Item>
+Item *takeStale(QHash<QString, ElementItem *> &stale, const QString &id)
+{
+    const auto it = stale.find(id);
+    if (it == stale.end() || it.value()->type() != Item::Type)
+        return nullptr;
+    auto *item = static_cast<Item *>(it.value());
+    stale.erase(it);
+    return item;
+}
+
+/// The key of a link among the links of a projection: kind, ends, and how many links with the
+/// same kind and ends came before it (a workload with two claims on one class has two).
+QString linkKey(LinkKind kind, const QString &from, const QString &to, QHash<QString, int> &seen)
+{
+    QString key = QString::number(static_cast<int>(kind)) + QLatin1Char('|') + from + QLatin1Char('|') + to;
+    key += QLatin1Char('#') + QString::number(seen[key]++);
+    return key;
+}
+
+} // namespace
+
+void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPointF> &positions,
+                             const QMap<QString, QSizeF> &laneSizes, const QMap<QString, QPointF> &laneOutsets,
+                             const std::vector<Finding> &findings)
+{
+    {
+        const QSignalBlocker blocker(this);  // one selection signal after the update, not one per item
+        endInteraction();
+        DiagramLayout layout = layoutTopology(topology, laneSizes, laneOutsets);
+        m_laneOutsets = laneOutsets;
+        applyPositions(layout, topology, positions);
+        const ContentChanges changes(m_projected ? &*m_projected : nullptr, topology);
+        projectBands(layout.bands);
+        projectElements(layout, topology, changes);
+        projectLinks(layout.links);
+        if (changes.any())
+            m_projected = topology;
+        setSceneRect(layout.bounds);
+        setFindings(findings);
+    }
+    emit selectedElementsChanged(selectedElementIds());
+}
+
+void DiagramScene::endInteraction()
+{
+    if (QGraphicsItem *grabber = mouseGrabberItem())
+        grabber->ungrabMouse();
+    clearGuides();
+    delete m_connectLine;
+    m_connectLine = nullptr;
+    m_connectFrom.clear();
+    m_dragStart.clear();
+    m_dragAnchor.clear();
+    m_guideTargets.clear();
+    m_resizeLane = nullptr;
+    m_resizeBand = nullptr;
+}
+
+void DiagramScene::placeElement(ElementItem *item, const QPointF &pos, qreal z)
+{
+    if (item->scene() != this) {
+        item->setPos(pos);  // before it can be moved: the layout's place, on the grid or not
+        item->setZValue(z);
+        addItem(item);
+        item->setMovable(m_editable && isCard(item));
+        if (auto *lane = qgraphicsitem_cast<ZoneLaneItem *>(item))
+            lane->setResizable(m_editable);
+        if (isCard(item))
+            item->setCacheMode(m_cacheCards ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
+    } else {
+        item->setLayoutPos(pos);
+    }
     m_elementItems.append(item);
     if (!item->elementId().isEmpty())
         m_byId.insert(item->elementId(), item);
 }
 
-void DiagramScene::setTopology(const Topology &topology, const std::vector<Finding> &findings)
+void DiagramScene::projectBands(const std::vector<LaidOutBand> &bands)
 {
-    setDesign(topology, {}, {}, findings);
-}
-
-void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPointF> &positions,
-                             const QMap<QString, QSizeF> &laneSizes, const std::vector<Finding> &findings)
-{
-    const QStringList previouslySelected = selectedElementIds();
-    {
-        const QSignalBlocker blocker(this);  // one selection signal after the rebuild, not one per item
-        clear();
-        m_elementItems.clear();
-        m_linkItems.clear();
-        m_byId.clear();
-
-        m_dragStart.clear();
-        m_dragAnchor.clear();
-        m_guideTargets.clear();
-        m_guides.clear();         // cleared with the other items
-        m_connectLine = nullptr;  // cleared with the other items
-        m_connectFrom.clear();
-        m_resizeLane = nullptr;
-        m_laneNodes.clear();
-        DiagramLayout layout = layoutTopology(topology, laneSizes);
-        applyPositions(layout, topology, positions);
-        for (const LaidOutBand &band : layout.bands) {
-            auto *item = new BandItem(band.kind, band.rect.size(), DiagramContent::bandCaption(band.kind));
-            item->setPos(band.rect.topLeft());
+    QHash<int, BandItem *> stale;
+    for (BandItem *band : std::as_const(m_bandItems))
+        stale.insert(static_cast<int>(band->kind()), band);
+    m_bandItems.clear();
+    for (const LaidOutBand &band : bands) {
+        BandItem *item = stale.take(static_cast<int>(band.kind));
+        if (!item) {
+            item = new BandItem(band.kind, band.rect.size(), DiagramContent::bandCaption(band.kind));
             item->setZValue(kBandZ);
+            item->setResizable(m_editable);
             addItem(item);
         }
-        for (const LaidOutLane &lane : layout.lanes) {
-            const Zone *zone = lane.isUnzoned() ? nullptr : topology.findZone(lane.zoneName.toStdString());
-            auto *item = zone ? new ZoneLaneItem(elementIdString({ElementKind::Zone, zone->name}), lane.rect.size(), DiagramContent::zoneTitle(*zone),
-                                                 DiagramContent::zoneSubtitle(*zone))
-                              : new ZoneLaneItem(QString(), lane.rect.size(), DiagramContent::unzonedTitle(),
-                                                 DiagramContent::unzonedSubtitle());
-            addElement(item, lane.rect.topLeft(), kLaneZ);
-        }
-        addElement(new ClusterItem(layout.cluster.rect.size(), DiagramContent::cluster(topology)),
-                   layout.cluster.rect.topLeft(), kCardZ);
-        // Each card is looked up by the name in its id; the layout only knows geometry.
-        for (const LaidOutElement &e : layout.nodes)
-            if (const Node *node = topology.findNode(nameOf(e.id))) {
-                addElement(new NodeItem(e.id, e.rect.size(), DiagramContent::node(*node, topology)), e.rect.topLeft(), kCardZ);
-                if (topology.findZone(node->zone))
-                    m_laneNodes[elementIdString({ElementKind::Zone, node->zone})] << e.id;
+        item->setSize(band.rect.size());
+        item->setPos(band.rect.topLeft());
+        m_bandItems.append(item);
+    }
+    qDeleteAll(stale);
+}
+
+void DiagramScene::projectElements(const DiagramLayout &layout, const Topology &topology, const ContentChanges &changes)
+{
+    QHash<QString, ElementItem *> stale;
+    stale.reserve(m_elementItems.size());
+    for (ElementItem *item : std::as_const(m_elementItems))
+        stale.insert(item->elementId(), item);  // the unzoned lane's id is empty, and unique too
+    m_elementItems.clear();
+    m_byId.clear();
+    m_laneNodes.clear();
+
+    const ElementsByName zones(topology.zones);
+    for (const LaidOutLane &lane : layout.lanes) {
+        const Zone *zone = lane.isUnzoned() ? nullptr : zones.find(lane.zoneName.toStdString());
+        const QString id = zone ? elementIdString({ElementKind::Zone, zone->name}) : QString();
+        auto *item = takeStale<ZoneLaneItem>(stale, id);
+        if (!item)
+            item = zone ? new ZoneLaneItem(id, lane.rect.size(), DiagramContent::zoneTitle(*zone),
+                                           DiagramContent::zoneSubtitle(*zone))
+                        : new ZoneLaneItem(QString(), lane.rect.size(), DiagramContent::unzonedTitle(),
+                                           DiagramContent::unzonedSubtitle());
+        else if (zone && changes.zone(*zone))
+            item->setTexts(DiagramContent::zoneTitle(*zone), DiagramContent::zoneSubtitle(*zone));
+        item->setSize(lane.rect.size());
+        placeElement(item, lane.rect.topLeft(), kLaneZ);
+    }
+
+    auto *cluster = takeStale<ClusterItem>(stale, layout.cluster.id);
+    if (!cluster)
+        cluster = new ClusterItem(layout.cluster.rect.size(), DiagramContent::cluster(topology));
+    else if (changes.cluster())
+        cluster->setContent(DiagramContent::cluster(topology));
+    cluster->setSize(layout.cluster.rect.size());
+    placeElement(cluster, layout.cluster.rect.topLeft(), kCardZ);
+
+    // Each card is looked up by the name in its id; the layout only knows geometry.
+    const auto placeCards = [&]<class Item>(Item *, const std::vector<LaidOutElement> &cards, const auto &elements,
+                                            const auto &changed, const auto &contentOf) {
+        for (const LaidOutElement &e : cards) {
+            const auto *element = elements.find(nameOf(e.id));
+            if (!element)
+                continue;
+            auto *item = takeStale<Item>(stale, e.id);
+            if (!item) {
+                item = new Item(e.id, e.rect.size(), contentOf(*element));
+            } else if (changed(*element) || item->rect().size() != e.rect.size()) {
+                item->setSize(e.rect.size());
+                item->setContent(contentOf(*element));
             }
-        for (const LaidOutElement &e : layout.loadBalancers)
-            if (const LoadBalancer *lb = topology.findLoadBalancer(nameOf(e.id)))
-                addElement(new LoadBalancerItem(e.id, e.rect.size(), DiagramContent::loadBalancer(*lb)),
-                           e.rect.topLeft(), kCardZ);
-        for (const LaidOutElement &e : layout.storageBackends)
-            if (const StorageBackend *backend = topology.findStorageBackend(nameOf(e.id)))
-                addElement(new StorageBackendItem(e.id, e.rect.size(), DiagramContent::storageBackend(*backend)),
-                           e.rect.topLeft(), kCardZ);
-        for (const LaidOutElement &e : layout.storageClasses)
-            if (const StorageClass *sc = topology.findStorageClass(nameOf(e.id)))
-                addElement(new StorageClassItem(e.id, e.rect.size(), DiagramContent::storageClass(*sc)),
-                           e.rect.topLeft(), kCardZ);
-        for (const LaidOutElement &e : layout.workloads)
-            if (const Workload *workload = topology.findWorkload(nameOf(e.id)))
-                addElement(new WorkloadItem(e.id, e.rect.size(), DiagramContent::workload(*workload, topology)),
-                           e.rect.topLeft(), kCardZ);
-        for (const LaidOutLink &link : layout.links) {
-            auto *item = new LinkItem(link);
+            placeElement(item, e.rect.topLeft(), kCardZ);
+        }
+    };
+    const ElementsByName nodes(topology.nodes);
+    placeCards(static_cast<NodeItem *>(nullptr), layout.nodes, nodes, [&](const Node &n) { return changes.node(n); },
+               [&](const Node &n) { return DiagramContent::node(n, topology); });
+    for (const LaidOutElement &e : layout.nodes)
+        if (const Node *node = nodes.find(nameOf(e.id)); node && zones.find(node->zone))
+            m_laneNodes[elementIdString({ElementKind::Zone, node->zone})] << e.id;
+    placeCards(static_cast<LoadBalancerItem *>(nullptr), layout.loadBalancers, ElementsByName(topology.loadBalancers),
+               [&](const LoadBalancer &lb) { return changes.loadBalancer(lb); },
+               [](const LoadBalancer &lb) { return DiagramContent::loadBalancer(lb); });
+    placeCards(static_cast<StorageBackendItem *>(nullptr), layout.storageBackends, ElementsByName(topology.storageBackends),
+               [&](const StorageBackend &b) { return changes.storageBackend(b); },
+               [](const StorageBackend &b) { return DiagramContent::storageBackend(b); });
+    placeCards(static_cast<StorageClassItem *>(nullptr), layout.storageClasses, ElementsByName(topology.storageClasses),
+               [&](const StorageClass &sc) { return changes.storageClass(sc); },
+               [](const StorageClass &sc) { return DiagramContent::storageClass(sc); });
+    placeCards(static_cast<WorkloadItem *>(nullptr), layout.workloads, ElementsByName(topology.workloads),
+               [&](const Workload &w) { return changes.workload(w); },
+               [&](const Workload &w) { return DiagramContent::workload(w, topology); });
+
+    // The elements that went away.
+    qDeleteAll(stale);
+
+    const qreal coarse = m_elementItems.size() > kLargeDesignItems ? kCoarseCardScale : kCoarseCardScaleSmall;
+    for (ElementItem *item : std::as_const(m_elementItems))
+        if (auto *card = dynamic_cast<CardItem *>(item))
+            card->setCoarseScale(coarse);
+}
+
+void DiagramScene::projectLinks(const std::vector<LaidOutLink> &links)
+{
+    QHash<QString, LinkItem *> stale;
+    QHash<QString, int> seen;
+    for (LinkItem *link : std::as_const(m_linkItems))
+        stale.insert(linkKey(link->kind(), link->fromId(), link->toId(), seen), link);
+    seen.clear();
+    m_linkItems.clear();
+    for (const LaidOutLink &link : links) {
+        LinkItem *item = stale.take(linkKey(link.kind, link.from, link.to, seen));
+        if (item) {
+            item->setPoints(link.points);
+        } else {
+            item = new LinkItem(link);
             item->setZValue(kLinkZ);
             item->setSelectable(m_editable);
             addItem(item);
-            m_linkItems.append(item);
         }
-        const qreal coarse = m_elementItems.size() > kLargeDesignItems ? kCoarseCardScale : kCoarseCardScaleSmall;
-        for (ElementItem *item : std::as_const(m_elementItems)) {
-            item->setMovable(m_editable && isCard(item));
-            if (auto *lane = qgraphicsitem_cast<ZoneLaneItem *>(item))
-                lane->setResizable(m_editable);
-            if (isCard(item))
-                item->setCacheMode(m_cacheCards ? QGraphicsItem::DeviceCoordinateCache : QGraphicsItem::NoCache);
-            if (auto *card = dynamic_cast<CardItem *>(item))
-                card->setCoarseScale(coarse);
-        }
-        setSceneRect(layout.bounds);
-        setFindings(findings);
-        for (const QString &id : previouslySelected)
-            if (ElementItem *item = elementItem(id))
-                item->setSelected(true);
+        m_linkItems.append(item);
     }
-    emit selectedElementsChanged(selectedElementIds());
+    qDeleteAll(stale);
 }
 
 void DiagramScene::setFindings(const std::vector<Finding> &findings)
@@ -216,6 +326,8 @@ void DiagramScene::setEditable(bool editable)
     }
     for (LinkItem *link : std::as_const(m_linkItems))
         link->setSelectable(editable);
+    for (BandItem *band : std::as_const(m_bandItems))
+        band->setResizable(editable);
 }
 
 QList<LinkItem *> DiagramScene::selectedLinks() const
@@ -273,31 +385,102 @@ QSizeF DiagramScene::minimumLaneSize(const QString &zoneId) const
     const auto *lane = qgraphicsitem_cast<const ZoneLaneItem *>(elementItem(zoneId));
     if (!lane)
         return {};
+    return ui::minimumLaneSize(lane->pos(), laneCards(zoneId));
+}
+
+std::vector<QRectF> DiagramScene::laneCards(const QString &zoneId) const
+{
     std::vector<QRectF> cards;
     for (const QString &nodeId : m_laneNodes.value(zoneId))
         if (const ElementItem *node = elementItem(nodeId))
             cards.push_back(node->mapRectToScene(node->rect()));
-    return ui::minimumLaneSize(lane->pos(), cards);
+    return cards;
 }
 
 QSizeF DiagramScene::laneSizeForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const
 {
+    return laneRectForDrag(zoneId, edges, scenePos).size();
+}
+
+QRectF DiagramScene::laneRectForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const
+{
     const auto *lane = qgraphicsitem_cast<const ZoneLaneItem *>(elementItem(zoneId));
     if (!lane)
         return {};
-    const QPointF topLeft = lane->pos();
+    const QRectF now = lane->mapRectToScene(lane->rect());
     const QSizeF minimum = minimumLaneSize(zoneId);
-    // The dragged edge goes to the grid line nearest the pointer, or to the first one that
-    // still holds the cards.
+    const std::vector<QRectF> cards = laneCards(zoneId);
+    // The left and top edges go in as far as the cards let them, and no further than where the
+    // automatic layout starts the lane (its outset 0).
+    const QPointF outset = m_laneOutsets.value(zoneId);
+    const QPointF most = maximumLaneTopLeft(now.bottomRight(), cards);
+    const qreal mostLeft = std::min(most.x(), now.left() + std::max<qreal>(outset.x(), 0));
+    const qreal mostTop = std::min(most.y(), now.top() + std::max<qreal>(outset.y(), 0));
+    // A dragged edge goes to the grid line nearest the pointer, or to the first one that still
+    // holds the cards.
+    const auto trailingEdgeAt = [](qreal wanted, qreal least) {
+        return std::max(std::round(wanted / kGridSize), std::ceil(least / kGridSize - 1e-9)) * kGridSize;
+    };
+    const auto leadingEdgeAt = [](qreal wanted, qreal limit) {
+        return std::min(std::round(wanted / kGridSize), std::floor(limit / kGridSize + 1e-9)) * kGridSize;
+    };
+    QRectF rect = now;
+    if (edges & Qt::RightEdge)
+        rect.setRight(trailingEdgeAt(scenePos.x(), now.left() + minimum.width()));
+    else if (edges & Qt::LeftEdge)
+        rect.setLeft(leadingEdgeAt(scenePos.x(), mostLeft));
+    if (edges & Qt::BottomEdge)
+        rect.setBottom(trailingEdgeAt(scenePos.y(), now.top() + minimum.height()));
+    else if (edges & Qt::TopEdge)
+        rect.setTop(leadingEdgeAt(scenePos.y(), mostTop));
+    return rect;
+}
+
+BandItem *DiagramScene::bandItem(BandKind kind) const
+{
+    for (BandItem *band : m_bandItems)
+        if (band->kind() == kind)
+            return band;
+    return nullptr;
+}
+
+QSizeF DiagramScene::bandSizeForDrag(BandKind kind, Qt::Edges edges, const QPointF &scenePos) const
+{
+    const BandItem *band = bandItem(kind);
+    if (!band)
+        return {};
+    std::vector<QRectF> cards;
+    for (const ElementItem *item : m_elementItems) {
+        const int type = item->type();
+        const bool inBand = kind == BandKind::LoadBalancers ? type == LoadBalancerItemType
+            : kind == BandKind::Workloads                   ? type == WorkloadItemType
+                                                            : type == StorageBackendItemType || type == StorageClassItemType;
+        if (inBand)
+            cards.push_back(item->mapRectToScene(item->rect()));
+    }
+    const QPointF topLeft = band->pos();
+    const QSizeF minimum = minimumBandSize(topLeft, cards);
     const auto edgeAt = [](qreal wanted, qreal least) {
         return std::max(std::round(wanted / kGridSize), std::ceil(least / kGridSize - 1e-9)) * kGridSize;
     };
-    QSizeF size = lane->rect().size();
+    QSizeF size = band->rect().size();
     if (edges & Qt::RightEdge)
         size.setWidth(edgeAt(scenePos.x(), topLeft.x() + minimum.width()) - topLeft.x());
     if (edges & Qt::BottomEdge)
         size.setHeight(edgeAt(scenePos.y(), topLeft.y() + minimum.height()) - topLeft.y());
     return size;
+}
+
+BandItem *DiagramScene::bandHandleAt(const QPointF &scenePos, Qt::Edges *edges) const
+{
+    if (cardAt(scenePos))
+        return nullptr;
+    for (BandItem *band : m_bandItems)
+        if (const Qt::Edges found = band->resizeEdgesAt(scenePos); found) {
+            *edges = found;
+            return band;
+        }
+    return nullptr;
 }
 
 ZoneLaneItem *DiagramScene::laneHandleAt(const QPointF &scenePos, Qt::Edges *edges) const
@@ -315,13 +498,21 @@ ZoneLaneItem *DiagramScene::laneHandleAt(const QPointF &scenePos, Qt::Edges *edg
 
 void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
-    // A press on a lane's right or bottom edge resizes the lane.
+    // A press on a lane's edge or corner resizes the lane, on a band's right or bottom edge the band.
     if (m_editable && event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier)) {
         Qt::Edges edges;
         if (ZoneLaneItem *lane = laneHandleAt(event->scenePos(), &edges)) {
             m_resizeLane = lane;
             m_resizeEdges = edges;
-            m_resizeStartSize = lane->rect().size();
+            m_resizeStartRect = lane->mapRectToScene(lane->rect());
+            m_dragStart.clear();
+            event->accept();
+            return;
+        }
+        if (BandItem *band = bandHandleAt(event->scenePos(), &edges)) {
+            m_resizeBand = band;
+            m_resizeEdges = edges;
+            m_resizeStartRect = band->mapRectToScene(band->rect());
             m_dragStart.clear();
             event->accept();
             return;
@@ -456,8 +647,15 @@ QList<QLineF> DiagramScene::guideLines() const
 
 void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (m_resizeBand) {
+        m_resizeBand->setSize(bandSizeForDrag(m_resizeBand->kind(), m_resizeEdges, event->scenePos()));
+        event->accept();
+        return;
+    }
     if (m_resizeLane) {
-        m_resizeLane->setSize(laneSizeForDrag(m_resizeLane->elementId(), m_resizeEdges, event->scenePos()));
+        const QRectF rect = laneRectForDrag(m_resizeLane->elementId(), m_resizeEdges, event->scenePos());
+        m_resizeLane->setLayoutPos(rect.topLeft());
+        m_resizeLane->setSize(rect.size());
         event->accept();
         return;
     }
@@ -479,15 +677,44 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 
 void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
+    if (BandItem *band = std::exchange(m_resizeBand, nullptr)) {
+        const BandKind kind = band->kind();
+        const QSizeF size = bandSizeForDrag(kind, m_resizeEdges, event->scenePos());
+        const Qt::Edges edges = m_resizeEdges;
+        band->setSize(size);
+        // As with a lane: the band is back at the design's size when the receiver edits it.
+        if (const QSizeF start = m_resizeStartRect.size(); size != start)
+            QMetaObject::invokeMethod(
+                this,
+                [this, kind, edges, size, start] {
+                    if (BandItem *resized = bandItem(kind))
+                        resized->setSize(start);
+                    emit bandResized(kind, edges, size);
+                },
+                Qt::QueuedConnection);
+        event->accept();
+        return;
+    }
     if (ZoneLaneItem *lane = std::exchange(m_resizeLane, nullptr)) {
         const QString zoneId = lane->elementId();
-        const QSizeF size = laneSizeForDrag(zoneId, m_resizeEdges, event->scenePos());
-        lane->setSize(size);
+        const QRectF rect = laneRectForDrag(zoneId, m_resizeEdges, event->scenePos());
+        lane->setLayoutPos(rect.topLeft());
+        lane->setSize(rect.size());
         const Qt::Edges edges = m_resizeEdges;
-        // As with a move: the receiver edits the design and the scene is rebuilt from it.
-        if (size != m_resizeStartSize)
-            QMetaObject::invokeMethod(this, [this, zoneId, edges, size] { emit zoneResized(zoneId, edges, size); },
-                                      Qt::QueuedConnection);
+        // As with a move: the receiver edits the design and the scene follows it. The lane is
+        // back where the design has it when the receiver looks (it reads the lane's place), and
+        // stays there if the edit is refused.
+        if (const QRectF start = m_resizeStartRect; rect != start)
+            QMetaObject::invokeMethod(
+                this,
+                [this, zoneId, edges, rect, start] {
+                    if (ElementItem *resized = elementItem(zoneId)) {
+                        resized->setLayoutPos(start.topLeft());
+                        resized->setSize(start.size());
+                    }
+                    emit zoneResized(zoneId, edges, rect);
+                },
+                Qt::QueuedConnection);
         event->accept();
         return;
     }

@@ -1,8 +1,9 @@
 #pragma once
 
 // The diagram: a QGraphicsScene that projects a Topology. The model is the truth; the scene
-// rebuilds its items from it (setTopology) and marks the elements findings point at.
-// Items are found by element id ("node/cp-1"). Main (GUI) thread only.
+// brings its items in line with it (setDesign: the items of elements that did not change stay
+// as they are) and marks the elements findings point at. Items are found by element id
+// ("node/cp-1"). Main (GUI) thread only.
 
 #include "engine/model/Findings.h"
 #include "engine/model/Topology.h"
@@ -24,6 +25,8 @@ class QGraphicsLineItem;
 
 namespace quorum::ui {
 
+class ContentChanges;
+
 class DiagramScene : public QGraphicsScene {
     Q_OBJECT
 
@@ -31,12 +34,18 @@ public:
     explicit DiagramScene(QObject *parent = nullptr);
     ~DiagramScene() override;
 
-    /// Replaces every item with a projection of topology, with the cards the user placed at
-    /// their positions (id string -> top-left), and marks the elements that findings point
-    /// at. Elements that were selected and still exist stay selected.
-    /// Zone lanes the user resized get their sizes (id string -> size; 0 in a dimension: automatic).
+    /// Projects topology, with the cards the user placed at their positions (id string ->
+    /// top-left), and marks the elements that findings point at. Zone lanes the user resized get
+    /// their sizes (id string -> size; 0 in a dimension: automatic). Incremental: an element
+    /// that is still there keeps its item (and its selection and hover), which moves, resizes
+    /// or shows new content only where the design changed; items of elements that went away
+    /// are deleted, new elements get new items. The result equals a projection into an empty
+    /// scene (same items, geometry, texts and marks). Interactions in progress (a drag, a
+    /// resize, a connection being drawn) end. laneOutsets: how far lanes reach left of and above
+    /// where the layout starts them (layoutTopology()).
     void setDesign(const model::Topology &topology, const QMap<QString, QPointF> &positions,
-                   const QMap<QString, QSizeF> &laneSizes, const std::vector<model::Finding> &findings);
+                   const QMap<QString, QSizeF> &laneSizes, const QMap<QString, QPointF> &laneOutsets,
+                   const std::vector<model::Finding> &findings);
     /// setDesign() with every card where the automatic layout puts it.
     void setTopology(const model::Topology &topology, const std::vector<model::Finding> &findings);
 
@@ -44,7 +53,7 @@ public:
     /// elementsMoved(). While dragging, the cards snap to the edges and centres of the other
     /// cards near them (within kGuideSnapPixels on screen, still on the grid) and guides show the
     /// line they share; Alt held while dragging snaps to the grid only. Zone lanes can be resized
-    /// by their right and bottom edges; a finished resize emits zoneResized(). Off by default.
+    /// by their edges and corners; a finished resize emits zoneResized(). Off by default.
     void setEditable(bool editable);
     bool isEditable() const { return m_editable; }
 
@@ -66,10 +75,19 @@ public:
     /// The smallest size of the zone lane `zoneId` ("zone/zone-a") that holds its cards where they
     /// are now (minimumLaneSize()); an empty size for an element without a lane.
     QSizeF minimumLaneSize(const QString &zoneId) const;
-    /// The size the lane `zoneId` gets when its `edges` (right, bottom) are dragged to scenePos:
-    /// the dragged edges on the grid, never smaller than minimumLaneSize() (rounded up to the
-    /// grid); the other dimension stays. An empty size for an element without a lane.
+    /// The rectangle (scene coordinates) the lane `zoneId` gets when its `edges` are dragged to
+    /// scenePos: each dragged edge on the grid line nearest the pointer, but never past the first
+    /// grid line that still holds the cards (their padding, header and link channel, at least an
+    /// empty lane's size: minimumLaneSize(), maximumLaneTopLeft()), and the left and top edges
+    /// never in past where the automatic layout starts the lane; the edges not dragged stay. An
+    /// empty rectangle for an element without a lane.
+    QRectF laneRectForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const;
+    /// The size of laneRectForDrag().
     QSizeF laneSizeForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const;
+    /// The size the band of `kind` gets when its `edges` (right, bottom) are dragged to scenePos:
+    /// the dragged edges on the grid, never smaller than what holds its cards (minimumBandSize(),
+    /// rounded up to the grid); the other dimension stays. An empty size without such a band.
+    QSizeF bandSizeForDrag(BandKind kind, Qt::Edges edges, const QPointF &scenePos) const;
 
     /// How near (in screen pixels) an edge or centre of the dragged cards must come to another
     /// card's to snap to it.
@@ -84,10 +102,13 @@ public:
     /// The item of an element id ("node/cp-1"), or nullptr when the diagram has none
     /// (e.g. "cluster", secrets, unknown ids).
     ElementItem *elementItem(const QString &elementId) const;
-    /// Every element item (lanes, nodes, load balancers, storage, workloads), in creation order.
+    /// Every element item (lanes, the banner, nodes, load balancers, storage, workloads), in
+    /// layout order.
     QList<ElementItem *> elementItems() const { return m_elementItems; }
-    /// Every link item, in creation order.
+    /// Every link item, in layout order.
     QList<LinkItem *> linkItems() const { return m_linkItems; }
+    /// Every band item (load balancers, storage, workloads), in layout order.
+    QList<BandItem *> bandItems() const { return m_bandItems; }
     /// The selected connections (selectable while the scene is editable).
     QList<LinkItem *> selectedLinks() const;
 
@@ -102,9 +123,12 @@ signals:
     void selectedElementsChanged(const QStringList &elementIds);
     /// The user dragged cards: their ids and new top-left corners (on the grid).
     void elementsMoved(const QMap<QString, QPointF> &positions);
-    /// The user dragged the `edges` of a zone lane (id "zone/zone-a"); size is its new size
-    /// (laneSizeForDrag()). Not emitted when the size did not change.
-    void zoneResized(const QString &zoneId, Qt::Edges edges, const QSizeF &size);
+    /// The user dragged the `edges` of a zone lane (id "zone/zone-a"); rect is its new rectangle
+    /// (laneRectForDrag()). Not emitted when the rectangle did not change.
+    void zoneResized(const QString &zoneId, Qt::Edges edges, const QRectF &rect);
+    /// The user dragged the `edges` (right, bottom) of the band of `kind`; size is its new size
+    /// (bandSizeForDrag()). Not emitted when the size did not change.
+    void bandResized(BandKind kind, Qt::Edges edges, const QSizeF &size);
     /// The user Shift-dragged from one card to another (ids): connect them.
     void connectRequested(const QString &fromId, const QString &toId);
     /// A hint for the status bar while cards are dragged (what the modifiers do); an empty
@@ -117,11 +141,25 @@ protected:
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
-    void addElement(ElementItem *item, const QPointF &pos, qreal z);
+    /// Puts an element item of the projection at pos: adds it to the scene (with z and the
+    /// editing flags) when it is new, and to the lists of items.
+    void placeElement(ElementItem *item, const QPointF &pos, qreal z);
+    /// The lanes, banner and cards of a new projection: the items of the last one reused where
+    /// they stand for the same element, their content computed again where `changes` says so.
+    void projectElements(const DiagramLayout &layout, const model::Topology &topology, const ContentChanges &changes);
+    void projectLinks(const std::vector<LaidOutLink> &links);
+    void projectBands(const std::vector<LaidOutBand> &bands);
+    /// Ends a drag, resize or connection in progress (setDesign() changes what they act on).
+    void endInteraction();
     /// Cards (not lanes or the banner) can be moved.
     static bool isCard(const ElementItem *item);
     /// The topmost card at scenePos, or nullptr.
     ElementItem *cardAt(const QPointF &scenePos) const;
+    /// The resizable band whose resize handle is at scenePos (not under a card), or nullptr.
+    BandItem *bandHandleAt(const QPointF &scenePos, Qt::Edges *edges) const;
+    BandItem *bandItem(BandKind kind) const;
+    /// The scene rectangles of the nodes in the lane `zoneId`.
+    std::vector<QRectF> laneCards(const QString &zoneId) const;
     /// The resizable lane whose resize handle is at scenePos (not under a card), or nullptr.
     ZoneLaneItem *laneHandleAt(const QPointF &scenePos, Qt::Edges *edges) const;
     /// Moves the dragged cards by the pointer's offset from the press: the card pressed onto the
@@ -131,7 +169,10 @@ private:
 
     QList<ElementItem *> m_elementItems;
     QList<LinkItem *> m_linkItems;
+    QList<BandItem *> m_bandItems;
     QHash<QString, ElementItem *> m_byId;
+    /// The topology of the last projection: what the next one compares with.
+    std::optional<model::Topology> m_projected;
     /// Where the cards being dragged started.
     QHash<QString, QPointF> m_dragStart;
     /// The card the drag started on (it goes onto the grid; the others keep their places to it),
@@ -148,7 +189,11 @@ private:
     /// The lane being resized, the edges dragged and its size when the drag started.
     ZoneLaneItem *m_resizeLane = nullptr;
     Qt::Edges m_resizeEdges;
-    QSizeF m_resizeStartSize;
+    QRectF m_resizeStartRect;
+    /// The band being resized (m_resizeEdges and m_resizeStartRect say how), or nullptr.
+    BandItem *m_resizeBand = nullptr;
+    /// The lanes' outsets of the last projection (where their automatic start is).
+    QMap<QString, QPointF> m_laneOutsets;
     /// The rubber line of a Shift-drag connection, and the card it started from.
     QGraphicsLineItem *m_connectLine = nullptr;
     QString m_connectFrom;

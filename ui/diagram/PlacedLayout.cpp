@@ -103,9 +103,11 @@ void applyPositions(DiagramLayout &layout, const model::Topology &topology, cons
     for (LaidOutLane &lane : layout.lanes) {
         std::vector<LaidOutElement> members;
         for (const LaidOutElement &node : layout.nodes) {
+            if (!moved.contains(node.id))  // first: looking the node up is a walk through the design
+                continue;
             const model::Node *n = topology.findNode(elementNameOf(node.id).toStdString());
             const bool inLane = n && (lane.isUnzoned() ? !topology.findZone(n->zone) : n->zone == lane.zoneName.toStdString());
-            if (inLane && moved.contains(node.id))
+            if (inLane)
                 members.push_back(node);
         }
         enclose(lane.rect, members, QMarginsF(kLanePadding, kLaneHeader, kLaneChannel, kLanePadding));

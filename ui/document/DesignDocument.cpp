@@ -222,13 +222,14 @@ void DesignDocument::edit(const QString &text, DesignState after, const QString 
 
 void DesignDocument::editTopology(const QString &text, model::Topology after, const QString &mergeKey)
 {
-    edit(text, DesignState{std::move(after), m_state.positions, m_state.sizes}, mergeKey);
+    edit(text, DesignState{std::move(after), m_state.positions, m_state.sizes, m_state.outsets}, mergeKey);
 }
 
 void DesignDocument::applyState(const DesignState &state)
 {
     const bool topologyDiffers = !(state.topology == m_state.topology);
-    const bool positionsDiffer = state.positions != m_state.positions || state.sizes != m_state.sizes;
+    const bool positionsDiffer =
+        state.positions != m_state.positions || state.sizes != m_state.sizes || state.outsets != m_state.outsets;
     m_state = state;
     if (topologyDiffers) {
         recheckFindings();

@@ -31,7 +31,13 @@ using Positions = QMap<QString, QPointF>;
 
 /// Element id string ("zone/zone-a") -> the lane size the user dragged; 0 in a dimension (or no
 /// entry) is the automatic size there. The lane never gets smaller than what holds its cards.
+/// Bands' sizes are kept here too, by bandIdString() ("band/storage"), on the same terms.
 using Sizes = QMap<QString, QSizeF>;
+
+/// Element id string ("zone/zone-a") -> how far the user dragged the lane's left and top edges
+/// out past where the automatic layout starts it (x: further left, y: higher; both 0 or more, no
+/// entry: 0). Part of the lane's size in Sizes when it has one.
+using Outsets = QMap<QString, QPointF>;
 
 /// A scenario kept with the design: file name and YAML text.
 struct DesignScenario {
@@ -45,6 +51,7 @@ struct DesignState {
     model::Topology topology;
     Positions positions;
     Sizes sizes = {};  // an initializer: states built from a topology and positions alone get none
+    Outsets outsets = {};
     bool operator==(const DesignState &) const = default;
 };
 
@@ -59,6 +66,7 @@ public:
     const model::Topology &topology() const { return m_state.topology; }
     const Positions &positions() const { return m_state.positions; }
     const Sizes &sizes() const { return m_state.sizes; }
+    const Outsets &outsets() const { return m_state.outsets; }
     const DesignState &state() const { return m_state; }
     const std::vector<DesignScenario> &scenarios() const { return m_scenarios; }
     /// The findings of checkTopology(), in the engine's order (errors first). After an edit
@@ -131,7 +139,7 @@ public:
     /// Edits with the same non-empty mergeKey in a row merge into one step (drags, typing
     /// in one field). No-op when `after` equals the current state.
     void edit(const QString &text, DesignState after, const QString &mergeKey = {});
-    /// edit() keeping the positions and sizes.
+    /// edit() keeping the positions, sizes and outsets.
     void editTopology(const QString &text, model::Topology after, const QString &mergeKey = {});
 
     /// Applies a state without recording it (the undo commands use it).

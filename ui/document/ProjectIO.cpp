@@ -31,8 +31,13 @@ std::optional<LoadedProject> loadProjectFile(const QString &path, std::vector<mo
     result.state.topology = std::move(loaded.project->topology);
     for (const auto &[id, point] : loaded.project->positions)
         result.state.positions.insert(QString::fromStdString(id), QPointF(point.x, point.y));
-    for (const auto &[id, size] : loaded.project->sizes)
-        result.state.sizes.insert(QString::fromStdString(id), QSizeF(size.width, size.height));
+    for (const auto &[id, size] : loaded.project->sizes) {
+        const QString key = QString::fromStdString(id);
+        if (size.width > 0 || size.height > 0)
+            result.state.sizes.insert(key, QSizeF(size.width, size.height));
+        if (size.left > 0 || size.top > 0)
+            result.state.outsets.insert(key, QPointF(size.left, size.top));
+    }
     for (const project::ScenarioEntry &scenario : loaded.project->scenarios)
         result.scenarios.push_back({QString::fromStdString(scenario.name), QByteArray::fromStdString(scenario.yaml)});
     return result;
@@ -45,8 +50,16 @@ std::optional<QString> saveProjectFile(const QString &path, const DesignState &s
     p.topology = state.topology;
     for (auto it = state.positions.cbegin(); it != state.positions.cend(); ++it)
         p.positions[it.key().toStdString()] = project::Point{it.value().x(), it.value().y()};
-    for (auto it = state.sizes.cbegin(); it != state.sizes.cend(); ++it)
-        p.sizes[it.key().toStdString()] = project::Size{it.value().width(), it.value().height()};
+    for (auto it = state.sizes.cbegin(); it != state.sizes.cend(); ++it) {
+        project::Size &size = p.sizes[it.key().toStdString()];
+        size.width = it.value().width();
+        size.height = it.value().height();
+    }
+    for (auto it = state.outsets.cbegin(); it != state.outsets.cend(); ++it) {
+        project::Size &size = p.sizes[it.key().toStdString()];
+        size.left = it.value().x();
+        size.top = it.value().y();
+    }
     for (const DesignScenario &scenario : scenarios)
         p.scenarios.push_back({scenario.name.toStdString(), scenario.yaml.toStdString()});
     if (std::optional<std::string> error =

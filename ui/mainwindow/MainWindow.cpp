@@ -586,7 +586,8 @@ void MainWindow::onTopologyChanged()
 
 void MainWindow::onLayoutChanged()
 {
-    m_scene->setDesign(m_document->topology(), m_document->positions(), m_document->sizes(), m_document->findings());
+    m_scene->setDesign(m_document->topology(), m_document->positions(), m_document->sizes(), m_document->outsets(),
+                       m_document->findings());
 }
 
 void MainWindow::onFindingsChanged()

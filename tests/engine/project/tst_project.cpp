@@ -71,7 +71,8 @@ Project sampleProject()
     p.topology = std::move(*loaded.topology);
     p.positions = {{"node/cp-1", {10, 20}}, {"node/cp-2", {-130.5, 20.25}}, {"zone/zone-a", {0, 0}},
                    {"loadbalancer/api-lb", {1e6, -0.001}}};
-    p.sizes = {{"zone/zone-a", {400, 0}}, {"zone/zone-b", {304.5, 520}}};
+    p.sizes = {{"zone/zone-a", {400, 0}}, {"zone/zone-b", {304.5, 520, 16, 40.5}}, {"zone/zone-c", {0, 0, 0, 8}},
+               {"band/storage", {720, 0}}, {"band/workloads", {0, 344.5}}};
     for (const char *name : {"kill-etcd-leader.yaml", "zone-outage.yaml"})
         p.scenarios.push_back(project::ScenarioEntry{name, readBytes(kScenarios + name)});
     return p;
@@ -137,6 +138,8 @@ private slots:
     void runsRoundTrip();
     void formatOneReadsWithoutRuns();
     void formatTwoReadsWithoutSizes();
+    void formatThreeReadsWithoutOutsets();
+    void formatFourReadsWithoutBands();
     void runsSourceRefused();
 };
 
@@ -191,8 +194,17 @@ void TestProject::refusedFiles_data()
     QTest::newRow("another application's database")
         << "sqlite" << "CREATE TABLE notes(text TEXT)" << "another application";
     QTest::newRow("wrong application id") << "project" << "PRAGMA application_id = 42" << "another application";
-    QTest::newRow("newer format") << "project" << "PRAGMA user_version = 4"
-                                  << "written by a newer Quorum Studio: format 4, this version reads up to 3";
+    QTest::newRow("newer format") << "project" << "PRAGMA user_version = 6"
+                                  << "written by a newer Quorum Studio: format 6, this version reads up to 5";
+    QTest::newRow("unknown band")
+        << "project" << "UPDATE sizes SET element_id = 'band/lanes' WHERE element_id = 'band/storage'"
+        << "'band/lanes' is not a band of the diagram";
+    QTest::newRow("band with an outset")
+        << "project" << "UPDATE sizes SET outset_top = 8 WHERE element_id = 'band/workloads'"
+        << "the band 'band/workloads' has an outset";
+    QTest::newRow("negative band size")
+        << "project" << "UPDATE sizes SET width = -1 WHERE element_id = 'band/storage'"
+        << "the width of 'band/storage' is not a number of 0 or more";
     QTest::newRow("no format version") << "project" << "PRAGMA user_version = 0" << "format version 0";
     QTest::newRow("missing table") << "project" << "DROP TABLE positions" << "the table 'positions' is missing";
     QTest::newRow("missing run table") << "project" << "DROP TABLE run_samples" << "the table 'run_samples' is missing";
@@ -202,6 +214,14 @@ void TestProject::refusedFiles_data()
         << "the width of 'zone/zone-a' is not a number";
     QTest::newRow("negative size") << "project" << "UPDATE sizes SET height = -8 WHERE element_id = 'zone/zone-b'"
                                    << "the height of 'zone/zone-b' is not a number of 0 or more";
+    QTest::newRow("negative outset")
+        << "project" << "UPDATE sizes SET outset_left = -16 WHERE element_id = 'zone/zone-b'"
+        << "the left outset of 'zone/zone-b' is not a number of 0 or more";
+    QTest::newRow("outset not a number")
+        << "project" << "UPDATE sizes SET outset_top = 'up' WHERE element_id = 'zone/zone-c'"
+        << "the top outset of 'zone/zone-c' is not a number of 0 or more";
+    QTest::newRow("format 4 without outsets") << "project" << "ALTER TABLE sizes DROP COLUMN outset_top"
+                                               << "cannot read the sizes";
     QTest::newRow("no topology") << "project" << "DELETE FROM topology" << "holds no topology";
     QTest::newRow("two topologies") << "project" << "INSERT INTO topology SELECT * FROM topology"
                                     << "more than one topology";
@@ -379,6 +399,9 @@ void TestProject::failedSaveKeepsPreviousFile_data()
     QTest::newRow("scenario without a name") << "unnamed scenario" << "a scenario has no name";
     QTest::newRow("position not finite") << "NaN position" << "the position of 'node/cp-1' is not a finite number";
     QTest::newRow("size not finite") << "infinite size" << "the size of 'zone/zone-a' is not a finite number";
+    QTest::newRow("outset negative") << "negative outset" << "the size of 'zone/zone-a' is not a finite number of 0 or more";
+    QTest::newRow("unknown band") << "unknown band" << "'band/everything' is not a band of the diagram";
+    QTest::newRow("band outset") << "band outset" << "the band 'band/storage' has an outset";
     QTest::newRow("hook throws") << "throwing hook" << "unexpected error";
 }
 
@@ -401,6 +424,12 @@ void TestProject::failedSaveKeepsPreviousFile()
         bad.positions["node/cp-1"] = {std::numeric_limits<double>::quiet_NaN(), 0};
     else if (problem == "infinite size")
         bad.sizes["zone/zone-a"] = {std::numeric_limits<double>::infinity(), 0};
+    else if (problem == "negative outset")
+        bad.sizes["zone/zone-a"] = {400, 0, -8, 0};
+    else if (problem == "unknown band")
+        bad.sizes["band/everything"] = {400, 400};
+    else if (problem == "band outset")
+        bad.sizes["band/storage"] = {400, 400, 8, 0};
     else
         hooks.beforeRename = [](const std::string &) { throw std::runtime_error("disk on fire"); };
 
@@ -590,6 +619,44 @@ void TestProject::formatTwoReadsWithoutSizes()
     const auto reloaded = project::loadProject(again);
     QVERIFY(reloaded.ok());
     QVERIFY(reloaded.project->sizes.empty());
+}
+
+void TestProject::formatThreeReadsWithoutOutsets()
+{
+    QTemporaryDir dir;
+    const std::string path = pathIn(dir, "old.quorum");
+    QVERIFY(!project::saveProject(sampleProject(), path));
+    // What format 3 wrote: sizes without the outset columns; every lane starts where the
+    // automatic layout starts it.
+    rawExec(path, "ALTER TABLE sizes DROP COLUMN outset_left; ALTER TABLE sizes DROP COLUMN outset_top; "
+                  "PRAGMA user_version = 3");
+    const auto load = project::loadProject(path);
+    QVERIFY2(load.ok(), load.errors.empty() ? "" : load.errors.front().toString().c_str());
+    Project withoutOutsets = sampleProject();
+    for (auto &[id, size] : withoutOutsets.sizes)
+        size.left = size.top = 0;
+    verifySameProject(*load.project, withoutOutsets);
+    // Saved again, it is format 4 with outsets of 0.
+    const std::string again = pathIn(dir, "again.quorum");
+    QVERIFY(!project::saveProject(*load.project, again));
+    const auto reloaded = project::loadProject(again);
+    QVERIFY(reloaded.ok());
+    verifySameProject(*reloaded.project, withoutOutsets);
+}
+
+void TestProject::formatFourReadsWithoutBands()
+{
+    QTemporaryDir dir;
+    const std::string path = pathIn(dir, "old.quorum");
+    QVERIFY(!project::saveProject(sampleProject(), path));
+    // What format 4 wrote: the sizes of zones only; every band gets its automatic size.
+    rawExec(path, "DELETE FROM sizes WHERE element_id LIKE 'band/%'; PRAGMA user_version = 4");
+    const auto load = project::loadProject(path);
+    QVERIFY2(load.ok(), load.errors.empty() ? "" : load.errors.front().toString().c_str());
+    Project withoutBands = sampleProject();
+    withoutBands.sizes.erase("band/storage");
+    withoutBands.sizes.erase("band/workloads");
+    verifySameProject(*load.project, withoutBands);
 }
 
 void TestProject::runsSourceRefused()
