@@ -141,6 +141,14 @@ protected:
     void mouseReleaseEvent(QGraphicsSceneMouseEvent *event) override;
 
 private:
+    /// Stacking: bands under lanes under links under cards (guides and the rubber line on top).
+    static constexpr qreal kBandZ = -30;
+    static constexpr qreal kLaneZ = -20;
+    static constexpr qreal kLinkZ = -10;
+    static constexpr qreal kCardZ = 0;
+    /// From this many cards on a design is drawn coarsely when zoomed out (see kCoarseCardScale).
+    static constexpr qsizetype kLargeDesignItems = 200;
+
     /// Puts an element item of the projection at pos: adds it to the scene (with z and the
     /// editing flags) when it is new, and to the lists of items.
     void placeElement(ElementItem *item, const QPointF &pos, qreal z);
