@@ -3,7 +3,9 @@
 // Value types of the raft core: log entries, messages, persistent and volatile state. Plain data
 // so that drivers (simulator, daemon, WAL) can copy, store and print them freely.
 
+#include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -24,38 +26,53 @@ enum class EntryType : std::uint8_t {
 
 /// The bytes of an entry, immutable and shared: copying an entry (into the unstable log, the
 /// storage, one MsgApp per follower, a Ready) shares its bytes instead of copying them. It reads
-/// like a const std::string; assigning replaces the bytes.
+/// like a const std::string; assigning replaces the bytes. Their hash is computed once for all
+/// copies (hash()).
 class Payload {
 public:
     Payload() = default;
-    Payload(std::string bytes)
-        : m_bytes(bytes.empty() ? nullptr : std::make_shared<const std::string>(std::move(bytes)))
-    {
-    }
+    Payload(std::string bytes) : m_block(bytes.empty() ? nullptr : std::make_shared<const Block>(std::move(bytes))) {}
     Payload(std::string_view bytes) : Payload(std::string(bytes)) {}
     Payload(const char *bytes) : Payload(std::string(bytes)) {}
 
-    const std::string &str() const { return m_bytes ? *m_bytes : emptyBytes(); }
+    const std::string &str() const { return m_block ? m_block->bytes : emptyBytes(); }
     operator const std::string &() const { return str(); }
     operator std::string_view() const { return str(); }
-    std::size_t size() const { return m_bytes ? m_bytes->size() : 0; }
+    std::size_t size() const { return m_block ? m_block->bytes.size() : 0; }
     bool empty() const { return size() == 0; }
     const char *data() const { return str().data(); }
-    void clear() { m_bytes.reset(); }
+    void clear() { m_block.reset(); }
+    /// std::hash of the bytes, computed on first use and kept with them (any thread).
+    std::uint64_t hash() const
+    {
+        if (!m_block)
+            return std::hash<std::string_view>{}(std::string_view());
+        std::uint64_t h = m_block->hash.load(std::memory_order_relaxed);
+        if (h == 0) { // not yet (or a hash of 0, computed each time)
+            h = std::hash<std::string_view>{}(m_block->bytes);
+            m_block->hash.store(h, std::memory_order_relaxed);
+        }
+        return h;
+    }
 
-    friend bool operator==(const Payload &a, const Payload &b) { return a.m_bytes == b.m_bytes || a.str() == b.str(); }
+    friend bool operator==(const Payload &a, const Payload &b) { return a.m_block == b.m_block || a.str() == b.str(); }
     friend bool operator==(const Payload &a, const std::string &b) { return a.str() == b; }
     friend bool operator==(const Payload &a, std::string_view b) { return std::string_view(a.str()) == b; }
     friend bool operator==(const Payload &a, const char *b) { return std::string_view(a.str()) == b; }
     friend std::ostream &operator<<(std::ostream &os, const Payload &p) { return os << p.str(); }
 
 private:
+    struct Block {
+        explicit Block(std::string b) : bytes(std::move(b)) {}
+        std::string bytes;
+        mutable std::atomic<std::uint64_t> hash{0}; ///< 0: not computed yet
+    };
     static const std::string &emptyBytes()
     {
         static const std::string none;
         return none;
     }
-    std::shared_ptr<const std::string> m_bytes; ///< null when empty
+    std::shared_ptr<const Block> m_block; ///< null when empty
 };
 
 /// One log entry. Index and term are assigned by the leader that appends it.

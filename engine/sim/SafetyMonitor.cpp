@@ -12,8 +12,9 @@ namespace quorum::sim {
 std::uint64_t entryHash(const raft::Entry &e)
 {
     // libstdc++'s std::hash of bytes (64-bit MurmurHash2) reads 8 bytes a step; FNV-1a one byte
-    // a step cost 2-3 % of a cluster run (every entry is hashed by each member several times).
-    const std::uint64_t h = std::hash<std::string_view>{}(e.data);
+    // a step cost 2-3 % of a cluster run. Every member persists and applies each entry, but
+    // their copies share one payload, which hashes its bytes once.
+    const std::uint64_t h = e.data.hash();
     return h ^ (static_cast<std::uint64_t>(e.type) * 0x9E3779B97F4A7C15ULL);
 }
 

@@ -44,12 +44,25 @@ std::uint64_t History::versionHash(std::string_view key, const KeyRevision &v)
     return h;
 }
 
+History::KeyMap::value_type *History::findKey(std::string_view key) const
+{
+    if (m_lastKey.entry && m_lastKey.entry->first == key)
+        return m_lastKey.entry;
+    // The map is this history's own (not const): the entry is handed out for put / remove.
+    auto &keys = const_cast<KeyMap &>(m_keys);
+    auto it = keys.find(key);
+    if (it == keys.end())
+        return nullptr;
+    m_lastKey.entry = &*it;
+    return m_lastKey.entry;
+}
+
 const KeyRevision *History::latest(std::string_view key) const
 {
-    auto it = m_keys.find(key);
-    if (it == m_keys.end() || it->second.back().tombstone())
+    const KeyMap::value_type *entry = findKey(key);
+    if (!entry || entry->second.back().tombstone())
         return nullptr;
-    return &it->second.back();
+    return &entry->second.back();
 }
 
 const KeyRevision *History::versionAt(const Versions &versions, std::int64_t revision)
@@ -159,10 +172,13 @@ const KeyRevision &History::put(std::string_view key, std::string_view value, st
     // Read `prev` first: it points into the vector that grows below.
     const std::int64_t createRevision = prev ? prev->createRevision : rev;
     const std::int64_t version = prev ? prev->version + 1 : 1;
-    auto it = m_keys.lower_bound(key);
-    if (it == m_keys.end() || it->first != key)
-        it = m_keys.emplace_hint(it, std::string(key), Versions{});
-    Versions &versions = it->second;
+    KeyMap::value_type *entry = findKey(key);
+    if (!entry) {
+        auto it = m_keys.lower_bound(key);
+        entry = &*m_keys.emplace_hint(it, std::string(key), Versions{});
+        m_lastKey.entry = entry;
+    }
+    Versions &versions = entry->second;
     QUORUM_STORE_CHECK(versions.empty() || versions.back().main < rev,
                        "key '" + std::string(key) + "' written twice in revision " + std::to_string(rev));
     if (!versions.empty())
@@ -182,11 +198,11 @@ void History::remove(std::string_view key)
 {
     QUORUM_STORE_CHECK(m_writing, "delete outside a write txn");
     const std::int64_t rev = m_current + 1;
-    auto it = m_keys.find(key);
-    QUORUM_STORE_CHECK(it != m_keys.end() && !it->second.back().tombstone() && it->second.back().main < rev,
+    KeyMap::value_type *entry = findKey(key);
+    QUORUM_STORE_CHECK(entry && !entry->second.back().tombstone() && entry->second.back().main < rev,
                        "delete of key '" + std::string(key) + "' that is not live or was written in this txn");
-    supersede(it->second.back());
-    KeyRevision &v = it->second.emplace_back();
+    supersede(entry->second.back());
+    KeyRevision &v = entry->second.emplace_back();
     v.main = rev;
     v.sub = m_sub++;
     m_digest += versionHash(key, v);
@@ -207,6 +223,7 @@ void History::compact(std::int64_t revision)
     QUORUM_STORE_CHECK(!m_writing && revision > m_compact && revision <= m_current,
                        "compact to " + std::to_string(revision) + " outside (" + std::to_string(m_compact) + ", " +
                            std::to_string(m_current) + "]");
+    m_lastKey.entry = nullptr; // keys may go
     for (auto it = m_keys.begin(); it != m_keys.end();) {
         Versions &versions = it->second;
         // Keep the last version at or before `revision` (what a read at `revision` sees, and the
@@ -315,6 +332,7 @@ std::string checkVersion(const KeyRevision *prev, const KeyRevision &v, std::int
 
 bool History::decode(ByteReader &r)
 {
+    m_lastKey.entry = nullptr;
     m_keys.clear();
     m_digest = 0;
     m_writing = false;

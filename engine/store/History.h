@@ -115,10 +115,26 @@ private:
     // The version `v` of a key has just been superseded by a later put or delete.
     void supersede(KeyRevision &v);
     static const KeyRevision *versionAt(const Versions &versions, std::int64_t revision);
+    /// The entry of `key` in m_keys, or nullptr. The last one found is remembered: a write txn
+    /// looks its key up for its compare, for the previous version and for the put.
+    KeyMap::value_type *findKey(std::string_view key) const;
     std::pair<KeyMap::const_iterator, KeyMap::const_iterator> span(std::string_view key,
                                                                     std::string_view rangeEnd) const;
 
     KeyMap m_keys;
+    // The entry findKey() found last, or null. Forgotten whenever an entry leaves m_keys, and
+    // not copied with the history (it points into this one's map).
+    struct LastKey {
+        KeyMap::value_type *entry = nullptr;
+        LastKey() = default;
+        LastKey(const LastKey &) {}
+        LastKey &operator=(const LastKey &)
+        {
+            entry = nullptr;
+            return *this;
+        }
+    };
+    mutable LastKey m_lastKey;
     std::int64_t m_current = 1;
     std::int64_t m_compact = 0;
     bool m_writing = false;

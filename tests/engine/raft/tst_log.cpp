@@ -357,6 +357,14 @@ void TestLog_::entryCopiesShareTheirBytes()
     QVERIFY((Entry{1, 1, EntryType::Normal, std::string()} == c));
     const std::string_view view = b.data;
     QCOMPARE(view.size(), std::size_t(4096));
+    // The hash is std::hash of the bytes, the same for copies and for equal bytes apart.
+    const std::uint64_t h = std::hash<std::string_view>{}(std::string(4096, 'x'));
+    QCOMPARE(b.data.hash(), h);
+    const Entry d = b;
+    QCOMPARE(d.data.hash(), h);
+    QCOMPARE(Payload(std::string(4096, 'x')).hash(), h);
+    QCOMPARE(a.data.hash(), std::hash<std::string_view>{}("other"));
+    QCOMPARE(c.data.hash(), std::hash<std::string_view>{}(std::string_view()));
 }
 
 #include "tst_log.moc"
