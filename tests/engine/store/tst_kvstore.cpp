@@ -325,6 +325,16 @@ void TestKvStore::compaction()
     // Versions and create revisions survive compaction.
     m.put("a", "3");
     QCOMPARE(q(describe(*m.store.get("a"))), q("a=3 c2 m7 v3"));
+    // A key whose whole history compaction drops starts again at version 1, even right after
+    // it was looked up (the history remembers the last key it found).
+    runScript(m, "put d 1; del d");
+    QVERIFY(!m.store.get("d"));
+    runScript(m, "put e 1");
+    QCOMPARE(m.compact(10).error, Error::None);
+    QVERIFY(!m.store.get("d"));
+    m.put("d", "2");
+    QCOMPARE(q(describe(*m.store.get("d"))), q("d=2 c11 m11 v1"));
+    QCOMPARE(q(m.all(11)), q("a=3 c2 m7 v3, c=3 c6 m6 v1, d=2 c11 m11 v1, e=1 c10 m10 v1"));
 }
 
 void TestKvStore::appliedIndex()
