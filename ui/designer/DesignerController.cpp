@@ -74,6 +74,10 @@ DesignerController::DesignerController(DesignDocument *document, DiagramScene *s
     , m_selectAll(new QAction(tr("Select &All"), this))
     , m_autoLayout(new QAction(tr("Auto &Layout by Zone"), this))
 {
+    // Projects of format 5 and older keep scene positions; the layout turns them into placements.
+    m_document->setScenePositionsConverter([](const DesignState &state) {
+        return placementsFromScene(state.positions, state.topology, state.sizes, state.outsets);
+    });
     m_history->setObjectName(QStringLiteral("undoHistory"));
     m_history->setEmptyLabel(tr("<opened design>"));
     m_history->setAccessibleName(tr("Undo history"));
@@ -314,7 +318,6 @@ QStringList DesignerController::applyMoves(const QMap<QString, QPointF> &positio
     DesignState state = m_document->state();
     QStringList zoneChanges;
     for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
-        state.positions.insert(it.key(), it.value());
         // A node dropped into another zone's lane joins that zone.
         const std::optional<ElementId> id = parseElementId(it.key());
         if (!id || id->kind != ElementKind::Node)
@@ -328,6 +331,15 @@ QStringList DesignerController::applyMoves(const QMap<QString, QPointF> &positio
             zoneChanges << tr("%1 is now in %2").arg(QString::fromStdString(node->name), *zone);
         }
     }
+    // Kept as offsets from the cards' lanes and bands in the design after the move (a node that
+    // changed zone from its new lane), so that they follow when the layout grows.
+    // Cards land on the grid (an automatically placed card, between grid lines, on its first nudge).
+    Positions snapped;
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it)
+        snapped.insert(it.key(), snapToGrid(it.value()));
+    const Positions offsets = placementsFromScene(snapped, state.topology, state.sizes, state.outsets);
+    for (auto it = offsets.cbegin(); it != offsets.cend(); ++it)
+        state.positions.insert(it.key(), it.value());
     // A move that changes a zone is a step of its own.
     m_document->edit(text, std::move(state), zoneChanges.isEmpty() ? mergeKey : QString());
     const QStringList ids = positions.keys();

@@ -34,8 +34,8 @@ public:
     explicit DiagramScene(QObject *parent = nullptr);
     ~DiagramScene() override;
 
-    /// Projects topology, with the cards the user placed at their positions (id string ->
-    /// top-left), and marks the elements that findings point at. Zone lanes the user resized get
+    /// Projects topology, with the cards the user placed at their positions (id string -> offset
+    /// of the top-left corner from the card's lane or band, applyPositions()), and marks the elements that findings point at. Zone lanes the user resized get
     /// their sizes (id string -> size; 0 in a dimension: automatic). Incremental: an element
     /// that is still there keeps its item (and its selection and hover), which moves, resizes
     /// or shows new content only where the design changed; items of elements that went away
