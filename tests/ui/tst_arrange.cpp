@@ -356,8 +356,13 @@ void TestArrange::contextMenuOfASelectedCardOffersArrange()
     QAction *alignTop = designer()->arrangeAction(Arrangement::AlignTop);
     QVERIFY(arrangeEntry->menu()->actions().contains(alignTop));
     QVERIFY(alignTop->isEnabled());
-    // A card outside the selection has no Arrange entry (and no other actions while not running).
-    QVERIFY(!m_window->elementMenu(QStringLiteral("workload/web")));
+    // A card outside the selection has no Arrange entry; while not running, only its links
+    // (tst_links).
+    std::unique_ptr<QMenu> other(m_window->elementMenu(QStringLiteral("workload/web")));
+    QVERIFY(other);
+    QVERIFY(!findAction(other.get(), QStringLiteral("Arra&nge")));
+    QVERIFY(findAction(other.get(), QStringLiteral("Select &Link")));
+    QCOMPARE(other->actions().size(), 1);
 }
 
 void TestArrange::darkAppearanceRecoloursTheDiagram()
