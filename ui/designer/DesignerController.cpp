@@ -158,9 +158,8 @@ DesignerController::DesignerController(DesignDocument *document, DiagramScene *s
         if (ids.isEmpty() && links.size() == 1) {
             emit message(tr("Selected the link %1. Delete disconnects it.").arg(describeLink(*links.front())));
         } else if (ids.size() == 1 && links.isEmpty()) {
-            if (const qsizetype count = m_scene->linksAt(ids.front()).size(); count > 0)
-                emit message(tr("%1 has %n link(s): right-click it to select one, also where a card hides it.", nullptr,
-                                static_cast<int>(count))
+            if (!m_scene->linksAt(ids.front()).isEmpty())
+                emit message(tr("%1 has links: right-click it to select one, also where a card hides it.")
                                  .arg(elementNameOf(ids.front())));
         }
     });
