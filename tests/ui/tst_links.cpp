@@ -167,6 +167,12 @@ void TestLinks::linkBehindACardIsSelectedFromTheCardsMenu()
     }
     QVERIFY2(choice, qPrintable(texts.join(QStringLiteral(", "))));
     QCOMPARE(texts.size(), scene()->linksAt(to).size());
+    if (const QString dir = qEnvironmentVariable("QUORUM_TEST_SHOTS"); !dir.isEmpty()) {
+        links->popup(menu->geometry().topRight());
+        menu->grab().save(dir + QStringLiteral("/links-menu.png"));
+        links->grab().save(dir + QStringLiteral("/links-submenu.png"));
+        links->close();
+    }
     choice->trigger();
     menu->close();
 
