@@ -45,6 +45,7 @@ private slots:
 
     void placedCardFollowsItsLane();
     void placedLoadBalancerFollowsItsBand();
+    void placedNodeTakesItsOffsetToANewZone();
     void placedCardsAreKeptInTheProject();
     void formatFivePositionsReadTheSame();
 
@@ -211,6 +212,21 @@ void TestPlaced::placedLoadBalancerFollowsItsBand()
     QCOMPARE(rectOf(kApiLb).topLeft(), placed - QPointF(0, raised));
     QVERIFY(bandRect(BandKind::LoadBalancers).contains(rectOf(kApiLb)));
     QVERIFY(!rectOf(kApiLb).intersects(rectOf(kZoneA)));
+}
+
+void TestPlaced::placedNodeTakesItsOffsetToANewZone()
+{
+    // A zone changed as the inspector changes it (an edit of the topology alone): the placed
+    // card goes to the new zone's lane at the offset it had in the old one.
+    const QPointF offset = placeCard();
+    DesignState state = document()->state();
+    for (model::Node &node : state.topology.nodes)
+        if (node.name == "worker-1")
+            node.zone = "zone-c";
+    document()->edit(QStringLiteral("Zone of worker-1"), std::move(state));
+    const QString zoneC = QStringLiteral("zone/zone-c");
+    QCOMPARE(rectOf(kPlaced).topLeft() - laneStart(zoneC), offset);
+    QVERIFY(rectOf(zoneC).contains(rectOf(kPlaced)));
 }
 
 void TestPlaced::placedCardsAreKeptInTheProject()
