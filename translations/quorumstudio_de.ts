@@ -1099,6 +1099,46 @@
             <source>Resize %1</source>
             <translation>Größe von %1 ändern</translation>
         </message>
+        <message>
+            <source>Selected the link %1. Delete disconnects it.</source>
+            <translation>Verbindung %1 ausgewählt. Entf trennt sie.</translation>
+        </message>
+        <message>
+            <source>%1 has links: right-click it to select one, also where a card hides it.</source>
+            <translation>%1 hat Verbindungen: Rechtsklick darauf wählt eine aus, auch wo eine Karte sie verdeckt.</translation>
+        </message>
+        <message>
+            <source>target</source>
+            <translation>Ziel</translation>
+        </message>
+        <message>
+            <source>host</source>
+            <translation>Host</translation>
+        </message>
+        <message>
+            <source>back end</source>
+            <translation>Backend</translation>
+        </message>
+        <message>
+            <source>volume claim</source>
+            <translation>Volume Claim</translation>
+        </message>
+        <message>
+            <source>%1 → %2 (%3)</source>
+            <translation>%1 → %2 (%3)</translation>
+        </message>
+        <message>
+            <source>Select &amp;Link</source>
+            <translation>&amp;Verbindung auswählen</translation>
+        </message>
+        <message>
+            <source>Select a link of %1, also where a card hides it</source>
+            <translation>Eine Verbindung von %1 auswählen, auch wo eine Karte sie verdeckt</translation>
+        </message>
+        <message>
+            <source>Select this link; Delete then disconnects it</source>
+            <translation>Diese Verbindung auswählen; Entf trennt sie dann</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::DiagramContent</name>

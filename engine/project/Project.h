@@ -43,7 +43,10 @@ struct ScenarioEntry {
 struct Project {
     model::Topology topology;
     /// Element id string ("node/cp-1", "zone/zone-a", "loadbalancer/api") -> card position the user placed;
-    /// elements without an entry are placed by the automatic layout. Entries whose element is no
+    /// elements without an entry are placed by the automatic layout. Format 6: the offset of the
+    /// card's top-left corner from where the automatic layout starts its container (a node's zone
+    /// lane, a load balancer's, storage element's or workload's band; docs/project-format.md), so
+    /// the card follows its container; formats 1 to 5: the corner in scene units. Entries whose element is no
     /// longer in the design are kept as they are.
     std::map<std::string, Point> positions;
     /// Element id string ("zone/zone-a") -> the lane size the user dragged (format 3); elements
@@ -60,14 +63,20 @@ struct Project {
 /// Format 2 added the recorded runs, format 3 the zone sizes, format 4 their left and top
 /// outsets, format 5 the bands' sizes (in `sizes`, as "band/storage" and the like); format 1
 /// files read as projects without runs, format 1 and 2 files as projects without sizes, format 3
-/// files with outsets of 0, format 1 to 4 files with automatic band sizes.
-inline constexpr int kProjectFormatVersion = 5;
+/// files with outsets of 0, format 1 to 4 files with automatic band sizes. Format 6 keeps positions
+/// relative to the cards' lanes and bands (kPlacementsFormatVersion).
+inline constexpr int kProjectFormatVersion = 6;
+/// The first format whose positions are offsets from the cards' containers rather than scene positions.
+inline constexpr int kPlacementsFormatVersion = 6;
 
 /// The outcome of loadProject.
 struct ProjectLoad {
     std::optional<Project> project;          ///< set only without errors
     std::vector<model::Diagnostic> errors;   ///< each names the file (and line/column/field where known)
     int recordedRuns = 0;                    ///< runs kept in the file (extractRuns reads them)
+    /// The file's format version. Below kPlacementsFormatVersion, Project::positions are scene
+    /// positions, which the reader of the layout (the designer) turns into placements.
+    int format = 0;
     bool ok() const { return project.has_value(); }
 };
 

@@ -128,8 +128,8 @@ std::optional<std::int64_t> pragmaValue(Database &db, const char *sql)
 /// Topology YAML errors go to `yamlErrors` instead.
 class Reader {
 public:
-    Reader(Database &db, Project &project, std::vector<model::Diagnostic> &yamlErrors, int &runs)
-        : m_db(db), m_project(project), m_yamlErrors(yamlErrors), m_runs(runs)
+    Reader(Database &db, Project &project, std::vector<model::Diagnostic> &yamlErrors, int &runs, int &format)
+        : m_db(db), m_project(project), m_yamlErrors(yamlErrors), m_runs(runs), m_format(format)
     {
     }
 
@@ -166,6 +166,7 @@ private:
         if (*version < 1)
             return "not a valid Quorum Studio project (format version " + std::to_string(*version) + ")";
         m_version = *version;
+        m_format = static_cast<int>(*version);
         return {};
     }
 
@@ -304,10 +305,12 @@ private:
     Project &m_project;
     std::vector<model::Diagnostic> &m_yamlErrors;
     int &m_runs;
+    int &m_format;
     std::int64_t m_version = 0;
 };
 
-std::string loadInto(const std::string &path, Project &project, std::vector<model::Diagnostic> &yamlErrors, int &runs)
+std::string loadInto(const std::string &path, Project &project, std::vector<model::Diagnostic> &yamlErrors, int &runs,
+                     int &format)
 {
     const FileStart start = readStart(path);
     if (!start.error.empty())
@@ -321,7 +324,7 @@ std::string loadInto(const std::string &path, Project &project, std::vector<mode
         const std::string prefix = path + ": ";
         return error.starts_with(prefix) ? error.substr(prefix.size()) : error;
     }
-    return Reader(*db, project, yamlErrors, runs).read();
+    return Reader(*db, project, yamlErrors, runs, format).read();
 }
 
 } // namespace
@@ -332,7 +335,7 @@ ProjectLoad loadProject(const std::string &path)
     std::string error;
     try {
         Project project;
-        error = loadInto(path, project, result.errors, result.recordedRuns);
+        error = loadInto(path, project, result.errors, result.recordedRuns, result.format);
         if (error.empty() && result.errors.empty())
             result.project = std::move(project);
     } catch (const std::exception &e) {

@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
+#include <QMenu>
 #include <QMimeData>
 #include <QUndoStack>
 #include <QUndoView>
@@ -74,6 +75,10 @@ DesignerController::DesignerController(DesignDocument *document, DiagramScene *s
     , m_selectAll(new QAction(tr("Select &All"), this))
     , m_autoLayout(new QAction(tr("Auto &Layout by Zone"), this))
 {
+    // Projects of format 5 and older keep scene positions; the layout turns them into placements.
+    m_document->setScenePositionsConverter([](const DesignState &state) {
+        return placementsFromScene(state.positions, state.topology, state.sizes, state.outsets);
+    });
     m_history->setObjectName(QStringLiteral("undoHistory"));
     m_history->setEmptyLabel(tr("<opened design>"));
     m_history->setAccessibleName(tr("Undo history"));
@@ -141,6 +146,22 @@ DesignerController::DesignerController(DesignDocument *document, DiagramScene *s
     connect(m_scene, &DiagramScene::selectedElementsChanged, this, [this](const QStringList &ids) {
         m_inspector->setElement(ids.size() == 1 ? ids.front() : QString());
         updateActions();
+        // Say how to reach what a click cannot: a link selected, or a card's links (some may run
+        // behind other cards). Only when the selection changed, not on every edit's projection.
+        const QList<LinkItem *> links = m_scene->selectedLinks();
+        QStringList now = ids;
+        for (const LinkItem *link : links)
+            now << describeLink(*link);
+        if (now == m_lastSelection)
+            return;
+        m_lastSelection = now;
+        if (ids.isEmpty() && links.size() == 1) {
+            emit message(tr("Selected the link %1. Delete disconnects it.").arg(describeLink(*links.front())));
+        } else if (ids.size() == 1 && links.isEmpty()) {
+            if (!m_scene->linksAt(ids.front()).isEmpty())
+                emit message(tr("%1 has links: right-click it to select one, also where a card hides it.")
+                                 .arg(elementNameOf(ids.front())));
+        }
     });
     connect(m_inspector, &Inspector::elementRenamed, this, [this](const QString &id) { m_scene->selectElement(id); });
     connect(m_view, &DiagramView::paletteEntryDropped, this,
@@ -314,7 +335,6 @@ QStringList DesignerController::applyMoves(const QMap<QString, QPointF> &positio
     DesignState state = m_document->state();
     QStringList zoneChanges;
     for (auto it = positions.cbegin(); it != positions.cend(); ++it) {
-        state.positions.insert(it.key(), it.value());
         // A node dropped into another zone's lane joins that zone.
         const std::optional<ElementId> id = parseElementId(it.key());
         if (!id || id->kind != ElementKind::Node)
@@ -328,6 +348,15 @@ QStringList DesignerController::applyMoves(const QMap<QString, QPointF> &positio
             zoneChanges << tr("%1 is now in %2").arg(QString::fromStdString(node->name), *zone);
         }
     }
+    // Kept as offsets from the cards' lanes and bands in the design after the move (a node that
+    // changed zone from its new lane), so that they follow when the layout grows.
+    // Cards land on the grid (an automatically placed card, between grid lines, on its first nudge).
+    Positions snapped;
+    for (auto it = positions.cbegin(); it != positions.cend(); ++it)
+        snapped.insert(it.key(), snapToGrid(it.value()));
+    const Positions offsets = placementsFromScene(snapped, state.topology, state.sizes, state.outsets);
+    for (auto it = offsets.cbegin(); it != offsets.cend(); ++it)
+        state.positions.insert(it.key(), it.value());
     // A move that changes a zone is a step of its own.
     m_document->edit(text, std::move(state), zoneChanges.isEmpty() ? mergeKey : QString());
     const QStringList ids = positions.keys();
@@ -436,6 +465,49 @@ void DesignerController::deleteSelection()
     }
     m_document->edit(tr("Delete %1").arg(describe(ids)), std::move(state));
     emit message(tr("Deleted %1. Undo brings it back (Ctrl+Z).").arg(describe(ids)));
+}
+
+QString DesignerController::describeLink(const LinkItem &link)
+{
+    QString kind;
+    switch (link.kind()) {
+    case LinkKind::LoadBalancerTarget: kind = tr("target"); break;
+    case LinkKind::LoadBalancerHost: kind = tr("host"); break;
+    case LinkKind::StorageClassBackend: kind = tr("back end"); break;
+    case LinkKind::VolumeClaim: kind = tr("volume claim"); break;
+    }
+    return tr("%1 → %2 (%3)").arg(elementNameOf(link.fromId()), elementNameOf(link.toId()), kind);
+}
+
+int DesignerController::addLinkActions(QMenu *menu, const QString &elementId)
+{
+    QList<LinkItem *> links;
+    for (LinkItem *link : m_scene->linksAt(elementId))
+        if (link->flags() & QGraphicsItem::ItemIsSelectable)
+            links.append(link);
+    if (links.isEmpty())
+        return 0;
+    QMenu *submenu = menu->addMenu(tr("Select &Link"));
+    submenu->setStatusTip(tr("Select a link of %1, also where a card hides it").arg(elementNameOf(elementId)));
+    for (LinkItem *link : std::as_const(links)) {
+        QAction *action = submenu->addAction(describeLink(*link));
+        action->setStatusTip(tr("Select this link; Delete then disconnects it"));
+        // An edit may replace the link's item while the menu is open: look it up again when chosen
+        // (links with the same kind and ends look the same).
+        const LinkKind kind = link->kind();
+        const QString from = link->fromId();
+        const QString to = link->toId();
+        connect(action, &QAction::triggered, this, [this, elementId, kind, from, to] {
+            for (LinkItem *candidate : m_scene->linksAt(elementId)) {
+                if (candidate->kind() == kind && candidate->fromId() == from && candidate->toId() == to) {
+                    m_scene->selectLink(candidate);
+                    m_view->setFocus();
+                    return;
+                }
+            }
+        });
+    }
+    return static_cast<int>(links.size());
 }
 
 void DesignerController::disconnectLinks(const QList<LinkItem *> &links)

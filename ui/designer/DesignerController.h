@@ -21,6 +21,7 @@
 #include <optional>
 
 class QAction;
+class QMenu;
 class QUndoView;
 
 namespace quorum::ui {
@@ -67,6 +68,14 @@ public:
     /// zone, as when it is dragged there. False, changing nothing, when fewer cards than
     /// minimumCards() are selected or they are arranged so already.
     bool arrangeSelection(Arrangement arrangement);
+
+    /// Adds to a card's context menu a "Select Link" submenu with one entry per link ending at the
+    /// element ("api-lb → cp-1 (target)"), which selects that link: a link that runs behind a card
+    /// can be clicked only where it shows. Returns the number of entries (0: nothing added, as when
+    /// the scene is not editable or the element has no links).
+    int addLinkActions(QMenu *menu, const QString &elementId);
+    /// "api-lb → cp-1 (target)": a link's ends and what it is, for menus and the status bar.
+    static QString describeLink(const LinkItem &link);
 
     /// Adds a palette entry ("worker-node", ...) where the automatic layout puts it. A node
     /// joins the zone whose lane is at scenePos, or, without one, the zone with the fewest
@@ -139,6 +148,7 @@ private:
     QList<QAction *> m_nudges;
     QMap<Arrangement, QAction *> m_arrange;
     QList<QAction *> m_arrangeList;
+    QStringList m_lastSelection;  ///< what the selection hint last spoke about
 };
 
 } // namespace quorum::ui

@@ -58,7 +58,7 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
         endInteraction();
         DiagramLayout layout = layoutTopology(topology, laneSizes, laneOutsets);
         m_laneOutsets = laneOutsets;
-        applyPositions(layout, topology, positions);
+        applyPositions(layout, topology, positions, laneOutsets);
         const ContentChanges changes(m_projected ? &*m_projected : nullptr, topology);
         projectBands(layout.bands);
         projectElements(layout, topology, changes);

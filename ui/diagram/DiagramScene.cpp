@@ -6,6 +6,7 @@
 #include "ui/diagram/PlacedLayout.h"
 
 #include <QGraphicsLineItem>
+#include <QGraphicsView>
 #include <QGraphicsSceneMouseEvent>
 
 #include <QSignalBlocker>
@@ -44,8 +45,11 @@ DiagramScene::DiagramScene(QObject *parent)
     // A layout change moves many items at once (a wider lane shifts every lane right of it and
     // their cards), which would reindex them all; the few lookups by position do without.
     setItemIndexMethod(QGraphicsScene::NoIndex);
-    connect(this, &QGraphicsScene::selectionChanged, this,
-            [this] { emit selectedElementsChanged(selectedElementIds()); });
+    connect(this, &QGraphicsScene::selectionChanged, this, [this] {
+        for (LinkItem *link : std::as_const(m_linkItems))
+            link->setZValue(link->isSelected() ? kSelectedLinkZ : kLinkZ);
+        emit selectedElementsChanged(selectedElementIds());
+    });
 }
 
 DiagramScene::~DiagramScene()
@@ -532,6 +536,25 @@ void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 ElementItem *DiagramScene::elementItem(const QString &elementId) const
 {
     return m_byId.value(elementId, nullptr);
+}
+
+QList<LinkItem *> DiagramScene::linksAt(const QString &elementId) const
+{
+    QList<LinkItem *> links;
+    for (LinkItem *link : m_linkItems)
+        if (link->fromId() == elementId || link->toId() == elementId)
+            links.append(link);
+    return links;
+}
+
+void DiagramScene::selectLink(LinkItem *link)
+{
+    clearSelection();
+    if (!link || !m_linkItems.contains(link))
+        return;
+    link->setSelected(true);
+    for (QGraphicsView *view : views())
+        view->ensureVisible(link, 24, 24);
 }
 
 bool DiagramScene::selectElement(const QString &elementId)

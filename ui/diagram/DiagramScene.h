@@ -34,8 +34,8 @@ public:
     explicit DiagramScene(QObject *parent = nullptr);
     ~DiagramScene() override;
 
-    /// Projects topology, with the cards the user placed at their positions (id string ->
-    /// top-left), and marks the elements that findings point at. Zone lanes the user resized get
+    /// Projects topology, with the cards the user placed at their positions (id string -> offset
+    /// of the top-left corner from the card's lane or band, applyPositions()), and marks the elements that findings point at. Zone lanes the user resized get
     /// their sizes (id string -> size; 0 in a dimension: automatic). Incremental: an element
     /// that is still there keeps its item (and its selection and hover), which moves, resizes
     /// or shows new content only where the design changed; items of elements that went away
@@ -111,6 +111,12 @@ public:
     QList<BandItem *> bandItems() const { return m_bandItems; }
     /// The selected connections (selectable while the scene is editable).
     QList<LinkItem *> selectedLinks() const;
+    /// The links with either end at the element, in layout order.
+    QList<LinkItem *> linksAt(const QString &elementId) const;
+    /// Selects exactly this link (clearing other selection) and makes sure it is visible: a link
+    /// that runs behind a card can be clicked only where it shows, so the card's context menu
+    /// offers its links. A selected link is drawn above the cards.
+    void selectLink(LinkItem *link);
 
     /// Selects exactly the element's item (clearing other selection). Returns false, with the
     /// selection cleared, when the element has no item.
@@ -146,6 +152,7 @@ private:
     static constexpr qreal kLaneZ = -20;
     static constexpr qreal kLinkZ = -10;
     static constexpr qreal kCardZ = 0;
+    static constexpr qreal kSelectedLinkZ = kCardZ + 5;  ///< a selected link shows over the cards it runs behind
     /// From this many cards on a design is drawn coarsely when zoomed out (see kCoarseCardScale).
     static constexpr qsizetype kLargeDesignItems = 200;
 

@@ -82,16 +82,69 @@ QPolygonF routeBetween(const QRectF &from, const QRectF &to)
     return out;
 }
 
-void applyPositions(DiagramLayout &layout, const model::Topology &topology, const QMap<QString, QPointF> &positions)
+PlacementOrigins::PlacementOrigins(const DiagramLayout &automatic, const QMap<QString, QPointF> &laneOutsets)
+{
+    for (const LaidOutLane &lane : automatic.lanes) {
+        const QPointF outset = lane.isUnzoned() ? QPointF()
+                                                : laneOutsets.value(elementIdString({model::ElementKind::Zone,
+                                                                                     lane.zoneName.toStdString()}));
+        m_lanes.insert(lane.zoneName, lane.rect.topLeft() + QPointF(std::max(0.0, outset.x()), std::max(0.0, outset.y())));
+    }
+    for (const LaidOutBand &band : automatic.bands)
+        m_bands.insert(static_cast<int>(band.kind), band.rect.topLeft());
+}
+
+QPointF PlacementOrigins::of(const model::Topology &topology, const QString &id) const
+{
+    const std::optional<model::ElementId> element = parseElementId(id);
+    if (!element)
+        return {};
+    switch (element->kind) {
+    case model::ElementKind::Node: {
+        const model::Node *node = topology.findNode(element->name);
+        if (!node)
+            return {};
+        const bool zoned = topology.findZone(node->zone) != nullptr;
+        return m_lanes.value(zoned ? QString::fromStdString(node->zone) : QString());
+    }
+    case model::ElementKind::LoadBalancer: return m_bands.value(static_cast<int>(BandKind::LoadBalancers));
+    case model::ElementKind::StorageBackend:
+    case model::ElementKind::StorageClass: return m_bands.value(static_cast<int>(BandKind::Storage));
+    case model::ElementKind::Workload: return m_bands.value(static_cast<int>(BandKind::Workloads));
+    case model::ElementKind::Cluster:
+    case model::ElementKind::Zone:
+    case model::ElementKind::Secret: return {};
+    }
+    return {};
+}
+
+QMap<QString, QPointF> placementsFromScene(const QMap<QString, QPointF> &scenePositions,
+                                           const model::Topology &topology, const QMap<QString, QSizeF> &laneSizes,
+                                           const QMap<QString, QPointF> &laneOutsets)
+{
+    if (scenePositions.isEmpty())
+        return {};
+    const PlacementOrigins origins(layoutTopology(topology, laneSizes, laneOutsets), laneOutsets);
+    QMap<QString, QPointF> offsets;
+    for (auto it = scenePositions.cbegin(); it != scenePositions.cend(); ++it)
+        offsets.insert(it.key(), it.value() - origins.of(topology, it.key()));
+    return offsets;
+}
+
+void applyPositions(DiagramLayout &layout, const model::Topology &topology, const QMap<QString, QPointF> &positions,
+                    const QMap<QString, QPointF> &laneOutsets)
 {
     if (positions.isEmpty())
         return;
+    const PlacementOrigins origins(layout, laneOutsets);
     QSet<QString> moved;
     QMap<QString, QRectF> rects;
     for (LaidOutElement *card : cardsOf(layout)) {
         const auto it = positions.constFind(card->id);
         if (it != positions.constEnd()) {
-            card->rect.moveTopLeft(snapToGrid(*it));
+            // Not snapped: the offset is the one of a card the user put on the grid, and the
+            // card keeps it to its container, which the automatic layout may put between grid lines.
+            card->rect.moveTopLeft(origins.of(topology, card->id) + *it);
             moved.insert(card->id);
         }
         rects.insert(card->id, card->rect);

@@ -17,10 +17,40 @@ inline constexpr qreal kGridSize = 8;
 /// The point on the grid nearest to p.
 QPointF snapToGrid(const QPointF &p);
 
-/// Moves the cards named in positions (id string -> top-left), then grows each zone lane to
-/// contain its nodes and each band its cards, re-routes the links whose ends moved, and
-/// recomputes the bounds. Ids that are not cards of the layout are ignored.
-void applyPositions(DiagramLayout &layout, const model::Topology &topology, const QMap<QString, QPointF> &positions);
+/// Where the automatic layout starts the container of each card. A placed card's position is
+/// kept as its offset from this origin, so that the card follows its container when the layout
+/// around it grows or moves (a lane further right or lower, a band above taller, lanes pushed
+/// along by a resize): a node's origin is the point of its zone lane where the automatic layout
+/// starts the lane (the lane's top-left corner inside the outsets the user dragged), a load
+/// balancer's the Load balancers band's top-left corner, a storage back end's or class's the
+/// Storage band's, a workload's the Workloads band's. Built from a layout before
+/// applyPositions(); main (GUI) thread or any, it holds no Qt objects.
+class PlacementOrigins {
+public:
+    PlacementOrigins(const DiagramLayout &automatic, const QMap<QString, QPointF> &laneOutsets);
+    /// The origin of the card with this id string ("node/cp-1"); (0, 0) for an id that is not a
+    /// card of the layout's design (the offset then is a scene position).
+    QPointF of(const model::Topology &topology, const QString &id) const;
+
+private:
+    QMap<QString, QPointF> m_lanes;  ///< zone name (empty: the lane of nodes without a zone) -> origin
+    QMap<int, QPointF> m_bands;      ///< BandKind -> origin
+};
+
+/// Moves the cards named in positions (id string -> offset from its PlacementOrigins origin in
+/// this layout), then grows each zone lane to contain its nodes and each band its cards, re-routes
+/// the links whose ends moved, and recomputes the bounds. Ids that are not cards of the layout are
+/// ignored. layout is the automatic layout of topology with laneOutsets (layoutTopology()).
+void applyPositions(DiagramLayout &layout, const model::Topology &topology, const QMap<QString, QPointF> &positions,
+                    const QMap<QString, QPointF> &laneOutsets = {});
+
+/// The offsets applyPositions() takes for cards at these scene positions (id string -> top-left)
+/// in the design laid out with laneSizes and laneOutsets: what the designer keeps for cards the
+/// user put there, and how positions of project files of format 5 and older (scene positions)
+/// are read.
+QMap<QString, QPointF> placementsFromScene(const QMap<QString, QPointF> &scenePositions,
+                                           const model::Topology &topology, const QMap<QString, QSizeF> &laneSizes,
+                                           const QMap<QString, QPointF> &laneOutsets);
 
 /// An orthogonal route from one card to another: it leaves `from` through the side facing
 /// `to` and enters `to` from the opposite side.

@@ -112,6 +112,8 @@ bool DesignDocument::load(const QString &path, std::vector<model::Diagnostic> &e
             logErrors(path, errors);
             return false;
         }
+        if (project->scenePositions && m_scenePositions)
+            project->state.positions = m_scenePositions(project->state);
         spdlog::info("Opened project {} ({} nodes, {} placed cards)", path.toStdString(),
                      project->state.topology.nodes.size(), project->state.positions.size());
         replace(std::move(project->state), path, std::move(project->scenarios));

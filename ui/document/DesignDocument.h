@@ -17,6 +17,7 @@
 #include <QSizeF>
 #include <QString>
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -25,9 +26,13 @@ class QUndoStack;
 
 namespace quorum::ui {
 
-/// Element id string ("node/cp-1") -> top-left corner of its card that the user placed.
-/// Elements without an entry are placed by the automatic layout.
+/// Element id string ("node/cp-1") -> where the user placed its card: the offset of its top-left
+/// corner from where the automatic layout starts the card's container (a node's zone lane, the
+/// band of the other cards; ui/diagram/PlacedLayout.h, PlacementOrigins), so that a placed card
+/// follows its lane or band when the layout grows. Elements without an entry are placed by the
+/// automatic layout.
 using Positions = QMap<QString, QPointF>;
+
 
 /// Element id string ("zone/zone-a") -> the lane size the user dragged; 0 in a dimension (or no
 /// entry) is the automatic size there. The lane never gets smaller than what holds its cards.
@@ -55,6 +60,11 @@ struct DesignState {
     bool operator==(const DesignState &) const = default;
 };
 
+/// Turns the positions of a state read from an older project (format 5 or older: top-left corners
+/// in scene units) into Positions. The diagram knows the layout and the document does not, so the
+/// designer installs it (DesignDocument::setScenePositionsConverter).
+using ScenePositionsConverter = std::function<Positions(const DesignState &)>;
+
 class DesignDocument : public QObject {
     Q_OBJECT
 
@@ -68,6 +78,8 @@ public:
     const Sizes &sizes() const { return m_state.sizes; }
     const Outsets &outsets() const { return m_state.outsets; }
     const DesignState &state() const { return m_state; }
+    /// How positions of projects of format 5 and older are read (without one: as they are).
+    void setScenePositionsConverter(ScenePositionsConverter converter) { m_scenePositions = std::move(converter); }
     const std::vector<DesignScenario> &scenarios() const { return m_scenarios; }
     /// The findings of checkTopology(), in the engine's order (errors first). After an edit
     /// they are those of the previous design until findingsChanged() is emitted; after a
@@ -163,6 +175,7 @@ private:
     void recheckFindings();
 
     DesignState m_state;
+    ScenePositionsConverter m_scenePositions;
     std::vector<DesignScenario> m_scenarios;
     std::vector<model::Finding> m_findings;
     QString m_sourcePath;

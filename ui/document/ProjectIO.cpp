@@ -29,6 +29,7 @@ std::optional<LoadedProject> loadProjectFile(const QString &path, std::vector<mo
     }
     LoadedProject result;
     result.state.topology = std::move(loaded.project->topology);
+    result.scenePositions = loaded.format < project::kPlacementsFormatVersion;
     for (const auto &[id, point] : loaded.project->positions)
         result.state.positions.insert(QString::fromStdString(id), QPointF(point.x, point.y));
     for (const auto &[id, size] : loaded.project->sizes) {

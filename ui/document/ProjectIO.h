@@ -12,6 +12,9 @@ namespace quorum::ui {
 
 struct LoadedProject {
     DesignState state;
+    /// The file is of format 5 or older: state.positions are scene positions, not yet offsets
+    /// from the cards' lanes and bands (ScenePositionsConverter turns them into those).
+    bool scenePositions = false;
     std::vector<DesignScenario> scenarios;
 };
 

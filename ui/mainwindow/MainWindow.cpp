@@ -339,14 +339,24 @@ QMenu *MainWindow::elementMenu(const QString &elementId)
 {
     auto *menu = new QMenu(this);
     menu->setAttribute(Qt::WA_DeleteOnClose);
-    const int live = m_live->addElementActions(menu, elementId);
+    int entries = m_live->addElementActions(menu, elementId);
     // A right-click on one of the selected cards offers to arrange them.
     const ElementItem *item = m_scene->elementItem(elementId);
     if (item && item->isSelected() && (item->flags() & QGraphicsItem::ItemIsMovable)) {
-        if (live > 0)
+        if (entries > 0)
             menu->addSeparator();
         addMenuActions(menu->addMenu(tr("Arra&nge")), m_designer->arrangeActions());
-    } else if (live == 0) {
+        ++entries;
+    }
+    // And the card's links, which a click cannot reach where they run behind another card.
+    if (item && item->type() != ZoneLaneItem::Type) {
+        QAction *separator = entries > 0 ? menu->addSeparator() : nullptr;
+        if (m_designer->addLinkActions(menu, elementId) > 0)
+            ++entries;
+        else if (separator)
+            menu->removeAction(separator);
+    }
+    if (entries == 0) {
         delete menu;
         return nullptr;
     }

@@ -140,6 +140,7 @@ private slots:
     void formatTwoReadsWithoutSizes();
     void formatThreeReadsWithoutOutsets();
     void formatFourReadsWithoutBands();
+    void formatFiveSaysItsPositionsAreInTheScene();
     void runsSourceRefused();
 };
 
@@ -194,8 +195,8 @@ void TestProject::refusedFiles_data()
     QTest::newRow("another application's database")
         << "sqlite" << "CREATE TABLE notes(text TEXT)" << "another application";
     QTest::newRow("wrong application id") << "project" << "PRAGMA application_id = 42" << "another application";
-    QTest::newRow("newer format") << "project" << "PRAGMA user_version = 6"
-                                  << "written by a newer Quorum Studio: format 6, this version reads up to 5";
+    QTest::newRow("newer format") << "project" << "PRAGMA user_version = 7"
+                                  << "written by a newer Quorum Studio: format 7, this version reads up to 6";
     QTest::newRow("unknown band")
         << "project" << "UPDATE sizes SET element_id = 'band/lanes' WHERE element_id = 'band/storage'"
         << "'band/lanes' is not a band of the diagram";
@@ -657,6 +658,21 @@ void TestProject::formatFourReadsWithoutBands()
     withoutBands.sizes.erase("band/storage");
     withoutBands.sizes.erase("band/workloads");
     verifySameProject(*load.project, withoutBands);
+}
+
+void TestProject::formatFiveSaysItsPositionsAreInTheScene()
+{
+    // Format 6 keeps positions relative to the cards' lanes and bands; the rows are the same, so
+    // the reader only says which format it read and the designer converts older positions.
+    QTemporaryDir dir;
+    const std::string path = pathIn(dir, "old.quorum");
+    QVERIFY(!project::saveProject(sampleProject(), path));
+    QCOMPARE(project::loadProject(path).format, project::kPlacementsFormatVersion);
+    rawExec(path, "PRAGMA user_version = 5");
+    const auto load = project::loadProject(path);
+    QVERIFY(load.ok());
+    QCOMPARE(load.format, 5);
+    QVERIFY(load.project->positions == sampleProject().positions);
 }
 
 void TestProject::runsSourceRefused()
