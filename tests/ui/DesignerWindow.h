@@ -5,6 +5,7 @@
 // main window showing the default design.
 
 #include "resources/QuorumResources.h"
+#include "ui/diagram/DiagramView.h"
 #include "ui/document/Autosave.h"
 #include "ui/mainwindow/MainWindow.h"
 
@@ -46,6 +47,20 @@ inline std::unique_ptr<ui::MainWindow> openDesignerWindow()
     if (!QTest::qWaitForWindowExposed(window.get()))
         return nullptr;
     return window;
+}
+
+/// Drags with the left button on the view from one scene point to another, through the middle,
+/// and lets the edit the release makes be reported.
+inline void dragOnView(ui::DiagramView *view, const QPointF &from, const QPointF &to)
+{
+    const QPoint a = view->mapFromScene(from);
+    const QPoint b = view->mapFromScene(to);
+    QTest::mouseMove(view->viewport(), a);
+    QTest::mousePress(view->viewport(), Qt::LeftButton, Qt::NoModifier, a);
+    QTest::mouseMove(view->viewport(), (a + b) / 2);
+    QTest::mouseMove(view->viewport(), b);
+    QTest::mouseRelease(view->viewport(), Qt::LeftButton, Qt::NoModifier, b);
+    QCoreApplication::processEvents(); // the move or resize is reported after the mouse event
 }
 
 } // namespace quorum::test

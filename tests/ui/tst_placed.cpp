@@ -107,14 +107,7 @@ void TestPlaced::cleanup()
 
 void TestPlaced::drag(const QPointF &from, const QPointF &to)
 {
-    const QPoint a = viewportPoint(from);
-    const QPoint b = viewportPoint(to);
-    QTest::mouseMove(view()->viewport(), a);
-    QTest::mousePress(view()->viewport(), Qt::LeftButton, Qt::NoModifier, a);
-    QTest::mouseMove(view()->viewport(), (a + b) / 2);
-    QTest::mouseMove(view()->viewport(), b);
-    QTest::mouseRelease(view()->viewport(), Qt::LeftButton, Qt::NoModifier, b);
-    QCoreApplication::processEvents();  // the move is reported after the mouse event
+    test::dragOnView(view(), from, to);
 }
 
 QPointF TestPlaced::placeCard()

@@ -127,14 +127,7 @@ void TestZones::cleanup()
 
 void TestZones::drag(const QPointF &from, const QPointF &to)
 {
-    const QPoint a = viewportPoint(from);
-    const QPoint b = viewportPoint(to);
-    QTest::mouseMove(view()->viewport(), a);
-    QTest::mousePress(view()->viewport(), Qt::LeftButton, Qt::NoModifier, a);
-    QTest::mouseMove(view()->viewport(), (a + b) / 2);
-    QTest::mouseMove(view()->viewport(), b);
-    QTest::mouseRelease(view()->viewport(), Qt::LeftButton, Qt::NoModifier, b);
-    QCoreApplication::processEvents();  // the resize is reported after the mouse event
+    test::dragOnView(view(), from, to);
 }
 
 void TestZones::layoutTakesLaneSizes()
