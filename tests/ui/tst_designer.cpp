@@ -190,8 +190,19 @@ void TestDesigner::buildProductionTopologyFromAnEmptyCanvas()
     // What a person does: New, three zones, a control-plane node and a worker dropped into each
     // lane, two load-balancer nodes, an HAProxy connected to them, Ceph with a class, two
     // workloads; the findings appear and clear on the way; then save, reopen, export a PNG.
+    // With QUORUM_SCREENSHOT_DIR set, the window is saved at each step (designer-step-N-*.png).
+    const QString shots = QString::fromLocal8Bit(qgetenv("QUORUM_SCREENSHOT_DIR"));
+    int step = 0;
+    auto shot = [&](const char *what) {
+        if (shots.isEmpty())
+            return;
+        QTest::qWait(100); // a dock that just appeared narrows the view once laid out
+        view()->fitToContents();
+        m_window->grab().save(QStringLiteral("%1/designer-step-%2-%3.png").arg(shots).arg(++step).arg(QLatin1String(what)));
+    };
     QVERIFY(m_window->newDesign());
     view()->fitToContents();
+    shot("empty");
     Palette *palette = designer()->palette();
     for (int i = 0; i < 3; ++i)
         emit palette->itemActivated(palette->entryItem(QStringLiteral("zone")), 0);
@@ -202,10 +213,12 @@ void TestDesigner::buildProductionTopologyFromAnEmptyCanvas()
         if (std::string(zone) == "zone-a") {
             // One etcd member: quorum 1, no failure tolerated — an error finding.
             QTRY_VERIFY(hasFinding(document(), "etcd-quorum", model::Severity::Error));
+            shot("one-etcd-member");
         }
     }
     QCOMPARE(document()->topology().nodesRunning(model::Component::Etcd).size(), std::size_t(3));
     QTRY_VERIFY(!hasFinding(document(), "etcd-quorum", model::Severity::Error));
+    shot("three-etcd-members");
     for (const char *zone : {"zone-a", "zone-b", "zone-c"}) {
         view()->fitToContents();
         dropEntry(QStringLiteral("worker-node"), laneCentre(QString::fromLatin1(zone)));
@@ -230,6 +243,8 @@ void TestDesigner::buildProductionTopologyFromAnEmptyCanvas()
     emit palette->itemActivated(palette->entryItem(QStringLiteral("statefulset")), 0);
     view()->fitToContents();
     shiftDrag(QStringLiteral("workload/db-1"), QStringLiteral("storageclass/class-1"));
+    QTRY_VERIFY(!document()->findingsPending());
+    shot("built");
 
     const model::Topology &t = document()->topology();
     QCOMPARE(t.nodes.size(), std::size_t(8));
