@@ -326,28 +326,36 @@ int ClusterState::podCounter(const std::vector<PodClause> &clauses) const
     m_counters.push_back(std::move(counter));
     m_counterByKey.emplace(std::move(key), id);
 
-    auto consider = [&](PodEntry &entry) {
-        if (counterMatches(*m_counters.back(), entry.spec)) {
-            countPod(id, entry, +1);
-            entry.counters.push_back(id);
-        }
-    };
     const Labels &anchorLabels = clauses.empty() ? Labels{} : clauses.front().selector.matchLabels;
     if (anchorLabels.empty()) {
         m_unanchoredCounters.push_back(id);
         for (auto &[name, entry] : m_pods)
-            consider(*entry);
+            countIfMatches(id, *entry);
     } else {
         // A matching pod carries the anchor label: only those are looked at.
-        const auto &[k, v] = *anchorLabels.begin();
-        std::string anchor = k + '\x1f' + v;
+        std::string anchor;
+        anchorKey(anchorLabels.begin()->first, anchorLabels.begin()->second, anchor);
         if (const auto it = m_podsByLabel.find(anchor); it != m_podsByLabel.end()) {
             for (PodEntry *entry : it->second)
-                consider(*entry);
+                countIfMatches(id, *entry);
         }
         m_countersByAnchor[std::move(anchor)].push_back(id);
     }
     return id;
+}
+
+void ClusterState::anchorKey(const std::string &key, const std::string &value, std::string &out)
+{
+    out.assign(key).push_back('\x1f');
+    out.append(value);
+}
+
+void ClusterState::countIfMatches(int counter, PodEntry &entry) const
+{
+    if (counterMatches(*m_counters[static_cast<std::size_t>(counter)], entry.spec)) {
+        countPod(counter, entry, +1);
+        entry.counters.push_back(counter);
+    }
 }
 
 // ---- term groups ----
@@ -385,25 +393,18 @@ int ClusterState::groupFor(TermKind kind, std::int32_t weight, const PodSpec &ow
 void ClusterState::indexPod(PodEntry &entry)
 {
     const PodSpec &pod = entry.spec;
-    auto consider = [&](int counter) {
-        if (counterMatches(*m_counters[static_cast<std::size_t>(counter)], pod)) {
-            countPod(counter, entry, +1);
-            entry.counters.push_back(counter);
-        }
-    };
     if (!m_countersByAnchor.empty()) {
         std::string anchor;
         for (const auto &[k, v] : pod.labels) {
-            anchor.assign(k).push_back('\x1f');
-            anchor.append(v);
+            anchorKey(k, v, anchor);
             if (const auto it = m_countersByAnchor.find(anchor); it != m_countersByAnchor.end()) {
                 for (int counter : it->second)
-                    consider(counter);
+                    countIfMatches(counter, entry);
             }
         }
     }
     for (int counter : m_unanchoredCounters)
-        consider(counter);
+        countIfMatches(counter, entry);
 
     auto share = [&](TermKind kind, std::int32_t weight, const PodAffinityTerm &term) {
         const int g = groupFor(kind, weight, pod, term);
@@ -431,8 +432,7 @@ void ClusterState::labelIndex(PodEntry &entry, bool add)
 {
     std::string anchor;
     for (const auto &[k, v] : entry.spec.labels) {
-        anchor.assign(k).push_back('\x1f');
-        anchor.append(v);
+        anchorKey(k, v, anchor);
         if (add) {
             m_podsByLabel[anchor].insert(&entry);
         } else if (const auto it = m_podsByLabel.find(anchor); it != m_podsByLabel.end()) {

@@ -201,8 +201,12 @@ private:
     void indexPod(PodEntry &entry);
     void unindexPod(PodEntry &entry);
     void labelIndex(PodEntry &entry, bool add);
+    /// The key of one label in m_countersByAnchor and m_podsByLabel: "key\x1fvalue", into `out`.
+    static void anchorKey(const std::string &key, const std::string &value, std::string &out);
     bool counterMatches(const Counter &counter, const PodSpec &pod) const;
     void countPod(int counter, PodEntry &entry, int delta) const;
+    /// Counts `entry` in `counter` (and notes the counter on it) when the counter selects it.
+    void countIfMatches(int counter, PodEntry &entry) const;
     int groupFor(TermKind kind, std::int32_t weight, const PodSpec &owner, const PodAffinityTerm &term);
     void addToZone(NodeId id);
     void removeFromZone(NodeId id);

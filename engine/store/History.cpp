@@ -44,10 +44,15 @@ std::uint64_t History::versionHash(std::string_view key, const KeyRevision &v)
     return h;
 }
 
+History::KeyMap::value_type *History::remembered(std::string_view key) const
+{
+    return m_lastKey.entry && m_lastKey.entry->first == key ? m_lastKey.entry : nullptr;
+}
+
 History::KeyMap::value_type *History::findKey(std::string_view key) const
 {
-    if (m_lastKey.entry && m_lastKey.entry->first == key)
-        return m_lastKey.entry;
+    if (KeyMap::value_type *entry = remembered(key))
+        return entry;
     // The map is this history's own (not const): the entry is handed out for put / remove.
     auto &keys = const_cast<KeyMap &>(m_keys);
     auto it = keys.find(key);
@@ -172,11 +177,13 @@ const KeyRevision &History::put(std::string_view key, std::string_view value, st
     // Read `prev` first: it points into the vector that grows below.
     const std::int64_t createRevision = prev ? prev->createRevision : rev;
     const std::int64_t version = prev ? prev->version + 1 : 1;
-    KeyMap::value_type *entry = findKey(key);
+    // The remembered key, or one walk that finds or places it (not a find, then a lower_bound).
+    KeyMap::value_type *entry = remembered(key);
     if (!entry) {
         auto it = m_keys.lower_bound(key);
-        entry = &*m_keys.emplace_hint(it, std::string(key), Versions{});
-        m_lastKey.entry = entry;
+        if (it == m_keys.end() || it->first != key)
+            it = m_keys.emplace_hint(it, std::string(key), Versions{});
+        entry = m_lastKey.entry = &*it;
     }
     Versions &versions = entry->second;
     QUORUM_STORE_CHECK(versions.empty() || versions.back().main < rev,

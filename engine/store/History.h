@@ -118,6 +118,8 @@ private:
     /// The entry of `key` in m_keys, or nullptr. The last one found is remembered: a write txn
     /// looks its key up for its compare, for the previous version and for the put.
     KeyMap::value_type *findKey(std::string_view key) const;
+    /// The remembered entry when it is `key`'s, else nullptr (no lookup).
+    KeyMap::value_type *remembered(std::string_view key) const;
     std::pair<KeyMap::const_iterator, KeyMap::const_iterator> span(std::string_view key,
                                                                     std::string_view rangeEnd) const;
 

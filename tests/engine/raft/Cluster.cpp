@@ -17,7 +17,7 @@ std::uint64_t mix(std::uint64_t hash, const Entry &e)
 {
     // Chained hash of index, type and data: equal hashes at equal indexes mean equal
     // histories (with overwhelming probability), at a cost small next to raft's own.
-    const std::uint64_t data = std::hash<std::string_view>{}(e.data);
+    const std::uint64_t data = e.data.hash(); // std::hash of the bytes, kept with them
     std::uint64_t h = hash ^ (e.index * 0x9E3779B97F4A7C15ULL) ^ (data + static_cast<std::uint64_t>(e.type));
     h ^= h >> 33;
     h *= 0xff51afd7ed558ccdULL;
