@@ -477,14 +477,14 @@ void TestZones::shrinkingStopsAtTheCards()
     QVERIFY(after.width() >= automatic.width());
     QVERIFY(after.width() < automatic.width() + kGridSize);
     QCOMPARE(document()->undoStack()->undoText(), QStringLiteral("Resize zone-a"));
-    QCOMPARE(scene()->laneSizeForDrag(kZoneA, Qt::BottomEdge, before.topLeft()), after.size());
+    QCOMPARE(scene()->laneRectForDrag(kZoneA, Qt::BottomEdge, before.topLeft()).size(), after.size());
 
     // A card the user moved below the lane holds it open too.
     designer()->moveElements({{QStringLiteral("node/worker-1"), snapToGrid(before.bottomLeft() + QPointF(14, 100))}});
     const QRectF grown = laneRect(kZoneA);
     QVERIFY(grown.contains(cardRect(QStringLiteral("node/worker-1"))));
     QVERIFY(scene()->minimumLaneSize(kZoneA).height() > after.height());
-    QCOMPARE(scene()->laneSizeForDrag(kZoneA, Qt::BottomEdge, grown.topLeft()).height(),
+    QCOMPARE(scene()->laneRectForDrag(kZoneA, Qt::BottomEdge, grown.topLeft()).height(),
              std::ceil((grown.top() + scene()->minimumLaneSize(kZoneA).height()) / kGridSize) * kGridSize - grown.top());
 }
 

@@ -182,11 +182,6 @@ std::vector<QRectF> DiagramScene::laneCards(const QString &zoneId) const
     return cards;
 }
 
-QSizeF DiagramScene::laneSizeForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const
-{
-    return laneRectForDrag(zoneId, edges, scenePos).size();
-}
-
 QRectF DiagramScene::laneRectForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const
 {
     const auto *lane = qgraphicsitem_cast<const ZoneLaneItem *>(elementItem(zoneId));

@@ -82,8 +82,6 @@ public:
     /// never in past where the automatic layout starts the lane; the edges not dragged stay. An
     /// empty rectangle for an element without a lane.
     QRectF laneRectForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const;
-    /// The size of laneRectForDrag().
-    QSizeF laneSizeForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const;
     /// The size the band of `kind` gets when its `edges` (right, bottom) are dragged to scenePos:
     /// the dragged edges on the grid, never smaller than what holds its cards (minimumBandSize(),
     /// rounded up to the grid); the other dimension stays. An empty size without such a band.
