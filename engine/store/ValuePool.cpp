@@ -43,15 +43,33 @@ StoredValue::StoredValue(std::string frame, std::uint64_t hash, std::size_t size
 {
 }
 
-ValuePool::ValuePool() = default;
-
 ValuePool::~ValuePool()
 {
     ZSTD_freeCCtx(m_cctx);
     ZSTD_freeDCtx(m_dctx);
 }
 
+ValuePool::ValuePool() : m_recent(kRecentSlots) {}
+
 ValuePtr ValuePool::intern(std::string_view bytes, std::uint64_t hash)
+{
+    Recent &recent = m_recent[hash & (kRecentSlots - 1)];
+    if (recent.hash == hash && recent.bytes == bytes) {
+        if (ValuePtr v = recent.value.lock()) {
+            ++m_recentHits;
+            return v;
+        }
+    }
+    ValuePtr v = find(bytes, hash);
+    if (!v)
+        v = make(bytes, hash);
+    recent.hash = hash;
+    recent.value = v;
+    recent.bytes.assign(bytes);
+    return v;
+}
+
+ValuePtr ValuePool::find(std::string_view bytes, std::uint64_t hash) const
 {
     std::string scratch;
     auto [it, end] = m_values.equal_range(hash);
@@ -60,6 +78,11 @@ ValuePtr ValuePool::intern(std::string_view bytes, std::uint64_t hash)
         if (v && v->size() == bytes.size() && read(*v, scratch) == bytes)
             return v;
     }
+    return nullptr;
+}
+
+ValuePtr ValuePool::make(std::string_view bytes, std::uint64_t hash)
+{
     ValuePtr v;
     if (bytes.size() >= kMinCompressed) {
         ++m_seen;

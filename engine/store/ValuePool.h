@@ -97,10 +97,18 @@ public:
     static constexpr std::size_t kMaxDictionaries = 5;
     /// Values shorter than this are kept as they are.
     static constexpr std::size_t kMinCompressed = 64;
+    /// Slots of the table of values interned lately (a power of two).
+    static constexpr std::size_t kRecentSlots = 4096;
+    /// Interns answered from that table (for tests and benchmarks).
+    std::uint64_t recentHits() const { return m_recentHits; }
 
 private:
     struct Dictionary;
 
+    // A live value holding `bytes`, or null.
+    ValuePtr find(std::string_view bytes, std::uint64_t hash) const;
+    // A new value holding `bytes`, remembered in m_values.
+    ValuePtr make(std::string_view bytes, std::uint64_t hash);
     void sweep();
     void sample(std::string_view bytes);
     void train();
@@ -108,6 +116,16 @@ private:
     std::string compress(std::string_view bytes);
 
     std::unordered_multimap<std::uint64_t, std::weak_ptr<const StoredValue>> m_values;
+    // The values interned lately, one per slot (picked by hash), with their bytes as written.
+    // The members apply the same entries a little apart, so the second and third intern of a
+    // value find it here: no lookup in m_values, and no decompressing to compare.
+    struct Recent {
+        std::uint64_t hash = 0;
+        std::weak_ptr<const StoredValue> value;
+        std::string bytes;
+    };
+    std::vector<Recent> m_recent;
+    std::uint64_t m_recentHits = 0;
     std::size_t m_sweepAt = 4096;
 
     Stats m_stats;

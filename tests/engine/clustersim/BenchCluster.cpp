@@ -390,9 +390,11 @@ int scale(const Args &args)
                             static_cast<unsigned long long>(st.snapshotsSent),
                             static_cast<unsigned long long>(st.leaderChanges));
                 const store::ValuePool::Stats &vs = sim.etcd().values().stats();
-                std::printf("    store values: %zu zstd frames made, %.1f MB as written in %.1f MB (%zu dictionaries)\n",
+                std::printf("    store values: %zu zstd frames made, %.1f MB as written in %.1f MB (%zu dictionaries); "
+                            "%llu interns found among the latest\n",
                             vs.frames, static_cast<double>(vs.rawBytes) / 1e6, static_cast<double>(vs.frameBytes) / 1e6,
-                            sim.etcd().values().dictionaryCount());
+                            sim.etcd().values().dictionaryCount(),
+                            static_cast<unsigned long long>(sim.etcd().values().recentHits()));
                 const cluster::Reclaimer::Stats rs = sim.reclaimer().stats();
                 std::printf("    objects freed on the reclaimer's thread: %llu in %.2f s of its CPU (%llu freed at once: it was behind)\n",
                             static_cast<unsigned long long>(rs.released), rs.cpuSeconds,

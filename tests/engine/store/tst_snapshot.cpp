@@ -498,7 +498,17 @@ void TestSnapshot::poolCompressesAndShares()
     QCOMPARE(frame->hash(), hashOf(v));
     QCOMPARE(frame->size(), v.size());
     QVERIFY(frame->stored().size() * 4 < v.size());
+    const std::uint64_t hitsBefore = pool.recentHits();
     QCOMPARE(pool.intern(std::string(v), hashOf(v)).get(), frame.get());
+    QCOMPARE(pool.recentHits(), hitsBefore + 1); // found among the latest, without decompressing
+    // Once another value takes its slot of the latest, it is still found (and shared).
+    const std::string sameSlot = podValue(5002, 4, rng);
+    const ValuePtr sameSlotValue = pool.intern(sameSlot, hashOf(v) + ValuePool::kRecentSlots);
+    QVERIFY(sameSlotValue.get() != frame.get());
+    QCOMPARE(pool.intern(std::string(v), hashOf(v)).get(), frame.get());
+    QCOMPARE(pool.recentHits(), hitsBefore + 1);
+    QCOMPARE(pool.intern(std::string(v), hashOf(v)).get(), frame.get()); // the slot is its again
+    QCOMPARE(pool.recentHits(), hitsBefore + 2);
     QCOMPARE(pool.superseded(frame).get(), frame.get());
     std::string scratch;
     QCOMPARE(pool.read(*frame, scratch), std::string_view(v));
