@@ -53,13 +53,23 @@ History::KeyMap::value_type *History::findKey(std::string_view key) const
 {
     if (KeyMap::value_type *entry = remembered(key))
         return entry;
-    // The map is this history's own (not const): the entry is handed out for put / remove.
-    auto &keys = const_cast<KeyMap &>(m_keys);
-    auto it = keys.find(key);
-    if (it == keys.end())
+    if (m_index.entries.size() != m_keys.size())
+        rebuildIndex();
+    auto it = m_index.entries.find(key);
+    if (it == m_index.entries.end())
         return nullptr;
-    m_lastKey.entry = &*it;
+    m_lastKey.entry = it->second;
     return m_lastKey.entry;
+}
+
+void History::rebuildIndex() const
+{
+    // The map is this history's own (not const): its entries are handed out for put / remove.
+    auto &keys = const_cast<KeyMap &>(m_keys);
+    m_index.entries.clear();
+    m_index.entries.reserve(keys.size());
+    for (auto &entry : keys)
+        m_index.entries.emplace(entry.first, &entry);
 }
 
 const KeyRevision *History::latest(std::string_view key) const
@@ -177,13 +187,12 @@ const KeyRevision &History::put(std::string_view key, std::string_view value, st
     // Read `prev` first: it points into the vector that grows below.
     const std::int64_t createRevision = prev ? prev->createRevision : rev;
     const std::int64_t version = prev ? prev->version + 1 : 1;
-    // The remembered key, or one walk that finds or places it (not a find, then a lower_bound).
-    KeyMap::value_type *entry = remembered(key);
+    // The remembered key, or the indexed one; a new key takes one walk to place it.
+    KeyMap::value_type *entry = findKey(key);
     if (!entry) {
-        auto it = m_keys.lower_bound(key);
-        if (it == m_keys.end() || it->first != key)
-            it = m_keys.emplace_hint(it, std::string(key), Versions{});
+        auto it = m_keys.emplace_hint(m_keys.lower_bound(key), std::string(key), Versions{});
         entry = m_lastKey.entry = &*it;
+        m_index.entries.emplace(entry->first, entry); // findKey left the index in step
     }
     Versions &versions = entry->second;
     QUORUM_STORE_CHECK(versions.empty() || versions.back().main < rev,
@@ -245,7 +254,12 @@ void History::compact(std::int64_t revision)
                 m_digest -= versionHash(it->first, *v);
             versions.erase(versions.begin(), keep);
         }
-        it = versions.empty() ? m_keys.erase(it) : std::next(it);
+        if (versions.empty()) {
+            m_index.entries.erase(it->first);
+            it = m_keys.erase(it);
+        } else {
+            ++it;
+        }
     }
     m_compact = revision;
 }
@@ -341,6 +355,7 @@ bool History::decode(ByteReader &r)
 {
     m_lastKey.entry = nullptr;
     m_keys.clear();
+    m_index.entries.clear();
     m_digest = 0;
     m_writing = false;
     m_sub = 0;

@@ -12,6 +12,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 namespace quorum::store {
@@ -137,6 +138,23 @@ private:
         }
     };
     mutable LastKey m_lastKey;
+    // The entries of m_keys by hash, for findKey: a walk of the map compares the long shared
+    // prefixes of the keys ("/registry/pods/default/...") at every level. Entries of a std::map
+    // never move, so the index holds their addresses. Kept in step by put and compact; empty
+    // after a copy, a move or decode (it points into one map), and then rebuilt on the next
+    // lookup, which finds its size differs from the map's.
+    struct KeyIndex {
+        std::unordered_map<std::string_view, KeyMap::value_type *> entries;
+        KeyIndex() = default;
+        KeyIndex(const KeyIndex &) {}
+        KeyIndex &operator=(const KeyIndex &)
+        {
+            entries.clear();
+            return *this;
+        }
+    };
+    mutable KeyIndex m_index;
+    void rebuildIndex() const;
     std::int64_t m_current = 1;
     std::int64_t m_compact = 0;
     bool m_writing = false;
