@@ -86,12 +86,19 @@ void ApiServer::rewatch()
         store::Range all;
         all.key = kRegistry;
         all.rangeEnd = kRegistryEnd;
-        const store::RangeResult r = kv.range(all);
+        all.revision = m_etcd.storeRevision(m_member); // what the member shows (see syncWatch)
+        store::RangeResult r = kv.range(all);
+        if (r.error == store::Error::Compacted) { // by a compaction applied ahead: the latest
+            all.revision = 0;
+            r = kv.range(all);
+        }
+        // (A range's header revision is the store's; the list is as of all.revision.)
+        const std::int64_t listedAt = all.revision > 0 ? all.revision : r.revision;
         ObjectCache::Facts facts;
         for (const store::KeyValue &item : r.kvs)
             if (ObjectPtr o = decode(item, facts))
-                m_cache.put(item.key, std::move(o), r.revision, facts);
-        w = kv.watch(kRegistry, kRegistryEnd, r.revision + 1);
+                m_cache.put(item.key, std::move(o), listedAt, facts);
+        w = kv.watch(kRegistry, kRegistryEnd, listedAt + 1);
     }
     m_watch = w.id;
 }
@@ -102,7 +109,9 @@ void ApiServer::syncWatch()
         return;
     if (m_etcd.incarnation(m_member) != m_memberIncarnation || m_watch == 0)
         rewatch();
-    store::WatchBatch batch = m_etcd.kv(m_member).takeEvents(m_watch);
+    // Up to what the member has finished applying (its store may hold entries applied ahead,
+    // sim::SimOptions::applyThread).
+    store::WatchBatch batch = m_etcd.kv(m_member).takeEvents(m_watch, m_etcd.storeRevision(m_member));
     if (!batch.exists || batch.error == store::Error::Compacted) {
         m_watch = 0;
         m_memberIncarnation = ~0ULL;

@@ -45,6 +45,7 @@ ClusterSim::ClusterSim(const model::Topology &topology, ClusterOptions options)
     so.snapshotsToKeep = options.snapshotsToKeep;
     so.snapshotCatchUpEntries = options.snapshotCatchUpEntries;
     so.persistentBackend = options.persistentBackend;
+    so.applyThread = options.applyThread;
     m_etcd = std::make_unique<sim::Simulation>(so);
     m_etcd->setApplyObserver([this](raft::NodeId id, std::uint64_t, const store::ApplyResult &r) { onApplied(id, r); });
     m_etcd->setTimeline([this](const std::string &) { onRaftTimeline(); });

@@ -56,6 +56,11 @@ struct ClusterOptions {
     /// own and Raft snapshots carry no key-values, so a snapshot costs O(1) instead of a copy
     /// of the whole store, and a restart keeps the store.
     bool persistentBackend = true;
+    /// The etcd members' stores apply on a second thread during the simulated fsync before
+    /// the apply (sim::SimOptions::applyThread). The API servers read their stores as of what
+    /// the members have finished applying, so the run is the same either way, except that a
+    /// member crashing in that window keeps entries its store had applied.
+    bool applyThread = true;
 };
 
 class Connection;

@@ -82,7 +82,7 @@ telemetry::Sample Sampler::take()
             member.role = roleOf(r.role());
             member.term = r.term();
             member.commit = r.log().committed();
-            member.applied = etcd.kv(id).appliedIndex();
+            member.applied = etcd.storeAppliedIndex(id);
             if (r.lead() != raft::kNone)
                 member.leaderName = m_sim.etcdNodes()[r.lead() - 1];
         }

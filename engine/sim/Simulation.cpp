@@ -36,6 +36,29 @@ struct Simulation::Member {
     Micros extraFsync = 0; // a slow disk (fault); survives restarts: it is the hardware
     raft::Role role = raft::Role::Follower;
     std::uint64_t logFirst = 0; // the log's first index when last looked at (kept while down)
+    // The Ready in flight whose entries the apply thread is applying, or has (applyThread);
+    // what the store showed before them, and as finishReady goes through their results.
+    std::shared_ptr<AheadApply> ahead;
+    std::int64_t shownRevision = 0;
+    std::uint64_t shownApplied = 0;
+};
+
+// One entry's store side, as applyToStore did it.
+struct Simulation::StoreStep {
+    bool skipped = false;  // the store held it already (persistentBackend)
+    bool applied = false;  // `result` is the store's answer
+    store::ApplyResult result;
+    bool hashed = false;
+    std::uint32_t hash = 0;
+    std::string snapshot;  // the store's bytes at a snapshot index (without persistentBackend)
+    std::int64_t revisionAfter = 0;
+    std::uint64_t appliedAfter = 0;
+};
+
+// A Ready's committed entries handed to the apply thread, and its steps once done.
+struct Simulation::AheadApply {
+    std::vector<raft::Entry> entries;
+    std::vector<StoreStep> steps;
 };
 
 std::string formatTime(Micros t)
@@ -76,9 +99,35 @@ Simulation::Simulation(const SimOptions &options)
         m_members.emplace(id, std::move(m));
         startNode(ref);
     }
+    if (options.applyThread)
+        m_applyWorker = std::make_unique<ApplyWorker>();
 }
 
 Simulation::~Simulation() = default;
+
+void Simulation::settle() const
+{
+    if (m_applyWorker)
+        m_applyWorker->settle();
+}
+
+ApplyWorker::Stats Simulation::applyThreadStats() const
+{
+    return m_applyWorker ? m_applyWorker->stats() : ApplyWorker::Stats{};
+}
+
+std::int64_t Simulation::storeRevision(NodeId id) const
+{
+    const Member &m = member(id);
+    // The worker only touches the store of a member with entries ahead: others read as they are.
+    return m.ahead ? m.shownRevision : m.kv->revision();
+}
+
+std::uint64_t Simulation::storeAppliedIndex(NodeId id) const
+{
+    const Member &m = member(id);
+    return m.ahead ? m.shownApplied : m.kv->appliedIndex();
+}
 
 Simulation::Member &Simulation::member(NodeId id)
 {
@@ -108,6 +157,7 @@ const raft::RawNode &Simulation::node(NodeId id) const
 
 const store::KvStore &Simulation::kv(NodeId id) const
 {
+    settle();
     return *member(id).kv;
 }
 
@@ -118,6 +168,7 @@ void Simulation::setExtraFsyncLatency(NodeId id, Micros extra)
 
 store::KvStore &Simulation::kv(NodeId id)
 {
+    settle();
     return *member(id).kv;
 }
 
@@ -241,6 +292,7 @@ void Simulation::pump(Member &m)
         const auto &r = m.node->raft();
         if (m.role == raft::Role::Leader) {
             ++m_stats.leaderChanges;
+            settle();
             m.kv->promote(now() / kMs);
             if (m.id == m_transferTarget)
                 ++m_stats.transfersDone;
@@ -262,13 +314,20 @@ void Simulation::pump(Member &m)
             send(std::move(msg));
         rd->messages.clear();
     }
+    if (!rd->committedEntries.empty()) {
+        ++m_stats.readiesApplying;
+        m_stats.readiesWithoutSync += rd->mustSync ? 0 : 1;
+    }
     if (!rd->mustSync) {
         finishReady(m, rd, backend);
         return;
     }
     const NodeId id = m.id;
     const std::uint64_t inc = m.incarnation;
-    m_queue.after(m_rng.uniform(m_options.fsyncMin, m_options.fsyncMax) + m.extraFsync, [this, id, inc, rd, backend] {
+    const Micros delay = m_rng.uniform(m_options.fsyncMin, m_options.fsyncMax) + m.extraFsync;
+    if (m_applyWorker && !rd->committedEntries.empty() && !(rd->snapshot && !rd->snapshot->empty()))
+        applyAhead(m, *rd, now() + delay);
+    m_queue.after(delay, [this, id, inc, rd, backend] {
         Member &mm = member(id);
         if (mm.node && mm.incarnation == inc)
             finishReady(mm, rd, backend);
@@ -304,6 +363,7 @@ void Simulation::send(raft::Message message)
         // etcd's merged snapshot message: the Raft snapshot's metadata with the sender's
         // whole backend as of now.
         if (m_options.persistentBackend) {
+            settle();
             const Member &from = member(message.from);
             if (from.kv && message.snapshot)
                 message.snapshot->data = from.kv->snapshot();
@@ -326,6 +386,7 @@ void Simulation::finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd, 
         send(std::move(msg));
     // 3. Apply: a received snapshot replaces the store, then the committed entries after it.
     if (rd->snapshot && !rd->snapshot->empty()) {
+        settle();
         if (backend) {
             raft::Snapshot withData{rd->snapshot->metadata, std::move(*backend)};
             restoreStore(m, withData);
@@ -335,8 +396,21 @@ void Simulation::finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd, 
         ++m_stats.snapshotsInstalled;
         timeline(cat("n", m.id, " installed a snapshot at index ", rd->snapshot->metadata.index));
     }
-    for (const raft::Entry &e : rd->committedEntries)
-        applyEntry(m, e);
+    if (std::shared_ptr<AheadApply> ahead = m.ahead) {
+        settle();
+        for (std::size_t i = 0; i < ahead->entries.size(); ++i) {
+            StoreStep &step = ahead->steps[i];
+            m.shownRevision = step.revisionAfter;
+            m.shownApplied = step.appliedAfter;
+            finishEntry(m, ahead->entries[i], step);
+        }
+        m.ahead.reset();
+    } else {
+        if (!rd->committedEntries.empty())
+            settle(); // the value pool is shared with the stores the worker may be applying to
+        for (const raft::Entry &e : rd->committedEntries)
+            applyEntry(m, e);
+    }
     m.reads.insert(m.reads.end(), rd->readStates.begin(), rd->readStates.end());
     serveReads(m);
     m.node->advance(*rd);
@@ -358,19 +432,19 @@ void Simulation::serveReads(Member &m)
 
 void Simulation::applyEntry(Member &m, const raft::Entry &e)
 {
-    ++m_stats.entriesApplied;
-    m.applied = std::max(m.applied, e.index);
-    if (m_options.checkSafety)
-        m_safety.onApplied(now(), m.id, e);
+    StoreStep step = applyToStore(m, e, now() / kMs);
+    finishEntry(m, e, step);
+}
+
+Simulation::StoreStep Simulation::applyToStore(Member &m, const raft::Entry &e, std::int64_t nowMs) const
+{
+    StoreStep step;
     // A persistent backend already holds entries up to its applied index (after a restart or
     // a merged snapshot): they are skipped, and nobody is told again.
-    const bool skipped = e.index <= m.kv->appliedIndex();
-    if (skipped)
-        ++m_stats.entriesSkipped;
-    if (!skipped && e.type == raft::EntryType::Normal && !e.data.empty()) {
-        const store::ApplyResult result = m.kv->apply(e.index, e.data, now() / kMs);
-        if (m_applyObserver)
-            m_applyObserver(m.id, m.incarnation, result);
+    step.skipped = e.index <= m.kv->appliedIndex();
+    if (!step.skipped && e.type == raft::EntryType::Normal && !e.data.empty()) {
+        step.result = m.kv->apply(e.index, e.data, nowMs);
+        step.applied = true;
     }
     const bool snapshotHere = m_options.snapshotEvery != 0 && e.index % m_options.snapshotEvery == 0;
     if (m_options.checkSafety && m_options.storeHashEvery != 0) {
@@ -379,17 +453,57 @@ void Simulation::applyEntry(Member &m, const raft::Entry &e)
         // Snapshot indexes are always checked: a member restored from a snapshot is compared
         // there (restoreStore).
         const std::uint64_t every = std::max<std::uint64_t>(m_options.storeHashEvery, std::bit_floor(e.index / 32));
-        if (!skipped && (e.index % every == 0 || snapshotHere))
-            m_safety.onStoreHash(now(), m.id, e.index, m.kv->hash());
+        if (!step.skipped && (e.index % every == 0 || snapshotHere)) {
+            step.hashed = true;
+            step.hash = m.kv->hash();
+        }
     }
-    if (snapshotHere)
-        takeSnapshot(m, e.index);
+    // With a persistent backend the key-values are not part of the Raft snapshot.
+    if (snapshotHere && !m_options.persistentBackend)
+        step.snapshot = m.kv->snapshot();
+    step.revisionAfter = m.kv->revision();
+    step.appliedAfter = m.kv->appliedIndex();
+    return step;
 }
 
-void Simulation::takeSnapshot(Member &m, std::uint64_t index)
+void Simulation::finishEntry(Member &m, const raft::Entry &e, StoreStep &step)
 {
-    // With a persistent backend the key-values are not part of the Raft snapshot.
-    auto r = m.storage->createSnapshot(index, m_conf, m_options.persistentBackend ? std::string() : m.kv->snapshot());
+    ++m_stats.entriesApplied;
+    m.applied = std::max(m.applied, e.index);
+    if (m_options.checkSafety)
+        m_safety.onApplied(now(), m.id, e);
+    if (step.skipped)
+        ++m_stats.entriesSkipped;
+    if (step.applied && m_applyObserver)
+        m_applyObserver(m.id, m.incarnation, step.result);
+    if (step.hashed)
+        m_safety.onStoreHash(now(), m.id, e.index, step.hash);
+    if (m_options.snapshotEvery != 0 && e.index % m_options.snapshotEvery == 0)
+        takeSnapshot(m, e.index, std::move(step.snapshot));
+}
+
+void Simulation::applyAhead(Member &m, const raft::Ready &rd, Micros at)
+{
+    // The store is the worker's until finishReady settles: nothing else of the member's is.
+    auto ahead = std::make_shared<AheadApply>();
+    ahead->entries = rd.committedEntries;
+    settle(); // what the main thread did to the store (watches, reads) is done before
+    m.shownRevision = m.kv->revision();
+    m.shownApplied = m.kv->appliedIndex();
+    m.ahead = ahead;
+    ++m_stats.appliesAhead;
+    Member *member = &m;
+    const std::int64_t nowMs = at / kMs;
+    m_applyWorker->submit([this, member, ahead, nowMs] {
+        ahead->steps.reserve(ahead->entries.size());
+        for (const raft::Entry &e : ahead->entries)
+            ahead->steps.push_back(applyToStore(*member, e, nowMs));
+    });
+}
+
+void Simulation::takeSnapshot(Member &m, std::uint64_t index, std::string data)
+{
+    auto r = m.storage->createSnapshot(index, m_conf, std::move(data));
     RAFT_CHECK(r.ok(), "member " << m.id << ": " << r.error());
     if (!r->ok())
         return; // OutOfDate: a snapshot received from the leader is newer
@@ -419,6 +533,7 @@ void Simulation::forgetCompactedEntries()
 
 void Simulation::restoreStore(Member &m, const raft::Snapshot &snap)
 {
+    settle();
     const store::RestoreResult r = m.kv->restore(snap.data, now() / kMs);
     RAFT_CHECK(r.ok(), "member " << m.id << " cannot restore the snapshot at " << snap.metadata.index << ": " << r.error);
     // A merged snapshot (persistentBackend) may be ahead of its metadata index.
@@ -485,6 +600,8 @@ void Simulation::crash(NodeId id)
     noteFault(cat("crash n", id));
     ++m_stats.crashes;
     ++m.incarnation;
+    settle();
+    m.ahead.reset(); // applied, never finished: a kept backend holds them, nobody was told
     m.node.reset();
     if (m_options.persistentBackend && m.kv)
         m.kv->cancelAllWatches(); // the process's watchers die with it; the backend stays

@@ -22,6 +22,7 @@
 // event history (historyHash()). Single-threaded; nothing here reads a clock.
 
 #include "engine/raft/RawNode.h"
+#include "engine/sim/ApplyWorker.h"
 #include "engine/sim/EventQueue.h"
 #include "engine/sim/Network.h"
 #include "engine/sim/Random.h"
@@ -79,6 +80,12 @@ struct SimOptions {
     /// TEST ONLY: send a Ready's messages before its fsync completes (a broken driver). The
     /// harness must catch this in some seed.
     bool unsafeSendBeforePersist = false;
+    /// Apply committed entries to the members' stores on a second thread (ApplyWorker) while
+    /// the fsync that comes before them is simulated; the simulation settles before anything
+    /// else touches a store, and shows each store as of the entries it has finished applying
+    /// (storeRevision, storeAppliedIndex). Apply observers see the same results in the same
+    /// order. A member that crashes in that window may keep entries its store applied ahead.
+    bool applyThread = false;
 };
 
 /// Counters of one run, for summaries.
@@ -99,6 +106,9 @@ struct SimStats {
     std::uint64_t tornWrites = 0;      ///< files a crash left with part of their unsynced tail
     std::uint64_t transfers = 0;       ///< leadership transfers requested
     std::uint64_t transfersDone = 0;   ///< ... after which the target became leader
+    std::uint64_t readiesApplying = 0; ///< Readies with committed entries
+    std::uint64_t readiesWithoutSync = 0; ///< ... of which need no fsync first (applied at once)
+    std::uint64_t appliesAhead = 0;    ///< Readies whose entries the apply thread applied (applyThread)
 };
 
 class Simulation {
@@ -124,7 +134,11 @@ public:
     SafetyMonitor &safety() { return m_safety; }
     const SimStats &stats() const { return m_stats; }
     /// The value pool the members' stores share (what it has compressed, for benchmarks).
-    const store::ValuePool &values() const { return *m_values; }
+    const store::ValuePool &values() const
+    {
+        settle();
+        return *m_values;
+    }
     void setApplyObserver(ApplyObserver observer) { m_applyObserver = std::move(observer); }
     void setReadObserver(ReadObserver observer) { m_readObserver = std::move(observer); }
     void setTimeline(TimelineSink sink) { m_timeline = std::move(sink); }
@@ -138,10 +152,18 @@ public:
     raft::NodeId leader() const;
     /// The member's node; precondition: isUp(id).
     const raft::RawNode &node(raft::NodeId id) const;
+    /// The member's store (with applyThread: once the apply thread has settled; the store may
+    /// then hold entries applied ahead of what storeRevision() shows).
     const store::KvStore &kv(raft::NodeId id) const;
     /// The same, for creating and draining watches (local to the member, not replicated). The
     /// store is replaced when the member restarts (see incarnation()).
     store::KvStore &kv(raft::NodeId id);
+    /// The store's revision and applied index as of the entries the member has finished
+    /// applying (without applyThread, the store's own). Precondition: isUp(id) or a kept store.
+    std::int64_t storeRevision(raft::NodeId id) const;
+    std::uint64_t storeAppliedIndex(raft::NodeId id) const;
+    /// The apply thread's counters (applyThread), zero otherwise.
+    ApplyWorker::Stats applyThreadStats() const;
     /// A slow disk: adds `extra` to every fsync of the member (0 heals it).
     void setExtraFsyncLatency(raft::NodeId id, Micros extra);
     /// Highest commit index any member reported.
@@ -185,7 +207,7 @@ private:
     const Member &member(raft::NodeId id) const;
     void startNode(Member &m);
     void restoreStore(Member &m, const raft::Snapshot &snap);
-    void takeSnapshot(Member &m, std::uint64_t index);
+    void takeSnapshot(Member &m, std::uint64_t index, std::string data);
     /// Lets the safety monitor forget entries older than every member's log.
     void forgetCompactedEntries();
     void write(Member &m, const raft::Ready &rd);
@@ -194,7 +216,18 @@ private:
     void deliver(raft::Message message);
     void pump(Member &m);
     void finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd, const std::shared_ptr<std::string> &backend);
+    struct StoreStep;
+    struct AheadApply;
+    /// The store's side of applying `e` (apply, hash, snapshot bytes): touches only m.kv and
+    /// the value pool, so it may run on the apply thread.
+    StoreStep applyToStore(Member &m, const raft::Entry &e, std::int64_t nowMs) const;
+    /// The rest: counters, the safety monitor, the observer, the log snapshot.
+    void finishEntry(Member &m, const raft::Entry &e, StoreStep &step);
+    /// Hands the Ready's committed entries to the apply thread when it waits for an fsync.
+    void applyAhead(Member &m, const raft::Ready &rd, Micros at);
     void applyEntry(Member &m, const raft::Entry &e);
+    /// Waits for the apply thread (applyThread) to finish what it was given.
+    void settle() const;
     void serveReads(Member &m);
     void afterInput(Member &m);
     void updateLeaderClock();
@@ -220,6 +253,7 @@ private:
     std::uint64_t m_highestCommit = 0;
     bool m_hadLeader = false;
     Micros m_leaderClockSince = 0;
+    std::unique_ptr<ApplyWorker> m_applyWorker; // applyThread; last: its jobs use the members
 };
 
 /// "   12.345678s" — the timeline's time column.

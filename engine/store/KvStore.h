@@ -103,8 +103,10 @@ public:
     bool cancelWatch(WatchId id);
     /// Cancels every watch (the process that held them is gone).
     void cancelAllWatches();
-    /// Takes the pending events of one watcher.
-    WatchBatch takeEvents(WatchId id);
+    /// Takes the pending events of one watcher: those at revisions up to `upTo` (all by
+    /// default; a driver that has applied entries ahead of what it shows passes the revision it
+    /// shows, so the later events wait for the next take).
+    WatchBatch takeEvents(WatchId id, std::int64_t upTo = std::numeric_limits<std::int64_t>::max());
     /// Watchers with pending events or a notice, by id.
     std::vector<WatchId> readyWatches() const { return m_watches.ready(); }
     std::size_t watchCount() const { return m_watches.size(); }

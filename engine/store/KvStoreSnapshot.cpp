@@ -59,9 +59,9 @@ void KvStore::cancelAllWatches()
     m_watches.watchers().clear();
 }
 
-WatchBatch KvStore::takeEvents(WatchId id)
+WatchBatch KvStore::takeEvents(WatchId id, std::int64_t upTo)
 {
-    return m_watches.take(id);
+    return m_watches.take(id, upTo);
 }
 
 // ---- leases ------------------------------------------------------------------------------

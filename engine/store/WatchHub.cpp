@@ -55,7 +55,7 @@ void WatchHub::notify(const std::vector<Event> &events, std::int64_t revision)
     }
 }
 
-WatchBatch WatchHub::take(WatchId id)
+WatchBatch WatchHub::take(WatchId id, std::int64_t upTo)
 {
     WatchBatch batch;
     auto it = m_watchers.find(id);
@@ -63,8 +63,12 @@ WatchBatch WatchHub::take(WatchId id)
         return batch;
     batch.exists = true;
     Watcher &w = it->second;
-    batch.events.assign(std::make_move_iterator(w.pending.begin()), std::make_move_iterator(w.pending.end()));
-    w.pending.clear();
+    // Pending events are in revision order.
+    auto end = w.pending.begin();
+    while (end != w.pending.end() && end->kv.modRevision <= upTo)
+        ++end;
+    batch.events.assign(std::make_move_iterator(w.pending.begin()), std::make_move_iterator(end));
+    w.pending.erase(w.pending.begin(), end);
     if (w.compacted) {
         batch.error = Error::Compacted;
         batch.compactRevision = w.compactRevision;

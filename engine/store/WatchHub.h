@@ -42,8 +42,9 @@ public:
     /// Delivers one write txn's events (all at `revision`) to every watcher.
     void notify(const std::vector<Event> &events, std::int64_t revision);
 
-    /// Takes a watcher's pending events (and its compaction notice, which removes it).
-    WatchBatch take(WatchId id);
+    /// Takes a watcher's pending events at revisions up to `upTo` (and its compaction notice,
+    /// which removes it).
+    WatchBatch take(WatchId id, std::int64_t upTo);
     /// Watchers with something to take, by id.
     std::vector<WatchId> ready() const;
 

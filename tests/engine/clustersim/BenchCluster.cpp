@@ -5,6 +5,8 @@
 //   bench_cluster scale --nodes N --pods P [--runs R] [--timeout-virtual 600s]
 //                       [--per-deployment 1000] [--wall-cap 300] [--check-every 5s]
 //                       [--no-safety-checks] [--verbose]
+//   either: --no-fork (run in this process), --no-apply-thread (no second thread for the
+//           etcd members' stores, ClusterOptions::applyThread)
 //
 // Every run happens in a forked child process, so each run's peak RSS (ru_maxrss of the
 // child, from wait4) is its own and a run that blows up cannot take the others with it.
@@ -30,6 +32,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <ctime>
 #include <functional>
 #include <string>
 #include <vector>
@@ -71,10 +74,20 @@ struct RunResult {
     long podsRunning = 0;
     long podsSeen = 0;
     long rssKiB = 0;            ///< getrusage(RUSAGE_SELF) in the child at the end of the run
+    double simThreadCpu = 0;    ///< CPU seconds of the simulation's own thread (the critical path)
 };
+
+double threadCpuSeconds()
+{
+    timespec t{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
+}
 
 /// --no-fork: run in this process (for heap profilers that follow one process).
 bool g_noFork = false;
+/// --no-apply-thread: the etcd members' stores apply on the simulation's thread.
+bool g_applyThread = true;
 
 /// Runs `body` in a child process; returns its result and the child's peak RSS.
 RunResult inChild(const std::function<RunResult()> &body, long &childMaxRssKiB, double &childCpuSeconds)
@@ -201,6 +214,7 @@ int timeCompression(const Args &args)
                 clustersim::ClusterOptions options;
                 options.seed = static_cast<std::uint64_t>(i + 1);
                 options.raftSafetyChecks = safety;
+                options.applyThread = g_applyThread;
                 clustersim::ClusterSim sim(topology, options);
                 sim.runUntil(hours * 3600 * kSecond);
                 out.wallTotal = secondsSince(start);
@@ -321,6 +335,7 @@ int scale(const Args &args)
                 clustersim::ClusterOptions options;
                 options.seed = static_cast<std::uint64_t>(i + 1);
                 options.raftSafetyChecks = safety;
+                options.applyThread = g_applyThread;
                 clustersim::ClusterSim sim(topology, options);
                 // Boot: until writes work and every kubelet's Node has registered, at most `bootFor`.
                 const auto kubelets = static_cast<std::size_t>(topology.nodesRunning(model::Component::Kubelet).size());
@@ -379,6 +394,7 @@ int scale(const Args &args)
                     }
                 }
                 out.wallWorkload = secondsSince(applyStart);
+                out.simThreadCpu = threadCpuSeconds();
                 out.virtualSeconds = static_cast<double>(sim.now() - applyAt) / kSecond;
                 out.virtualEnd = static_cast<double>(sim.now()) / kSecond;
                 out.wallTotal = secondsSince(start);
@@ -389,6 +405,13 @@ int scale(const Args &args)
                             static_cast<unsigned long long>(st.snapshotsTaken),
                             static_cast<unsigned long long>(st.snapshotsSent),
                             static_cast<unsigned long long>(st.leaderChanges));
+                const sim::ApplyWorker::Stats as = sim.etcd().applyThreadStats();
+                std::printf("    apply thread: %llu of %llu Readies with entries to apply (%llu need no fsync first) applied ahead, "
+                            "in %.2f s of its CPU; the simulation waited for it %llu times\n",
+                            static_cast<unsigned long long>(st.appliesAhead),
+                            static_cast<unsigned long long>(st.readiesApplying),
+                            static_cast<unsigned long long>(st.readiesWithoutSync), as.cpuSeconds,
+                            static_cast<unsigned long long>(as.waited));
                 const store::ValuePool::Stats &vs = sim.etcd().values().stats();
                 std::printf("    store values: %zu zstd frames made, %.1f MB as written in %.1f MB (%zu dictionaries); "
                             "%llu interns found among the latest\n",
@@ -403,11 +426,11 @@ int scale(const Args &args)
             },
             childRss, childCpu);
         std::printf("  run %d: %s; wall boot %.2f s + workload %.2f s = %.2f s; virtual %.0f s after apply; "
-                    "pods Running %ld/%ld (seen %ld); cpu %.2f s; peak RSS %.1f MiB\n",
+                    "pods Running %ld/%ld (seen %ld); cpu %.2f s (simulation thread %.2f s); peak RSS %.1f MiB\n",
                     i + 1,
                     r.ok ? "all Running" : r.wallCapped ? "STOPPED at wall cap" : "NOT all Running (virtual timeout)",
                     r.wallBoot, r.wallWorkload, r.wallTotal, r.virtualSeconds, r.podsRunning, pods, r.podsSeen,
-                    childCpu, childRss / 1024.0);
+                    childCpu, r.simThreadCpu, childRss / 1024.0);
         walls.push_back(r.wallTotal);
         workloadWalls.push_back(r.wallWorkload);
         cpus.push_back(childCpu);
@@ -432,13 +455,15 @@ int main(int argc, char **argv)
                      "       bench_cluster scale --nodes N --pods P [--runs R] [--timeout-virtual 600s]\n"
                      "                     [--per-deployment 1000] [--wall-cap 300] [--check-every 5s]\n"
                      "                     [--boot 30s] [--no-safety-checks] [--verbose]\n"
-                     "       (either: --no-fork runs in this process, for heap profilers)\n");
+                     "       (either: --no-fork runs in this process, for heap profilers;\n"
+                     "        --no-apply-thread applies the etcd stores on the simulation's thread)\n");
         return 2;
     }
     Args args;
     for (int i = 2; i < argc; ++i)
         args.items.emplace_back(argv[i]);
     g_noFork = args.has("--no-fork");
+    g_applyThread = !args.has("--no-apply-thread");
     std::printf("allocator: %s\n", quorum::testing::allocatorInUse().c_str());
     const std::string command = argv[1];
     if (command == "time-compression")

@@ -3,14 +3,16 @@
 
 #include "StoreTestUtil.h"
 
+#include <limits>
+
 using namespace quorum::store;
 using namespace quorum::store::test;
 
 namespace {
 
-std::string take(KvStore &store, WatchId id)
+std::string take(KvStore &store, WatchId id, std::int64_t upTo = std::numeric_limits<std::int64_t>::max())
 {
-    WatchBatch b = store.takeEvents(id);
+    WatchBatch b = store.takeEvents(id, upTo);
     if (!b.exists)
         return "no watcher";
     std::string out = describe(b.events);
@@ -30,6 +32,7 @@ private slots:
     void fromThePast_data();
     void fromThePast();
     void liveEvents();
+    void takesUpToARevision();
     void futureStartRevision();
     void compactedStart();
     void cancelAndUnknown();
@@ -94,6 +97,21 @@ void TestWatch::liveEvents()
     QCOMPARE(q(take(m.store, prefix)), q("PUT a=1 c2 m3 v2 prev(a=0 c2 m2 v1); PUT ab=2 c4 m4 v1; "
                                          "DELETE a m6 prev(a=1 c2 m3 v2); DELETE ab m6 prev(ab=2 c4 m4 v1)"));
     QCOMPARE(q(take(m.store, all)), q("DELETE a m6; DELETE ab m6"));
+    QVERIFY(m.store.readyWatches().empty());
+}
+
+void TestWatch::takesUpToARevision()
+{
+    // A driver that applied entries ahead of what it shows takes only what it shows.
+    Member m;
+    const WatchId w = m.store.watch("k", "l", 0).id;
+    runScript(m, "put k 1; put k2 1; put k 2; del k2");  // revisions 2..5
+    QCOMPARE(q(take(m.store, w, 1)), q(""));
+    QCOMPARE(q(take(m.store, w, 3)), q("PUT k=1 c2 m2 v1; PUT k2=1 c3 m3 v1"));
+    QCOMPARE(q(take(m.store, w, 3)), q(""));
+    QCOMPARE(m.store.readyWatches(), std::vector<WatchId>{w});  // the rest waits
+    QCOMPARE(q(take(m.store, w, 4)), q("PUT k=2 c2 m4 v2"));
+    QCOMPARE(q(take(m.store, w)), q("DELETE k2 m5"));
     QVERIFY(m.store.readyWatches().empty());
 }
 

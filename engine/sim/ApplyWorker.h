@@ -1,0 +1,64 @@
+#pragma once
+
+// Runs jobs on a thread of its own, one at a time, in the order they were submitted. The
+// simulation hands it the store side of applying a Ready's committed entries when that Ready
+// waits for a simulated fsync first: the members' stores then apply on a second core while the
+// simulation goes on, and the simulation settles (waits for every job to have run) before it
+// touches any member's store again. So a store is only ever used by one thread at a time, and
+// what it does does not depend on timing: results stay deterministic.
+//
+// Handing over and settling are meant to be cheap at tens of thousands of jobs a second: the
+// thread spins a little before it sleeps, and settle() spins a little before it waits.
+
+#include <atomic>
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace quorum::sim {
+
+class ApplyWorker {
+public:
+    ApplyWorker();
+    /// Runs what is queued, then ends the thread.
+    ~ApplyWorker();
+    ApplyWorker(const ApplyWorker &) = delete;
+    ApplyWorker &operator=(const ApplyWorker &) = delete;
+
+    /// Queues `job` (called from one thread: the simulation's).
+    void submit(std::function<void()> job);
+    /// Returns once every job submitted so far has run; its effects are then visible here.
+    void settle();
+    /// Whether every job submitted so far has run.
+    bool idle() const { return m_done.load(std::memory_order_acquire) == m_submitted; }
+
+    struct Stats {
+        std::uint64_t jobs = 0;     ///< jobs run
+        std::uint64_t waited = 0;   ///< settles that found a job still running or queued
+        double cpuSeconds = 0;      ///< CPU time of the thread, spinning included
+    };
+    /// Settles first.
+    Stats stats();
+
+private:
+    void run();
+
+    std::uint64_t m_submitted = 0; // the caller's count
+    std::atomic<std::uint64_t> m_done{0};
+    std::atomic<std::uint64_t> m_queued{0}; // jobs pushed, seen by the spinning thread
+    std::mutex m_mutex;
+    std::condition_variable m_wake;    // work or stop for the thread
+    std::condition_variable m_settled; // the queue ran empty (for a waiting settle)
+    std::deque<std::function<void()>> m_jobs;
+    bool m_sleeping = false;  // the thread waits on m_wake (under m_mutex)
+    bool m_waiting = false;   // settle() waits on m_settled (under m_mutex)
+    bool m_stop = false;
+    std::uint64_t m_waited = 0;
+    std::atomic<double> m_cpuSeconds{0};
+    std::thread m_thread; // last: started when the rest exists
+};
+
+} // namespace quorum::sim
