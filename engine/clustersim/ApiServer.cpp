@@ -343,29 +343,99 @@ void ApiServer::update(Json object, ApiCallback done)
                                nullptr});
         return;
     }
+    admitUpdate(object, *current, *r);
+    store::Txn txn;
+    txn.compares.push_back(store::Compare{store::Compare::Target::ModRevision, store::Compare::Op::Equal, key, {}, currentRv, {}});
+    std::uint64_t hash = 0;
+    txn.success.push_back(putOf(key, std::move(object), hash));
+    propose(Pending{std::move(done), key, Pending::Op::Update, name, r, 0, hash}, std::move(txn));
+}
+
+void ApiServer::admitUpdate(Json &object, const Json &current, const ResourceInfo &resource)
+{
     Json &meta = object["metadata"];
-    const Json &cmeta = (*current)["metadata"];
+    const Json &cmeta = current["metadata"];
     meta["uid"] = cmeta.value("uid", std::string());
     meta["creationTimestamp"] = cmeta.value("creationTimestamp", std::string());
     if (cmeta.contains("deletionTimestamp"))
         meta["deletionTimestamp"] = cmeta["deletionTimestamp"];
-    if (hasSpec(*r)) {
-        const std::int64_t generation = cluster::generationOf(*current);
+    if (hasSpec(resource)) {
+        const std::int64_t generation = cluster::generationOf(current);
         // Compare in place: value() would copy both specs.
         static const Json kNull;
         auto specOf = [](const Json &o) -> const Json & {
             auto it = o.find("spec");
             return it == o.end() ? kNull : *it;
         };
-        const bool specChanged = specOf(object) != specOf(*current);
+        const bool specChanged = specOf(object) != specOf(current);
         meta["generation"] = generation + (specChanged ? 1 : 0);
     }
     meta.erase("resourceVersion");
-    store::Txn txn;
-    txn.compares.push_back(store::Compare{store::Compare::Target::ModRevision, store::Compare::Op::Equal, key, {}, currentRv, {}});
+}
+
+struct ApiServer::PreparedUpdate {
+    Json object;                // the request's, untouched (the usual path takes it)
+    std::string key;
+    const ResourceInfo *resource = nullptr;
+    ObjectPtr current;          // what the cache held at sending (null: nothing prepared)
+    std::atomic<bool> ready{false}; // the worker is done with what follows
+    bool prepared = false;      // the resourceVersion matched `current`: admitted and encoded
+    std::string name;
+    Json admitted;
+    std::string bytes;
     std::uint64_t hash = 0;
-    txn.success.push_back(putOf(key, std::move(object), hash));
-    propose(Pending{std::move(done), key, Pending::Op::Update, name, r, 0, hash}, std::move(txn));
+};
+
+std::shared_ptr<ApiServer::PreparedUpdate> ApiServer::prepareUpdate(Json object, sim::ApplyWorker &worker)
+{
+    auto p = std::make_shared<PreparedUpdate>();
+    p->object = std::move(object);
+    p->key = cluster::keyOf(p->object);
+    p->resource = cluster::resourceForKey(p->key);
+    if (p->resource)
+        p->current = m_cache.get(p->key);
+    if (!p->current) {
+        p->ready.store(true, std::memory_order_release);
+        return p;
+    }
+    // Both objects are immutable or this job's alone until `ready`.
+    worker.submit([p] {
+        const std::int64_t rv = cluster::resourceVersionOf(p->object);
+        if (rv == 0 || rv == cluster::resourceVersionOf(*p->current)) {
+            p->name = cluster::nameOf(p->object);
+            p->admitted = p->object;
+            admitUpdate(p->admitted, *p->current, *p->resource);
+            p->bytes = p->admitted.dump();
+            p->hash = std::hash<std::string_view>{}(p->bytes);
+            p->prepared = true;
+        }
+        p->ready.store(true, std::memory_order_release);
+    });
+    return p;
+}
+
+void ApiServer::update(const std::shared_ptr<PreparedUpdate> &p, ApiCallback done)
+{
+    ++m_prepared;
+    if (!p->ready.load(std::memory_order_acquire))
+        if (sim::ApplyWorker *worker = m_etcd.applyThread())
+            worker->settle();
+    ObjectPtr current = p->prepared ? m_cache.get(p->key) : nullptr;
+    if (!current || current != p->current) {
+        update(std::move(p->object), std::move(done));
+        return;
+    }
+    // What update(p->object) would do with this same `current`. The request's own object is
+    // not needed: it dies on the worker's thread.
+    ++m_preparedUsed;
+    if (sim::ApplyWorker *worker = m_etcd.applyThread())
+        worker->submit([object = std::move(p->object)] { (void)object; });
+    const std::int64_t currentRv = cluster::resourceVersionOf(*current);
+    store::Txn txn;
+    txn.compares.push_back(store::Compare{store::Compare::Target::ModRevision, store::Compare::Op::Equal, p->key, {}, currentRv, {}});
+    m_decoder.expectHashed(p->key, p->hash, std::move(p->admitted));
+    txn.success.push_back(store::Put{p->key, std::move(p->bytes), 0, false});
+    propose(Pending{std::move(done), p->key, Pending::Op::Update, p->name, p->resource, 0, p->hash}, std::move(txn));
 }
 
 void ApiServer::remove(const ResourceInfo &resource, const std::string &ns, const std::string &name,

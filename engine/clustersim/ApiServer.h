@@ -15,8 +15,10 @@
 #include "engine/clustersim/ObjectDecoder.h"
 #include "engine/sim/Simulation.h"
 
+#include <atomic>
 #include <deque>
 #include <map>
+#include <memory>
 #include <vector>
 
 namespace quorum::clustersim {
@@ -58,6 +60,20 @@ public:
 
     void create(Json object, ApiCallback done);
     void update(Json object, ApiCallback done);
+
+    /// An update's admission and encoding, done on the simulation's second thread while the
+    /// request travels (Connection::update): against the object this server's cache holds at
+    /// sending, the fields the server sets, the bytes and their hash. On arrival, if the cache
+    /// still holds that same object, they are what update() would compute and are used as
+    /// they are; otherwise the request's object is admitted as usual.
+    struct PreparedUpdate;
+    /// Called when the request is sent; `worker` runs the preparation.
+    std::shared_ptr<PreparedUpdate> prepareUpdate(Json object, sim::ApplyWorker &worker);
+    /// Called when it arrives.
+    void update(const std::shared_ptr<PreparedUpdate> &prepared, ApiCallback done);
+    /// Updates that arrived prepared, and of those, how many were used as prepared.
+    std::uint64_t preparedUpdates() const { return m_prepared; }
+    std::uint64_t preparedUsed() const { return m_preparedUsed; }
     void remove(const ResourceInfo &resource, const std::string &ns, const std::string &name,
                 std::int64_t resourceVersion, ApiCallback done, bool force);
 
@@ -86,6 +102,8 @@ private:
         Micros latency;
     };
 
+    /// What update() sets on `object` (metadata from `current`, generation, no resourceVersion).
+    static void admitUpdate(Json &object, const Json &current, const ResourceInfo &resource);
     void syncWatch();
     void rewatch();
     void propose(Pending pending, store::Command::Body body);
@@ -116,6 +134,8 @@ private:
     std::map<std::uint64_t, Pending> m_pending; // by request id
     std::uint64_t m_requests = 0;
     std::uint64_t m_failures = 0;
+    std::uint64_t m_prepared = 0;
+    std::uint64_t m_preparedUsed = 0;
     std::deque<WriteTime> m_writeTimes; // by appliedAt
 };
 

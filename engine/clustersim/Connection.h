@@ -42,6 +42,8 @@ private:
     };
     /// Sends a request: `send` runs on the server after the network latency, if it is still up.
     void request(cluster::ApiCallback done, std::function<void(ApiServer &, cluster::ApiCallback)> send);
+    /// The same, to the server refresh() chose (m_server).
+    void dispatch(cluster::ApiCallback done, std::function<void(ApiServer &, cluster::ApiCallback)> send);
 
     ClusterSim &m_sim;
     std::string m_from;

@@ -376,6 +376,11 @@ void Connection::unsubscribe(int id)
 void Connection::request(cluster::ApiCallback done, std::function<void(ApiServer &, cluster::ApiCallback)> send)
 {
     refresh();
+    dispatch(std::move(done), std::move(send));
+}
+
+void Connection::dispatch(cluster::ApiCallback done, std::function<void(ApiServer &, cluster::ApiCallback)> send)
+{
     const Micros latency = m_sim.m_options.networkLatency;
     if (!m_server) {
         m_sim.after(latency, [done] {
@@ -406,7 +411,15 @@ void Connection::create(Json object, cluster::ApiCallback done)
 
 void Connection::update(Json object, cluster::ApiCallback done)
 {
-    request(std::move(done), [object = std::move(object)](ApiServer &s, cluster::ApiCallback d) mutable {
+    refresh();
+    sim::ApplyWorker *worker = m_sim.etcd().applyThread();
+    if (worker && m_server) {
+        // The server admits and encodes it on the second thread while it travels.
+        auto prepared = m_server->prepareUpdate(std::move(object), *worker);
+        dispatch(std::move(done), [prepared](ApiServer &s, cluster::ApiCallback d) { s.update(prepared, std::move(d)); });
+        return;
+    }
+    dispatch(std::move(done), [object = std::move(object)](ApiServer &s, cluster::ApiCallback d) mutable {
         s.update(std::move(object), std::move(d));
     });
 }

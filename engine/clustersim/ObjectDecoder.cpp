@@ -52,8 +52,13 @@ void ObjectDecoder::forget(const std::string &key)
 std::uint64_t ObjectDecoder::expect(const std::string &key, std::string_view bytes, cluster::Json object)
 {
     const std::uint64_t hash = std::hash<std::string_view>{}(bytes);
-    m_expected.insert_or_assign(key, Expected{hash, std::move(object)});
+    expectHashed(key, hash, std::move(object));
     return hash;
+}
+
+void ObjectDecoder::expectHashed(const std::string &key, std::uint64_t valueHash, cluster::Json object)
+{
+    m_expected.insert_or_assign(key, Expected{valueHash, std::move(object)});
 }
 
 void ObjectDecoder::unexpect(const std::string &key, std::uint64_t valueHash)

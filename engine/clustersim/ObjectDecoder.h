@@ -43,6 +43,8 @@ public:
     /// metadata.resourceVersion); returns their hash for unexpect(). Replaces an earlier
     /// expectation for the key.
     std::uint64_t expect(const std::string &key, std::string_view bytes, cluster::Json object);
+    /// The same, with the bytes' hash (std::hash<std::string_view>) already computed.
+    void expectHashed(const std::string &key, std::uint64_t valueHash, cluster::Json object);
     /// The write with this hash failed (or will never be answered): drop its object.
     void unexpect(const std::string &key, std::uint64_t valueHash);
     /// Expected writes not yet seen (for tests).

@@ -164,6 +164,9 @@ public:
     std::uint64_t storeAppliedIndex(raft::NodeId id) const;
     /// The apply thread's counters (applyThread), zero otherwise.
     ApplyWorker::Stats applyThreadStats() const;
+    /// The apply thread (applyThread), for other work that may run beside the simulation and
+    /// is settled with it; null otherwise.
+    ApplyWorker *applyThread() const { return m_applyWorker.get(); }
     /// A slow disk: adds `extra` to every fsync of the member (0 heals it).
     void setExtraFsyncLatency(raft::NodeId id, Micros extra);
     /// Highest commit index any member reported.

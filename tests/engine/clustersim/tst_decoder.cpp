@@ -1,9 +1,14 @@
 // clustersim::ObjectDecoder: one decode per (key, revision, bytes) shared by the API servers, and
-// the objects an API server wrote taken as they are when their bytes come back (no parse).
+// the objects an API server wrote taken as they are when their bytes come back (no parse). And
+// the API server's updates admitted and encoded ahead, on the second thread (prepareUpdate).
 
+#include "engine/clustersim/ApiServer.h"
 #include "engine/clustersim/ObjectDecoder.h"
+#include "BootedCluster.h"
 
 #include <QtTest>
+
+#include <optional>
 
 using namespace quorum;
 using cluster::Json;
@@ -35,6 +40,76 @@ Json pod(const std::string &phase)
 class TestDecoder : public QObject {
     Q_OBJECT
 private slots:
+    void preparedUpdatesAreAdmittedAsUsual()
+    {
+        // An update admitted and encoded while it travels stores what the usual path stores;
+        // one whose object changed meanwhile is admitted as usual (here: a conflict).
+        const std::string key = cluster::registryKey(cluster::res::nodes(), "", "worker-1");
+        std::string stored[2];
+        for (int ahead = 0; ahead < 2; ++ahead) {
+            clustersim::ClusterOptions options;
+            options.applyThread = ahead == 1;
+            clustersim::ClusterSim sim(test::productionHa(), options);
+            sim.runUntil(20 * cluster::kSecond);
+            clustersim::ApiServer *api = sim.apiServer("cp-1");
+            QVERIFY(api);
+            sim::ApplyWorker *worker = sim.etcd().applyThread();
+            QCOMPARE(worker != nullptr, ahead == 1);
+            auto update = [&](cluster::Json object, std::optional<cluster::ApiResult> &result) {
+                auto done = [&result](const cluster::ApiResult &r) { result = r; };
+                if (worker)
+                    api->update(api->prepareUpdate(std::move(object), *worker), done);
+                else
+                    api->update(std::move(object), done);
+            };
+            // (The cluster's own components send prepared updates too: count from here.)
+            const std::uint64_t used = api->preparedUsed();
+            const std::uint64_t arrived = api->preparedUpdates();
+            const cluster::ObjectPtr node = api->cache().get(key);
+            QVERIFY(node);
+            cluster::Json labelled = *node;
+            labelled["metadata"]["labels"]["quorum.test/ahead"] = "1";
+            labelled["spec"]["unschedulable"] = true; // a spec change: the generation moves
+            std::optional<cluster::ApiResult> first;
+            update(labelled, first);
+            sim.runUntil(sim.now() + cluster::kSecond);
+            QVERIFY(first && first->ok());
+            stored[ahead] = api->cache().get(key)->dump();
+            QVERIFY(api->preparedUsed() - used >= std::uint64_t(ahead));
+            const std::uint64_t usedBefore = api->preparedUsed();
+            const std::uint64_t arrivedBefore = api->preparedUpdates();
+
+            // Prepared against this version, then another write lands before it arrives.
+            const cluster::ObjectPtr before = api->cache().get(key);
+            cluster::Json late = *before;
+            late["metadata"]["labels"]["quorum.test/late"] = "1";
+            std::shared_ptr<clustersim::ApiServer::PreparedUpdate> prepared;
+            if (worker)
+                prepared = api->prepareUpdate(late, *worker);
+            cluster::Json other = *before;
+            other["metadata"]["labels"]["quorum.test/other"] = "1";
+            std::optional<cluster::ApiResult> second;
+            api->update(other, [&second](const cluster::ApiResult &r) { second = r; });
+            sim.runUntil(sim.now() + cluster::kSecond);
+            QVERIFY(second && second->ok());
+            std::optional<cluster::ApiResult> third;
+            if (worker)
+                api->update(prepared, [&third](const cluster::ApiResult &r) { third = r; });
+            else
+                api->update(late, [&third](const cluster::ApiResult &r) { third = r; });
+            sim.runUntil(sim.now() + cluster::kSecond);
+            QVERIFY(third);
+            QCOMPARE(third->status, cluster::ApiStatus::Conflict);
+            // The late one arrived prepared and was not used (the others are the components').
+            QVERIFY(api->preparedUpdates() - arrivedBefore >= std::uint64_t(ahead));
+            QVERIFY(api->preparedUpdates() - arrivedBefore - (api->preparedUsed() - usedBefore) >= std::uint64_t(ahead));
+            QCOMPARE(arrived == 0 && used == 0, ahead == 0);
+        }
+        QVERIFY(QString::fromStdString(stored[0]).contains("quorum.test/ahead"));
+        QVERIFY(QString::fromStdString(stored[0]).contains("\"generation\""));
+        QCOMPARE(QString::fromStdString(stored[1]), QString::fromStdString(stored[0]));
+    }
+
     void expectedWriteIsTakenAsItIs()
     {
         clustersim::ObjectDecoder decoder;

@@ -1,6 +1,7 @@
 // Every shipped scenario (resources/scenarios/*.yaml) against the production-ha template: each
 // expectation must hold, and each run must be deterministic (same seed, same event stream).
 
+#include "engine/clustersim/ApiServer.h"
 #include "engine/clustersim/ScenarioRunner.h"
 #include "engine/clustersim/Telemetry.h"
 #include "engine/model/TopologyYaml.h"
@@ -16,6 +17,8 @@ namespace {
 struct Run {
     clustersim::ScenarioReport report;
     std::string events;
+    std::uint64_t readiesAhead = 0;  // applied on the second thread
+    std::uint64_t updatesPrepared = 0; // admitted and encoded on it, and used
 };
 
 Run runScenario(const std::string &scenarioPath, bool applyThread = true)
@@ -39,6 +42,10 @@ Run runScenario(const std::string &scenarioPath, bool applyThread = true)
     });
     runner.schedule();
     run.report = runner.run();
+    run.readiesAhead = sim.etcd().stats().appliesAhead;
+    for (const model::Node &n : topology.topology->nodes)
+        if (const clustersim::ApiServer *api = sim.apiServer(n.name))
+            run.updatesPrepared += api->preparedUsed();
     return run;
 }
 
@@ -108,6 +115,9 @@ private slots:
         const Run on = runScenario(file.toStdString(), true);
         const Run off = runScenario(file.toStdString(), false);
         QVERIFY(on.events.size() > 1000);
+        QVERIFY(on.readiesAhead > 0);
+        QVERIFY(on.updatesPrepared > 0);
+        QCOMPARE(off.readiesAhead + off.updatesPrepared, std::uint64_t{0});
         QCOMPARE(on.report.expectations.size(), off.report.expectations.size());
         QVERIFY(on.events == off.events);
     }
