@@ -379,6 +379,7 @@ struct ApiServer::PreparedUpdate {
     const ResourceInfo *resource = nullptr;
     ObjectPtr current;          // what the cache held at sending (null: nothing prepared)
     std::atomic<bool> ready{false}; // the worker is done with what follows
+    std::uint64_t job = 0;      // its number on the worker
     bool prepared = false;      // the resourceVersion matched `current`: admitted and encoded
     std::string name;
     Json admitted;
@@ -399,7 +400,7 @@ std::shared_ptr<ApiServer::PreparedUpdate> ApiServer::prepareUpdate(Json object,
         return p;
     }
     // Both objects are immutable or this job's alone until `ready`.
-    worker.submit([p] {
+    p->job = worker.submit([p] {
         const std::int64_t rv = cluster::resourceVersionOf(p->object);
         if (rv == 0 || rv == cluster::resourceVersionOf(*p->current)) {
             p->name = cluster::nameOf(p->object);
@@ -419,7 +420,7 @@ void ApiServer::update(const std::shared_ptr<PreparedUpdate> &p, ApiCallback don
     ++m_prepared;
     if (!p->ready.load(std::memory_order_acquire))
         if (sim::ApplyWorker *worker = m_etcd.applyThread())
-            worker->settle();
+            worker->waitFor(p->job);
     ObjectPtr current = p->prepared ? m_cache.get(p->key) : nullptr;
     if (!current || current != p->current) {
         update(std::move(p->object), std::move(done));

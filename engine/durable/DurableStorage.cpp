@@ -60,7 +60,10 @@ DurableStorage::DurableStorage(std::unique_ptr<Wal> wal, SnapshotStore snapshots
 {
 }
 
-DurableStorage::~DurableStorage() = default;
+DurableStorage::~DurableStorage()
+{
+    settle(); // deferred writes use this storage
+}
 
 Result<std::unique_ptr<DurableStorage>> DurableStorage::open(Disk &disk, const std::string &dir,
                                                              const DurableOptions &options)
@@ -180,6 +183,7 @@ std::uint64_t DurableStorage::lastIndex() const
 
 raft::StorageResult<raft::Snapshot> DurableStorage::snapshot() const
 {
+    settle();
     auto r = m_cache.snapshot();
     if (!r.ok() || r.value.empty())
         return r;
@@ -229,6 +233,21 @@ Status DurableStorage::save(const std::optional<raft::HardState> &hardState, con
     RAFT_CHECK(kept.empty() || kept.front().index <= last + 1,
                "append would leave a gap: last index " << last << ", appending at " << kept.front().index);
 
+    if (m_defer && !newSnapshot) {
+        // Write-behind: the cache now, the WAL in order on the other thread.
+        m_cache.append(kept);
+        if (hardState)
+            m_cache.setHardState(*hardState);
+        return writeBehind([this, kept = std::move(kept), hardState, mustSync]() -> Status {
+            Status s = m_wal->appendEntries(kept);
+            if (s.ok() && hardState)
+                s = m_wal->appendHardState(*hardState);
+            if (s.ok() && mustSync)
+                s = m_wal->sync();
+            return s;
+        });
+    }
+    settle();
     if (newSnapshot) {
         if (Status s = m_snapshots.save(*snapshot); !s.ok())
             return fail(s);
@@ -263,7 +282,24 @@ Status DurableStorage::sync()
 {
     if (!m_failure.ok())
         return m_failure;
-    return fail(m_wal->sync());
+    return writeBehind([this] { return m_wal->sync(); });
+}
+
+void DurableStorage::setWriteBehind(std::function<void(std::function<void()>)> defer, std::function<void()> settle)
+{
+    m_defer = std::move(defer);
+    m_settle = std::move(settle);
+}
+
+Status DurableStorage::writeBehind(std::function<Status()> write)
+{
+    if (!m_defer)
+        return fail(write());
+    m_defer([write = std::move(write)] {
+        const Status s = write();
+        RAFT_CHECK(s.ok(), "storage: a write-behind failed: " << s.message());
+    });
+    return Status::success();
 }
 
 Result<raft::StorageResult<raft::Snapshot>> DurableStorage::createSnapshot(std::uint64_t i,
@@ -272,6 +308,7 @@ Result<raft::StorageResult<raft::Snapshot>> DurableStorage::createSnapshot(std::
 {
     if (!m_failure.ok())
         return m_failure;
+    settle();
     using R = raft::StorageResult<raft::Snapshot>;
     if (i <= m_cache.snapshotMetadata().index)
         return R{raft::StorageStatus::OutOfDate, {}};
@@ -306,8 +343,8 @@ Result<raft::StorageStatus> DurableStorage::compact(std::uint64_t compactIndex)
     if (st != raft::StorageStatus::Ok || m_retained.empty())
         return st;
     const std::uint64_t releasable = std::min(compactIndex, m_retained.front().index);
-    if (Status s = m_wal->releaseTo(releasable); !s.ok())
-        return fail(s);
+    if (Status s = writeBehind([this, releasable] { return m_wal->releaseTo(releasable); }); !s.ok())
+        return s;
     return st;
 }
 

@@ -36,6 +36,7 @@
 #include "engine/raft/MemoryStorage.h"
 #include "engine/raft/RawNode.h"
 
+#include <functional>
 #include <memory>
 
 namespace quorum::durable {
@@ -82,7 +83,19 @@ public:
     const RecoveryReport &recoveryReport() const { return m_report; }
     /// The first write failure, or ok.
     const Status &failure() const { return m_failure; }
-    const Wal &wal() const { return *m_wal; }
+    const Wal &wal() const
+    {
+        settle();
+        return *m_wal;
+    }
+
+    /// Write-behind (a simulation's second thread): from now on the WAL writes of entries and
+    /// hard states, fsyncs and segment releases are handed to `defer`, which must run them in
+    /// order, while the cache is updated at once; `settle` must return once every deferred
+    /// write has run. A deferred write that fails aborts with its message (its caller has been
+    /// told it succeeded). Whatever reads the disk (snapshot(), wal()) or saves a snapshot
+    /// settles first. The storage must be settled before it is destroyed.
+    void setWriteBehind(std::function<void(std::function<void()>)> defer, std::function<void()> settle);
 
     /// Persists what a Ready hands out: the snapshot (file, then WAL record), the entries (same
     /// semantics as MemoryStorage::append: overlaps replace the log's suffix, entries inside the
@@ -120,6 +133,13 @@ public:
 private:
     DurableStorage(std::unique_ptr<Wal> wal, SnapshotStore snapshots, DurableOptions options);
     Status fail(Status s);
+    void settle() const
+    {
+        if (m_settle)
+            m_settle();
+    }
+    /// Runs `write` deferred (write-behind), or now; a deferred failure aborts.
+    Status writeBehind(std::function<Status()> write);
     /// After a snapshot's WAL record is durable: keep the newest few files, drop the rest.
     Status retain(const wal::SnapshotPoint &newest);
 
@@ -132,6 +152,8 @@ private:
     std::vector<wal::SnapshotPoint> m_retained; // ascending; their WAL records are durable
     RecoveryReport m_report;
     Status m_failure;
+    std::function<void(std::function<void()>)> m_defer;
+    std::function<void()> m_settle;
 };
 
 } // namespace quorum::durable

@@ -14,8 +14,8 @@ double threadCpuSeconds()
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
 }
 
-// How long the thread looks for more work before it sleeps, and settle() for the end of the
-// running job before it waits: a little more than the usual gap between jobs, and far less
+// How long the thread looks for more work before it sleeps, and waitFor() for the job it
+// waits for before it sleeps too: a little more than the usual gap between jobs, and far less
 // than a time slice.
 constexpr auto kSpin = std::chrono::microseconds(50);
 
@@ -42,7 +42,7 @@ ApplyWorker::~ApplyWorker()
     m_thread.join();
 }
 
-void ApplyWorker::submit(std::function<void()> job)
+std::uint64_t ApplyWorker::submit(std::function<void()> job)
 {
     ++m_submitted;
     bool wake = false;
@@ -54,19 +54,20 @@ void ApplyWorker::submit(std::function<void()> job)
     }
     if (wake)
         m_wake.notify_one();
+    return m_submitted;
 }
 
-void ApplyWorker::settle()
+void ApplyWorker::waitFor(std::uint64_t number)
 {
-    if (idle())
+    if (done(number))
         return;
     ++m_waited;
     const auto until = std::chrono::steady_clock::now() + kSpin;
-    while (!idle()) {
+    while (!done(number)) {
         if (std::chrono::steady_clock::now() > until) {
             std::unique_lock lock(m_mutex);
             m_waiting = true;
-            m_settled.wait(lock, [this] { return idle(); });
+            m_settled.wait(lock, [this, number] { return done(number); });
             m_waiting = false;
             return;
         }

@@ -28,12 +28,16 @@ public:
     ApplyWorker(const ApplyWorker &) = delete;
     ApplyWorker &operator=(const ApplyWorker &) = delete;
 
-    /// Queues `job` (called from one thread: the simulation's).
-    void submit(std::function<void()> job);
-    /// Returns once every job submitted so far has run; its effects are then visible here.
-    void settle();
+    /// Queues `job` (called from one thread: the simulation's); returns its number (1, 2, ...).
+    std::uint64_t submit(std::function<void()> job);
+    /// Returns once job `number` and those before it have run; their effects are then visible.
+    void waitFor(std::uint64_t number);
+    /// The same for every job submitted so far.
+    void settle() { waitFor(m_submitted); }
     /// Whether every job submitted so far has run.
-    bool idle() const { return m_done.load(std::memory_order_acquire) == m_submitted; }
+    bool idle() const { return done(m_submitted); }
+    /// Whether job `number` has run.
+    bool done(std::uint64_t number) const { return m_done.load(std::memory_order_acquire) >= number; }
 
     struct Stats {
         std::uint64_t jobs = 0;     ///< jobs run
@@ -51,10 +55,10 @@ private:
     std::atomic<std::uint64_t> m_queued{0}; // jobs pushed, seen by the spinning thread
     std::mutex m_mutex;
     std::condition_variable m_wake;    // work or stop for the thread
-    std::condition_variable m_settled; // the queue ran empty (for a waiting settle)
+    std::condition_variable m_settled; // a job ran (for a waiting waitFor)
     std::deque<std::function<void()>> m_jobs;
     bool m_sleeping = false;  // the thread waits on m_wake (under m_mutex)
-    bool m_waiting = false;   // settle() waits on m_settled (under m_mutex)
+    bool m_waiting = false;   // waitFor() waits on m_settled (under m_mutex)
     bool m_stop = false;
     std::uint64_t m_waited = 0;
     std::atomic<double> m_cpuSeconds{0};

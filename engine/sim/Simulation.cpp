@@ -41,6 +41,9 @@ struct Simulation::Member {
     std::shared_ptr<AheadApply> ahead;
     std::int64_t shownRevision = 0;
     std::uint64_t shownApplied = 0;
+    // The apply thread's last job for this member's store, and for its disk (WAL writes).
+    std::uint64_t storeJob = 0;
+    std::uint64_t diskJob = 0;
 };
 
 // One entry's store side, as applyToStore did it.
@@ -99,16 +102,42 @@ Simulation::Simulation(const SimOptions &options)
         m_members.emplace(id, std::move(m));
         startNode(ref);
     }
-    if (options.applyThread)
+    if (options.applyThread) {
         m_applyWorker = std::make_unique<ApplyWorker>();
+        for (auto &[id, m] : m_members)
+            writeBehind(*m);
+    }
 }
 
-Simulation::~Simulation() = default;
+Simulation::~Simulation()
+{
+    // First: the worker's jobs use the members (it runs what is queued, then ends).
+    m_applyWorker.reset();
+}
+
+void Simulation::writeBehind(Member &m)
+{
+    if (!m_applyWorker || !m.storage)
+        return;
+    Member *member = &m;
+    m.storage->setWriteBehind(
+        [this, member](std::function<void()> job) { member->diskJob = m_applyWorker->submit(std::move(job)); },
+        [this, member] {
+            if (m_applyWorker) // (gone first when the simulation ends)
+                m_applyWorker->waitFor(member->diskJob);
+        });
+}
 
 void Simulation::settle() const
 {
     if (m_applyWorker)
         m_applyWorker->settle();
+}
+
+void Simulation::settle(const Member &m) const
+{
+    if (m_applyWorker)
+        m_applyWorker->waitFor(m.storeJob);
 }
 
 ApplyWorker::Stats Simulation::applyThreadStats() const
@@ -157,8 +186,9 @@ const raft::RawNode &Simulation::node(NodeId id) const
 
 const store::KvStore &Simulation::kv(NodeId id) const
 {
-    settle();
-    return *member(id).kv;
+    const Member &m = member(id);
+    settle(m);
+    return *m.kv;
 }
 
 void Simulation::setExtraFsyncLatency(NodeId id, Micros extra)
@@ -168,8 +198,9 @@ void Simulation::setExtraFsyncLatency(NodeId id, Micros extra)
 
 store::KvStore &Simulation::kv(NodeId id)
 {
-    settle();
-    return *member(id).kv;
+    Member &m = member(id);
+    settle(m);
+    return *m.kv;
 }
 
 NodeId Simulation::leader() const
@@ -209,6 +240,7 @@ void Simulation::startNode(Member &m)
         auto opened = durable::DurableStorage::open(m.disk, kStorageDir, m.storageOptions);
         RAFT_CHECK(opened.ok(), "member " << m.id << " cannot recover its storage: " << opened.error());
         m.storage = std::move(*opened);
+        writeBehind(m);
         const durable::RecoveryReport &report = m.storage->recoveryReport();
         if (report.wal.tornTailTruncated) {
             ++m_stats.tornTailsCut;
@@ -292,7 +324,7 @@ void Simulation::pump(Member &m)
         const auto &r = m.node->raft();
         if (m.role == raft::Role::Leader) {
             ++m_stats.leaderChanges;
-            settle();
+            settle(m);
             m.kv->promote(now() / kMs);
             if (m.id == m_transferTarget)
                 ++m_stats.transfersDone;
@@ -363,8 +395,8 @@ void Simulation::send(raft::Message message)
         // etcd's merged snapshot message: the Raft snapshot's metadata with the sender's
         // whole backend as of now.
         if (m_options.persistentBackend) {
-            settle();
             const Member &from = member(message.from);
+            settle(from);
             if (from.kv && message.snapshot)
                 message.snapshot->data = from.kv->snapshot();
         }
@@ -386,7 +418,7 @@ void Simulation::finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd, 
         send(std::move(msg));
     // 3. Apply: a received snapshot replaces the store, then the committed entries after it.
     if (rd->snapshot && !rd->snapshot->empty()) {
-        settle();
+        settle(m);
         if (backend) {
             raft::Snapshot withData{rd->snapshot->metadata, std::move(*backend)};
             restoreStore(m, withData);
@@ -397,7 +429,7 @@ void Simulation::finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd, 
         timeline(cat("n", m.id, " installed a snapshot at index ", rd->snapshot->metadata.index));
     }
     if (std::shared_ptr<AheadApply> ahead = m.ahead) {
-        settle();
+        settle(m);
         for (std::size_t i = 0; i < ahead->entries.size(); ++i) {
             StoreStep &step = ahead->steps[i];
             m.shownRevision = step.revisionAfter;
@@ -407,7 +439,7 @@ void Simulation::finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd, 
         m.ahead.reset();
     } else {
         if (!rd->committedEntries.empty())
-            settle(); // the value pool is shared with the stores the worker may be applying to
+            settle(m); // the store's earlier jobs (the value pool locks for itself)
         for (const raft::Entry &e : rd->committedEntries)
             applyEntry(m, e);
     }
@@ -487,14 +519,14 @@ void Simulation::applyAhead(Member &m, const raft::Ready &rd, Micros at)
     // The store is the worker's until finishReady settles: nothing else of the member's is.
     auto ahead = std::make_shared<AheadApply>();
     ahead->entries = rd.committedEntries;
-    settle(); // what the main thread did to the store (watches, reads) is done before
+    settle(m); // nothing of the store's is still running
     m.shownRevision = m.kv->revision();
     m.shownApplied = m.kv->appliedIndex();
     m.ahead = ahead;
     ++m_stats.appliesAhead;
     Member *member = &m;
     const std::int64_t nowMs = at / kMs;
-    m_applyWorker->submit([this, member, ahead, nowMs] {
+    m.storeJob = m_applyWorker->submit([this, member, ahead, nowMs] {
         ahead->steps.reserve(ahead->entries.size());
         for (const raft::Entry &e : ahead->entries)
             ahead->steps.push_back(applyToStore(*member, e, nowMs));
@@ -533,7 +565,7 @@ void Simulation::forgetCompactedEntries()
 
 void Simulation::restoreStore(Member &m, const raft::Snapshot &snap)
 {
-    settle();
+    settle(m);
     const store::RestoreResult r = m.kv->restore(snap.data, now() / kMs);
     RAFT_CHECK(r.ok(), "member " << m.id << " cannot restore the snapshot at " << snap.metadata.index << ": " << r.error);
     // A merged snapshot (persistentBackend) may be ahead of its metadata index.
@@ -600,7 +632,7 @@ void Simulation::crash(NodeId id)
     noteFault(cat("crash n", id));
     ++m_stats.crashes;
     ++m.incarnation;
-    settle();
+    settle(m); // its store; its disk before the crash, below (the storage settles it)
     m.ahead.reset(); // applied, never finished: a kept backend holds them, nobody was told
     m.node.reset();
     if (m_options.persistentBackend && m.kv)

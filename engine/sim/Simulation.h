@@ -85,6 +85,8 @@ struct SimOptions {
     /// else touches a store, and shows each store as of the entries it has finished applying
     /// (storeRevision, storeAppliedIndex). Apply observers see the same results in the same
     /// order. A member that crashes in that window may keep entries its store applied ahead.
+    /// The members' WAL writes and fsyncs go to that thread too (DurableStorage write-behind),
+    /// in order, settled before a crash or anything that reads the disk.
     bool applyThread = false;
 };
 
@@ -231,6 +233,11 @@ private:
     void applyEntry(Member &m, const raft::Entry &e);
     /// Waits for the apply thread (applyThread) to finish what it was given.
     void settle() const;
+    /// ... for the member's store (a store is the member's own; the value pool they share
+    /// locks for itself). Its disk is settled by its storage (DurableStorage write-behind).
+    void settle(const Member &m) const;
+    /// With applyThread, the member's WAL writes go to the apply thread as well.
+    void writeBehind(Member &m);
     void serveReads(Member &m);
     void afterInput(Member &m);
     void updateLeaderClock();

@@ -53,6 +53,7 @@ ValuePool::ValuePool() : m_recent(kRecentSlots) {}
 
 ValuePtr ValuePool::intern(std::string_view bytes, std::uint64_t hash)
 {
+    std::lock_guard lock(m_mutex);
     Recent &recent = m_recent[hash & (kRecentSlots - 1)];
     if (recent.hash == hash && recent.bytes == bytes) {
         if (ValuePtr v = recent.value.lock()) {
@@ -75,7 +76,7 @@ ValuePtr ValuePool::find(std::string_view bytes, std::uint64_t hash) const
     auto [it, end] = m_values.equal_range(hash);
     for (; it != end; ++it) {
         ValuePtr v = it->second.lock();
-        if (v && v->size() == bytes.size() && read(*v, scratch) == bytes)
+        if (v && v->size() == bytes.size() && readLocked(*v, scratch) == bytes)
             return v;
     }
     return nullptr;
@@ -176,7 +177,10 @@ std::string ValuePool::compress(std::string_view bytes)
 
 ValuePtr ValuePool::superseded(const ValuePtr &value)
 {
-    if (!value || value->compressed() || value->size() < kMinCompressed || m_dictionaries.empty())
+    if (!value || value->compressed() || value->size() < kMinCompressed)
+        return value;
+    std::lock_guard lock(m_mutex);
+    if (m_dictionaries.empty())
         return value;
     if (ValuePtr shared = value->m_supersededForm.lock())
         return shared;
@@ -189,6 +193,14 @@ ValuePtr ValuePool::superseded(const ValuePtr &value)
 }
 
 std::string_view ValuePool::read(const StoredValue &value, std::string &scratch) const
+{
+    if (!value.compressed())
+        return value.stored();
+    std::lock_guard lock(m_mutex);
+    return readLocked(value, scratch);
+}
+
+std::string_view ValuePool::readLocked(const StoredValue &value, std::string &scratch) const
 {
     if (!value.compressed())
         return value.stored();

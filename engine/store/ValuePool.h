@@ -13,13 +13,16 @@
 // interned before the first dictionary are compressed when a later version supersedes them.
 // What a store reads, hashes and encodes is unchanged: reads decompress to the same bytes.
 //
-// Thread rules: one thread (the simulation's). Values stay alive while a store holds them; the
-// pool only remembers them weakly. Every value compressed by a pool is read through that
+// Thread rules: intern, superseded and read may be called from several threads (the stores of
+// one pool may apply on different threads: engine/sim's apply thread); the counters (size,
+// stats, ...) are for one thread once the others are done. Values stay alive while a store
+// holds them; the pool only remembers them weakly. Every value compressed by a pool is read through that
 // pool, which therefore must outlive the stores that hold its values.
 
 #include <cstddef>
 #include <cstdint>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -105,6 +108,8 @@ public:
 private:
     struct Dictionary;
 
+    // read(), under m_mutex.
+    std::string_view readLocked(const StoredValue &value, std::string &scratch) const;
     // A live value holding `bytes`, or null.
     ValuePtr find(std::string_view bytes, std::uint64_t hash) const;
     // A new value holding `bytes`, remembered in m_values.
@@ -115,6 +120,7 @@ private:
     // A frame of `bytes` with the latest dictionary, or "" when it does not save a quarter.
     std::string compress(std::string_view bytes);
 
+    mutable std::mutex m_mutex; // everything below
     std::unordered_multimap<std::uint64_t, std::weak_ptr<const StoredValue>> m_values;
     // The values interned lately, one per slot (picked by hash), with their bytes as written.
     // The members apply the same entries a little apart, so the second and third intern of a
