@@ -354,7 +354,7 @@ QStringList DesignerController::applyMoves(const QMap<QString, QPointF> &positio
     Positions snapped;
     for (auto it = positions.cbegin(); it != positions.cend(); ++it)
         snapped.insert(it.key(), snapToGrid(it.value()));
-    const Positions offsets = placementsFromScene(snapped, state.topology, state.sizes, state.outsets);
+    const Positions offsets = placementsFromScene(snapped, state.topology, state.sizes, state.outsets, state.positions);
     for (auto it = offsets.cbegin(); it != offsets.cend(); ++it)
         state.positions.insert(it.key(), it.value());
     // A move that changes a zone is a step of its own.
@@ -389,12 +389,13 @@ bool DesignerController::resizeZone(const QString &zoneId, Qt::Edges edges, cons
         stored.setHeight(rect.height());
     state.sizes.insert(zoneId, stored);
     // A left or top edge dragged out: the lane reaches that much further from where the
-    // automatic layout starts it.
+    // automatic layout starts it (cards placed past the edge may have taken it out already).
     QPointF outset = state.outsets.value(zoneId);
+    const QPointF shown = m_scene->laneOutset(zoneId);
     if (edges & Qt::LeftEdge)
-        outset.setX(std::max<qreal>(0, outset.x() + now.left() - rect.left()));
+        outset.setX(std::max<qreal>(0, shown.x() + now.left() - rect.left()));
     if (edges & Qt::TopEdge)
-        outset.setY(std::max<qreal>(0, outset.y() + now.top() - rect.top()));
+        outset.setY(std::max<qreal>(0, shown.y() + now.top() - rect.top()));
     if (outset.isNull())
         state.outsets.remove(zoneId);
     else

@@ -125,12 +125,7 @@ private:
     }
 
     /// The size the user gave the lane (0 in a dimension: automatic).
-    QSizeF userSize(const Lane &lane) const
-    {
-        if (lane.zoneName.isEmpty())
-            return {};
-        return m_laneSizes.value(idOf(ElementKind::Zone, lane.zoneName.toStdString()), QSizeF());
-    }
+    QSizeF userSize(const Lane &lane) const { return m_laneSizes.value(laneIdString(lane.zoneName), QSizeF()); }
 
     /// The size the user gave a band (0 in a dimension: automatic).
     QSizeF bandSize(BandKind kind) const { return m_laneSizes.value(bandIdString(kind), QSizeF()); }
@@ -138,9 +133,7 @@ private:
     /// How far the user dragged the lane's left and top edges out (never in past the automatic start).
     QPointF userOutset(const Lane &lane) const
     {
-        if (lane.zoneName.isEmpty())
-            return {};
-        const QPointF outset = m_laneOutsets.value(idOf(ElementKind::Zone, lane.zoneName.toStdString()));
+        const QPointF outset = m_laneOutsets.value(laneIdString(lane.zoneName));
         return {std::max<qreal>(outset.x(), 0), std::max<qreal>(outset.y(), 0)};
     }
 
@@ -488,6 +481,11 @@ QSizeF minimumLaneSize(const QPointF &topLeft, const std::vector<QRectF> &cards)
         bottom = std::max(bottom, card.bottom() + kLanePadding);
     }
     return {right - topLeft.x(), bottom - topLeft.y()};
+}
+
+QString laneIdString(const QString &zoneName)
+{
+    return zoneName.isEmpty() ? QStringLiteral("lane/unzoned") : idOf(ElementKind::Zone, zoneName.toStdString());
 }
 
 QString bandIdString(BandKind kind)

@@ -76,6 +76,11 @@ struct LaidOutBand {
     QRectF rect;
 };
 
+/// The key of a lane's size and outset among the lane sizes and outsets: the zone's id string
+/// ("zone/zone-a"), or "lane/unzoned" for the lane of nodes without a zone (which only the layout
+/// of placed cards gives one: the user cannot resize it).
+QString laneIdString(const QString &zoneName);
+
 /// The key of a band's size among the lane sizes ("band/loadbalancers", "band/storage",
 /// "band/workloads"): bands are not elements of the design, their sizes are kept beside the lanes'.
 QString bandIdString(BandKind kind);

@@ -56,9 +56,9 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
     {
         const QSignalBlocker blocker(this);  // one selection signal after the update, not one per item
         endInteraction();
-        DiagramLayout layout = layoutTopology(topology, laneSizes, laneOutsets);
-        m_laneOutsets = laneOutsets;
-        applyPositions(layout, topology, positions, laneOutsets);
+        PlacedDesignLayout placed = layoutDesign(topology, positions, laneSizes, laneOutsets);
+        const DiagramLayout &layout = placed.layout;
+        m_laneOutsets = std::move(placed.laneOutsets);
         const ContentChanges changes(m_projected ? &*m_projected : nullptr, topology);
         projectBands(layout.bands);
         projectElements(layout, topology, changes);

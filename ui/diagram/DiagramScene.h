@@ -35,7 +35,8 @@ public:
     ~DiagramScene() override;
 
     /// Projects topology, with the cards the user placed at their positions (id string -> offset
-    /// of the top-left corner from the card's lane or band, applyPositions()), and marks the elements that findings point at. Zone lanes the user resized get
+    /// of the top-left corner from the card's lane or band, applyPositions()), and marks the elements that findings point at; a lane or band that placed cards make larger
+    /// pushes what is beside and below it (layoutDesign()). Zone lanes the user resized get
     /// their sizes (id string -> size; 0 in a dimension: automatic). Incremental: an element
     /// that is still there keeps its item (and its selection and hover), which moves, resizes
     /// or shows new content only where the design changed; items of elements that went away
@@ -75,6 +76,10 @@ public:
     /// The smallest size of the zone lane `zoneId` ("zone/zone-a") that holds its cards where they
     /// are now (minimumLaneSize()); an empty size for an element without a lane.
     QSizeF minimumLaneSize(const QString &zoneId) const;
+    /// How far the lane `zoneId` reaches left of and above where the automatic layout starts it in
+    /// the last projection: the outsets the user dragged, plus what cards placed past its left or
+    /// top edge add (layoutDesign()).
+    QPointF laneOutset(const QString &zoneId) const { return m_laneOutsets.value(zoneId); }
     /// The rectangle (scene coordinates) the lane `zoneId` gets when its `edges` are dragged to
     /// scenePos: each dragged edge on the grid line nearest the pointer, but never past the first
     /// grid line that still holds the cards (their padding, header and link channel, at least an
@@ -205,7 +210,7 @@ private:
     QRectF m_resizeStartRect;
     /// The band being resized (m_resizeEdges and m_resizeStartRect say how), or nullptr.
     BandItem *m_resizeBand = nullptr;
-    /// The lanes' outsets of the last projection (where their automatic start is).
+    /// The lanes' outsets of the last projection, placed cards included (where their automatic start is).
     QMap<QString, QPointF> m_laneOutsets;
     /// The rubber line of a Shift-drag connection, and the card it started from.
     QGraphicsLineItem *m_connectLine = nullptr;

@@ -85,9 +85,7 @@ QPolygonF routeBetween(const QRectF &from, const QRectF &to)
 PlacementOrigins::PlacementOrigins(const DiagramLayout &automatic, const QMap<QString, QPointF> &laneOutsets)
 {
     for (const LaidOutLane &lane : automatic.lanes) {
-        const QPointF outset = lane.isUnzoned() ? QPointF()
-                                                : laneOutsets.value(elementIdString({model::ElementKind::Zone,
-                                                                                     lane.zoneName.toStdString()}));
+        const QPointF outset = laneOutsets.value(laneIdString(lane.zoneName));
         m_lanes.insert(lane.zoneName, lane.rect.topLeft() + QPointF(std::max(0.0, outset.x()), std::max(0.0, outset.y())));
     }
     for (const LaidOutBand &band : automatic.bands)
@@ -118,13 +116,60 @@ QPointF PlacementOrigins::of(const model::Topology &topology, const QString &id)
     return {};
 }
 
+PlacedDesignLayout layoutDesign(const model::Topology &topology, const QMap<QString, QPointF> &positions,
+                                const QMap<QString, QSizeF> &sizes, const QMap<QString, QPointF> &outsets)
+{
+    PlacedDesignLayout placed{layoutTopology(topology, sizes, outsets), outsets, {}};
+    placed.origins = PlacementOrigins(placed.layout, outsets);
+    if (positions.isEmpty())
+        return placed;
+    // What placed cards add to a lane or band becomes part of its size and outsets, and the
+    // design is laid out again with them, so that the layout moves what is in the way. Once is
+    // enough (the cards keep their offsets, and their containers hold them at the sizes found);
+    // the second round is there for what moved into a card's way, and no more rounds than that.
+    QMap<QString, QSizeF> grownSizes = sizes;
+    constexpr int kRounds = 3;
+    for (int round = 0;; ++round) {
+        const std::vector<LaidOutLane> lanes = placed.layout.lanes;
+        const std::vector<LaidOutBand> bands = placed.layout.bands;
+        applyPositions(placed.layout, topology, positions, placed.laneOutsets);
+        if (round + 1 == kRounds)
+            return placed;
+        bool grew = false;
+        const auto grow = [&](const QString &key, const QRectF &before, const QRectF &after, bool outward) {
+            if (after == before)
+                return;
+            grew = true;
+            QSizeF size = grownSizes.value(key, QSizeF(0, 0));
+            if (after.width() > before.width())
+                size.setWidth(after.width());
+            if (after.height() > before.height())
+                size.setHeight(after.height());
+            grownSizes.insert(key, size);
+            if (outward) {
+                const QPointF outset = placed.laneOutsets.value(key);
+                placed.laneOutsets.insert(key, QPointF(std::max(0.0, outset.x()) + before.left() - after.left(),
+                                                       std::max(0.0, outset.y()) + before.top() - after.top()));
+            }
+        };
+        for (std::size_t i = 0; i < lanes.size(); ++i)
+            grow(laneIdString(lanes[i].zoneName), lanes[i].rect, placed.layout.lanes[i].rect, true);
+        for (std::size_t i = 0; i < bands.size(); ++i)
+            grow(bandIdString(bands[i].kind), bands[i].rect, placed.layout.bands[i].rect, false);
+        if (!grew)
+            return placed;
+        placed.layout = layoutTopology(topology, grownSizes, placed.laneOutsets);
+        placed.origins = PlacementOrigins(placed.layout, placed.laneOutsets);
+    }
+}
+
 QMap<QString, QPointF> placementsFromScene(const QMap<QString, QPointF> &scenePositions,
                                            const model::Topology &topology, const QMap<QString, QSizeF> &laneSizes,
-                                           const QMap<QString, QPointF> &laneOutsets)
+                                           const QMap<QString, QPointF> &laneOutsets, const QMap<QString, QPointF> &placed)
 {
     if (scenePositions.isEmpty())
         return {};
-    const PlacementOrigins origins(layoutTopology(topology, laneSizes, laneOutsets), laneOutsets);
+    const PlacementOrigins origins = layoutDesign(topology, placed, laneSizes, laneOutsets).origins;
     QMap<QString, QPointF> offsets;
     for (auto it = scenePositions.cbegin(); it != scenePositions.cend(); ++it)
         offsets.insert(it.key(), it.value() - origins.of(topology, it.key()));

@@ -27,6 +27,7 @@ QPointF snapToGrid(const QPointF &p);
 /// applyPositions(); main (GUI) thread or any, it holds no Qt objects.
 class PlacementOrigins {
 public:
+    PlacementOrigins() = default;
     PlacementOrigins(const DiagramLayout &automatic, const QMap<QString, QPointF> &laneOutsets);
     /// The origin of the card with this id string ("node/cp-1"); (0, 0) for an id that is not a
     /// card of the layout's design (the offset then is a scene position).
@@ -44,13 +45,35 @@ private:
 void applyPositions(DiagramLayout &layout, const model::Topology &topology, const QMap<QString, QPointF> &positions,
                     const QMap<QString, QPointF> &laneOutsets = {});
 
+/// The diagram of a design as the designer shows it (layoutDesign()).
+struct PlacedDesignLayout {
+    DiagramLayout layout;
+    /// The lanes' outsets in it (laneIdString() keys): the user's, plus how far placed cards took
+    /// a lane's left or top edge out. Where the automatic layout starts each lane.
+    QMap<QString, QPointF> laneOutsets;
+    /// Where each placed card's offset starts in it.
+    PlacementOrigins origins;
+};
+
+/// Lays out a design with the user's lane and band sizes and outsets (layoutTopology()) and
+/// its placed cards (positions: id string -> offset, applyPositions()). A lane or band that its
+/// placed cards make larger pushes what is beside, above and below it exactly as if the user had
+/// resized it that far (a wider lane the lanes right of it, one reaching further left the lanes
+/// left of it, a taller one the bands below, one reaching higher what is above the lanes; a wider
+/// storage band the workloads band, a taller load-balancer band the lanes), so no two lanes or
+/// bands overlap; the placed cards stay at their offsets from their (moved) lanes and bands.
+PlacedDesignLayout layoutDesign(const model::Topology &topology, const QMap<QString, QPointF> &positions,
+                                const QMap<QString, QSizeF> &sizes, const QMap<QString, QPointF> &outsets);
+
 /// The offsets applyPositions() takes for cards at these scene positions (id string -> top-left)
-/// in the design laid out with laneSizes and laneOutsets: what the designer keeps for cards the
-/// user put there, and how positions of project files of format 5 and older (scene positions)
-/// are read.
+/// in the design laid out with laneSizes, laneOutsets and the cards already placed (placed: id
+/// string -> offset; layoutDesign()): what the designer keeps for cards the user put there. With
+/// no cards placed it is how positions of project files of format 5 and older (scene positions,
+/// from a version where placed cards pushed nothing) are read.
 QMap<QString, QPointF> placementsFromScene(const QMap<QString, QPointF> &scenePositions,
                                            const model::Topology &topology, const QMap<QString, QSizeF> &laneSizes,
-                                           const QMap<QString, QPointF> &laneOutsets);
+                                           const QMap<QString, QPointF> &laneOutsets,
+                                           const QMap<QString, QPointF> &placed = {});
 
 /// An orthogonal route from one card to another: it leaves `from` through the side facing
 /// `to` and enters `to` from the opposite side.
