@@ -53,6 +53,7 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
                              const QMap<QString, QSizeF> &laneSizes, const QMap<QString, QPointF> &laneOutsets,
                              const std::vector<Finding> &findings)
 {
+    QRectF sceneRect;
     {
         const QSignalBlocker blocker(this);  // one selection signal after the update, not one per item
         endInteraction();
@@ -65,9 +66,12 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
         projectLinks(layout.links);
         if (changes.any())
             m_projected = topology;
-        setSceneRect(layout.bounds);
+        sceneRect = layout.bounds;
         setFindings(findings);
     }
+    // Not blocked: the views follow the scene's rectangle through sceneRectChanged (a view that
+    // missed it keeps scrolling and centring in the old one, so Fit would centre the old design).
+    setSceneRect(sceneRect);
     emit selectedElementsChanged(selectedElementIds());
 }
 
