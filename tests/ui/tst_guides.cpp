@@ -117,6 +117,11 @@ QRectF TestGuides::placeTarget()
 
 TestGuides::Drag TestGuides::drag(const QPointF &wanted, Qt::KeyboardModifiers modifiers)
 {
+    // Zoomed in to 100 % or more, as one would to place a card exactly: a pixel of the pointer is
+    // then at most a unit of the scene (the view zooms out to keep the design fitted as the
+    // target placed far away makes it larger).
+    while (view()->zoom() < 1)
+        view()->zoomInAction()->trigger();
     view()->centerOn(rectOf(kMoved).center());
     const QRectF start = rectOf(kMoved);
     QWidget *viewport = view()->viewport();
