@@ -59,7 +59,7 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
         endInteraction();
         PlacedDesignLayout placed = layoutDesign(topology, positions, laneSizes, laneOutsets);
         const DiagramLayout &layout = placed.layout;
-        m_laneOutsets = std::move(placed.laneOutsets);
+        m_outsets = std::move(placed.outsets);
         const ContentChanges changes(m_projected ? &*m_projected : nullptr, topology);
         projectBands(layout.bands);
         projectElements(layout, topology, changes);

@@ -22,13 +22,14 @@ QPointF snapToGrid(const QPointF &p);
 /// around it grows or moves (a lane further right or lower, a band above taller, lanes pushed
 /// along by a resize): a node's origin is the point of its zone lane where the automatic layout
 /// starts the lane (the lane's top-left corner inside the outsets the user dragged), a load
-/// balancer's the Load balancers band's top-left corner, a storage back end's or class's the
+/// balancer's the same point of the Load balancers band, a storage back end's or class's the
 /// Storage band's, a workload's the Workloads band's. Built from a layout before
 /// applyPositions(); main (GUI) thread or any, it holds no Qt objects.
 class PlacementOrigins {
 public:
     PlacementOrigins() = default;
-    PlacementOrigins(const DiagramLayout &automatic, const QMap<QString, QPointF> &laneOutsets);
+    /// outsets: the lanes' and bands' (laneIdString(), bandIdString() keys).
+    PlacementOrigins(const DiagramLayout &automatic, const QMap<QString, QPointF> &outsets);
     /// The origin of the card with this id string ("node/cp-1"); (0, 0) for an id that is not a
     /// card of the layout's design (the offset then is a scene position).
     QPointF of(const model::Topology &topology, const QString &id) const;
@@ -48,9 +49,9 @@ void applyPositions(DiagramLayout &layout, const model::Topology &topology, cons
 /// The diagram of a design as the designer shows it (layoutDesign()).
 struct PlacedDesignLayout {
     DiagramLayout layout;
-    /// The lanes' outsets in it (laneIdString() keys): the user's, plus how far placed cards took
-    /// a lane's left or top edge out. Where the automatic layout starts each lane.
-    QMap<QString, QPointF> laneOutsets;
+    /// The lanes' and bands' outsets in it (laneIdString() and bandIdString() keys): the user's,
+    /// plus how far placed cards took a left or top edge out. Where the automatic layout starts each.
+    QMap<QString, QPointF> outsets;
     /// Where each placed card's offset starts in it.
     PlacementOrigins origins;
 };
@@ -60,8 +61,9 @@ struct PlacedDesignLayout {
 /// placed cards make larger pushes what is beside, above and below it exactly as if the user had
 /// resized it that far (a wider lane the lanes right of it, one reaching further left the lanes
 /// left of it, a taller one the bands below, one reaching higher what is above the lanes; a wider
-/// storage band the workloads band, a taller load-balancer band the lanes), so no two lanes or
-/// bands overlap; the placed cards stay at their offsets from their (moved) lanes and bands.
+/// storage band the workloads band, a workloads band reaching further left the storage band, a
+/// taller load-balancer band the lanes, a band reaching higher what is above it), so no two lanes
+/// or bands overlap; the placed cards stay at their offsets from their (moved) lanes and bands.
 PlacedDesignLayout layoutDesign(const model::Topology &topology, const QMap<QString, QPointF> &positions,
                                 const QMap<QString, QSizeF> &sizes, const QMap<QString, QPointF> &outsets);
 
