@@ -1,8 +1,7 @@
 #pragma once
 
-// Shared by the designer GUI tests (tst_designer, tst_arrange, tst_zones): each test case keeps
-// its settings and autosaves in private places, and each test function starts from a fresh
-// main window showing the default design.
+// Helpers of the designer GUI tests: the isolation and the window DesignerTest (their base,
+// DesignerTest.h) starts each test case and test function with, and a mouse drag on the view.
 
 #include "resources/QuorumResources.h"
 #include "ui/diagram/DiagramView.h"

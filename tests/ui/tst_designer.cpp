@@ -7,6 +7,7 @@
 #include "engine/model/TopologyYaml.h"
 #include "engine/project/Project.h"
 #include "resources/QuorumResources.h"
+#include "tests/ui/DesignerTest.h"
 #include "tests/ui/DesignerWindow.h"
 #include "ui/designer/DesignerController.h"
 #include "ui/designer/Inspector.h"
@@ -72,13 +73,14 @@ void typeInto(QLineEdit *edit, const QString &text)
 
 } // namespace
 
-class TestDesigner : public QObject {
+class TestDesigner : public test::DesignerTest {
     Q_OBJECT
 
+public:
+    TestDesigner() : DesignerTest(QStringLiteral("tst_designer")) {}
+
 private slots:
-    void initTestCase();
     void init();
-    void cleanup();
 
     void buildProductionTopologyFromAnEmptyCanvas();
     void paletteDropAddsANodeInTheZoneUnderTheCursor();
@@ -108,10 +110,6 @@ private slots:
     void recoveryCanBeDiscarded();
 
 private:
-    DesignerController *designer() const { return m_window->designer(); }
-    DesignDocument *document() const { return m_window->document(); }
-    DiagramScene *scene() const { return m_window->diagramScene(); }
-    DiagramView *view() const { return m_window->diagramView(); }
     /// Where a scene point is in the view's viewport.
     QPoint viewportPoint(const QPointF &scenePos) const { return view()->mapFromScene(scenePos); }
     QString saveProject(const QString &name);
@@ -120,29 +118,14 @@ private:
     /// Shift-drags from one card to another with the mouse.
     void shiftDrag(const QString &fromId, const QString &toId);
     QPointF laneCentre(const QString &zone) const;
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
 };
-
-void TestDesigner::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    test::isolateDesignerTest(m_dir, QStringLiteral("tst_designer"));
-}
 
 void TestDesigner::init()
 {
-    m_window = test::openDesignerWindow();
-    QVERIFY(m_window);
+    DesignerTest::init();
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(!document()->isModified());
-}
-
-void TestDesigner::cleanup()
-{
-    if (m_window)
-        m_window->setUnsavedChangesAnswer(QMessageBox::Discard);
-    m_window.reset();
 }
 
 QString TestDesigner::saveProject(const QString &name)

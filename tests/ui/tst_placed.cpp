@@ -6,6 +6,7 @@
 // comes back the same after save and reopen; undo puts everything back; a project of format 5
 // (scene positions) opens with the cards where that version showed them.
 
+#include "tests/ui/DesignerTest.h"
 #include "tests/ui/DesignerWindow.h"
 #include "ui/designer/DesignerController.h"
 #include "ui/diagram/DiagramItems.h"
@@ -36,13 +37,13 @@ const QString kApiLb = QStringLiteral("loadbalancer/api-lb");
 
 } // namespace
 
-class TestPlaced : public QObject {
+class TestPlaced : public test::DesignerTest {
     Q_OBJECT
 
+public:
+    TestPlaced() : DesignerTest(QStringLiteral("tst_placed")) {}
+
 private slots:
-    void initTestCase();
-    void init();
-    void cleanup();
 
     void placedCardFollowsItsLane();
     void placedCardPushesWhatIsInTheWay_data();
@@ -53,10 +54,6 @@ private slots:
     void formatFivePositionsReadTheSame();
 
 private:
-    DesignerController *designer() const { return m_window->designer(); }
-    DesignDocument *document() const { return m_window->document(); }
-    DiagramScene *scene() const { return m_window->diagramScene(); }
-    DiagramView *view() const { return m_window->diagramView(); }
     QRectF rectOf(const QString &id) const
     {
         const ElementItem *item = scene()->elementItem(id);
@@ -95,29 +92,7 @@ private:
     /// Drags the placed card down inside zone-a; returns its offset in the lane.
     QPointF placeCard();
     void shot(const QString &name) const;
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
 };
-
-void TestPlaced::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    test::isolateDesignerTest(m_dir, QStringLiteral("tst_placed"));
-}
-
-void TestPlaced::init()
-{
-    m_window = test::openDesignerWindow();
-    QVERIFY(m_window);
-}
-
-void TestPlaced::cleanup()
-{
-    if (m_window)
-        m_window->setUnsavedChangesAnswer(QMessageBox::Discard);
-    m_window.reset();
-}
 
 void TestPlaced::drag(const QPointF &from, const QPointF &to)
 {
