@@ -356,9 +356,10 @@ QStringList DesignerController::applyMoves(const QMap<QString, QPointF> &positio
     Positions snapped;
     for (auto it = positions.cbegin(); it != positions.cend(); ++it)
         snapped.insert(it.key(), snapToGrid(it.value()));
-    const Positions offsets = placementsFromScene(snapped, state.topology, state.sizes, state.outsets, state.positions);
-    for (auto it = offsets.cbegin(); it != offsets.cend(); ++it)
-        state.positions.insert(it.key(), it.value());
+    // From the lanes and bands as the diagram shows them (what cards placed earlier pushed included).
+    const PlacementOrigins &origins = m_scene->placementOrigins();
+    for (auto it = snapped.cbegin(); it != snapped.cend(); ++it)
+        state.positions.insert(it.key(), it.value() - origins.of(state.topology, it.key()));
     // A move that changes a zone is a step of its own.
     m_document->edit(text, std::move(state), zoneChanges.isEmpty() ? mergeKey : QString());
     const QStringList ids = positions.keys();

@@ -60,6 +60,7 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
         PlacedDesignLayout placed = layoutDesign(topology, positions, laneSizes, laneOutsets);
         const DiagramLayout &layout = placed.layout;
         m_outsets = std::move(placed.outsets);
+        m_origins = std::move(placed.origins);
         const ContentChanges changes(m_projected ? &*m_projected : nullptr, topology);
         projectBands(layout.bands);
         projectElements(layout, topology, changes);

@@ -9,6 +9,7 @@
 #include "engine/model/Topology.h"
 #include "ui/common/Appearance.h"
 #include "ui/diagram/DiagramItems.h"
+#include "ui/diagram/PlacedLayout.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -80,6 +81,10 @@ public:
     /// and above where the automatic layout starts it in the last projection: the outsets the
     /// user dragged, plus what cards placed past its left or top edge add (layoutDesign()).
     QPointF outsetOf(const QString &key) const { return m_outsets.value(key); }
+    /// Where each placed card's offset starts in the last projection (layoutDesign()): a card put
+    /// at a scene position p is kept as p - placementOrigins().of(topology, id), so that it
+    /// lands where it was put, in the lane or band where it was put.
+    const PlacementOrigins &placementOrigins() const { return m_origins; }
     /// The rectangle (scene coordinates) the lane `zoneId` gets when its `edges` are dragged to
     /// scenePos: each dragged edge on the grid line nearest the pointer, but never past the first
     /// grid line that still holds the cards (their padding, header and link channel, at least an
@@ -216,6 +221,7 @@ private:
     /// The lanes' and bands' outsets of the last projection, placed cards included (where their
     /// automatic start is).
     QMap<QString, QPointF> m_outsets;
+    PlacementOrigins m_origins;
     /// The rubber line of a Shift-drag connection, and the card it started from.
     QGraphicsLineItem *m_connectLine = nullptr;
     QString m_connectFrom;

@@ -165,11 +165,11 @@ PlacedDesignLayout layoutDesign(const model::Topology &topology, const QMap<QStr
 
 QMap<QString, QPointF> placementsFromScene(const QMap<QString, QPointF> &scenePositions,
                                            const model::Topology &topology, const QMap<QString, QSizeF> &laneSizes,
-                                           const QMap<QString, QPointF> &laneOutsets, const QMap<QString, QPointF> &placed)
+                                           const QMap<QString, QPointF> &laneOutsets)
 {
     if (scenePositions.isEmpty())
         return {};
-    const PlacementOrigins origins = layoutDesign(topology, placed, laneSizes, laneOutsets).origins;
+    const PlacementOrigins origins(layoutTopology(topology, laneSizes, laneOutsets), laneOutsets);
     QMap<QString, QPointF> offsets;
     for (auto it = scenePositions.cbegin(); it != scenePositions.cend(); ++it)
         offsets.insert(it.key(), it.value() - origins.of(topology, it.key()));

@@ -68,14 +68,13 @@ PlacedDesignLayout layoutDesign(const model::Topology &topology, const QMap<QStr
                                 const QMap<QString, QSizeF> &sizes, const QMap<QString, QPointF> &outsets);
 
 /// The offsets applyPositions() takes for cards at these scene positions (id string -> top-left)
-/// in the design laid out with laneSizes, laneOutsets and the cards already placed (placed: id
-/// string -> offset; layoutDesign()): what the designer keeps for cards the user put there. With
-/// no cards placed it is how positions of project files of format 5 and older (scene positions,
-/// from a version where placed cards pushed nothing) are read.
+/// in the design laid out with laneSizes and laneOutsets and no cards placed: how positions of
+/// project files of format 5 and older (scene positions, from versions where placed cards pushed
+/// nothing) are read. (The designer keeps a card the user put somewhere at its offset from
+/// DiagramScene::placementOrigins().)
 QMap<QString, QPointF> placementsFromScene(const QMap<QString, QPointF> &scenePositions,
                                            const model::Topology &topology, const QMap<QString, QSizeF> &laneSizes,
-                                           const QMap<QString, QPointF> &laneOutsets,
-                                           const QMap<QString, QPointF> &placed = {});
+                                           const QMap<QString, QPointF> &laneOutsets);
 
 /// An orthogonal route from one card to another: it leaves `from` through the side facing
 /// `to` and enters `to` from the opposite side.
