@@ -459,50 +459,50 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 
 void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (m_resizeBand) {
-        const BandKind kind = m_resizeBand->kind();
-        const QRectF rect = bandRectForDrag(kind, m_resizeEdges, event->scenePos());
-        BandItem *band = std::exchange(m_resizeBand, nullptr);
-        band->setPos(rect.topLeft());
-        band->setSize(rect.size());
-        const Qt::Edges edges = m_resizeEdges;
-        // As with a lane: the band is back at the design's place and size when the receiver edits it.
+    // A resize: as with a move, the receiver edits the design and the scene follows it. The lane
+    // or band is shown at its new rectangle until this event is done, and is back where the design
+    // has it when the receiver looks (it reads the place), and stays there if the edit is refused.
+    const auto finishResize = [this, event](const QRectF &rect, const auto &place, const auto &report) {
+        place(rect);
         if (const QRectF start = m_resizeStartRect; rect != start)
             QMetaObject::invokeMethod(
                 this,
-                [this, kind, edges, rect, start] {
-                    if (BandItem *resized = bandItem(kind)) {
-                        resized->setPos(start.topLeft());
-                        resized->setSize(start.size());
-                    }
-                    emit bandResized(kind, edges, rect);
+                [place, report, rect, start] {
+                    place(start);
+                    report(rect);
                 },
                 Qt::QueuedConnection);
         event->accept();
+    };
+    const Qt::Edges edges = m_resizeEdges;
+    if (m_resizeBand) {
+        const BandKind kind = m_resizeBand->kind();
+        const QRectF rect = bandRectForDrag(kind, edges, event->scenePos());
+        m_resizeBand = nullptr;
+        finishResize(
+            rect,
+            [this, kind](const QRectF &r) {
+                if (BandItem *band = bandItem(kind)) {
+                    band->setPos(r.topLeft());
+                    band->setSize(r.size());
+                }
+            },
+            [this, kind, edges](const QRectF &r) { emit bandResized(kind, edges, r); });
         return;
     }
     if (m_resizeLane) {
         const QString zoneId = m_resizeLane->elementId();
-        const QRectF rect = laneRectForDrag(zoneId, m_resizeEdges, event->scenePos());
-        ZoneLaneItem *lane = std::exchange(m_resizeLane, nullptr);
-        lane->setLayoutPos(rect.topLeft());
-        lane->setSize(rect.size());
-        const Qt::Edges edges = m_resizeEdges;
-        // As with a move: the receiver edits the design and the scene follows it. The lane is
-        // back where the design has it when the receiver looks (it reads the lane's place), and
-        // stays there if the edit is refused.
-        if (const QRectF start = m_resizeStartRect; rect != start)
-            QMetaObject::invokeMethod(
-                this,
-                [this, zoneId, edges, rect, start] {
-                    if (ElementItem *resized = elementItem(zoneId)) {
-                        resized->setLayoutPos(start.topLeft());
-                        resized->setSize(start.size());
-                    }
-                    emit zoneResized(zoneId, edges, rect);
-                },
-                Qt::QueuedConnection);
-        event->accept();
+        const QRectF rect = laneRectForDrag(zoneId, edges, event->scenePos());
+        m_resizeLane = nullptr;
+        finishResize(
+            rect,
+            [this, zoneId](const QRectF &r) {
+                if (ElementItem *lane = elementItem(zoneId)) {
+                    lane->setLayoutPos(r.topLeft());
+                    lane->setSize(r.size());
+                }
+            },
+            [this, zoneId, edges](const QRectF &r) { emit zoneResized(zoneId, edges, r); });
         return;
     }
     if (m_connectLine) {
