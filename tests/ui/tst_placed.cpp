@@ -21,6 +21,7 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <cmath>
 #include <memory>
 
 #include <sqlite3.h>
@@ -48,6 +49,7 @@ private slots:
     void placedCardFollowsItsLane();
     void placedCardPushesWhatIsInTheWay_data();
     void placedCardPushesWhatIsInTheWay();
+    void laneTakenOutByACardResizesFromWhereItShows();
     void placedLoadBalancerFollowsItsBand();
     void placedNodeTakesItsOffsetToANewZone();
     void placedCardsAreKeptInTheProject();
@@ -221,6 +223,27 @@ void TestPlaced::placedCardPushesWhatIsInTheWay()
     QCOMPARE(rectOf(card), from);
     document()->undoStack()->redo();
     QCOMPARE(containerRects(), after);
+}
+
+void TestPlaced::laneTakenOutByACardResizesFromWhereItShows()
+{
+    // worker-2 placed past zone-b's left edge takes the edge out (not an outset of the user's) ...
+    const QString worker2 = QStringLiteral("node/worker-2");
+    const QRectF card = rectOf(worker2);
+    drag(card.center(), card.center() + QPointF(-99, 3));
+    const QRectF grown = rectOf(kZoneB);
+    QVERIFY(grown.left() < card.left() - 90);
+    QVERIFY(document()->outsets().isEmpty());
+    // ... and the edge dragged further out goes from where it shows, on the grid, pushing zone-a.
+    drag(QPointF(grown.left() + 1, grown.top() + 20), QPointF(grown.left() - 47, grown.top() + 20));
+    const QRectF wider = rectOf(kZoneB);
+    QCOMPARE(std::fmod(wider.left(), kGridSize), 0.0);
+    QVERIFY2(std::abs(wider.left() - (grown.left() - 47)) <= kGridSize, qPrintable(QString::number(wider.left())));
+    QCOMPARE(wider.right(), grown.right());
+    QVERIFY(!rectOf(kZoneA).intersects(wider));
+    QVERIFY(wider.contains(rectOf(worker2)));
+    document()->undoStack()->undo();
+    QCOMPARE(rectOf(kZoneB), grown);
 }
 
 void TestPlaced::placedLoadBalancerFollowsItsBand()
