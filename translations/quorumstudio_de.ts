@@ -713,6 +713,54 @@
             <source>the hosts' network interface that carries the VIP (keepalived)</source>
             <translation>die Netzwerkschnittstelle der Hosts, die die VIP trägt (keepalived)</translation>
         </message>
+        <message>
+            <source>etcd heartbeat</source>
+            <translation>etcd-Heartbeat</translation>
+        </message>
+        <message>
+            <source>etcd election timeout</source>
+            <translation>etcd-Wahl-Timeout</translation>
+        </message>
+        <message>
+            <source>Lease duration</source>
+            <translation>Lease-Dauer</translation>
+        </message>
+        <message>
+            <source>Renew deadline</source>
+            <translation>Erneuerungsfrist</translation>
+        </message>
+        <message>
+            <source>Retry period</source>
+            <translation>Wiederholungsintervall</translation>
+        </message>
+        <message>
+            <source>Node status update</source>
+            <translation>Knotenstatus-Aktualisierung</translation>
+        </message>
+        <message>
+            <source>Node monitor period</source>
+            <translation>Knotenüberwachungsintervall</translation>
+        </message>
+        <message>
+            <source>Node monitor grace period</source>
+            <translation>Knotenüberwachungs-Karenzzeit</translation>
+        </message>
+        <message>
+            <source>Node startup grace period</source>
+            <translation>Knotenstart-Karenzzeit</translation>
+        </message>
+        <message>
+            <source>Eviction after (tolerationSeconds)</source>
+            <translation>Räumung nach (tolerationSeconds)</translation>
+        </message>
+        <message>
+            <source>Autoscale CPU target</source>
+            <translation>Autoskalierung: CPU-Ziel</translation>
+        </message>
+        <message>
+            <source>Autoscale memory target</source>
+            <translation>Autoskalierung: Speicherziel</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::ArtifactsPanel</name>
@@ -1835,54 +1883,6 @@
         <message>
             <source>Change %1 of %2</source>
             <translation>%1 von %2 ändern</translation>
-        </message>
-        <message>
-            <source>etcd heartbeat</source>
-            <translation>etcd-Heartbeat</translation>
-        </message>
-        <message>
-            <source>etcd election timeout</source>
-            <translation>etcd-Wahl-Timeout</translation>
-        </message>
-        <message>
-            <source>Lease duration</source>
-            <translation>Lease-Dauer</translation>
-        </message>
-        <message>
-            <source>Renew deadline</source>
-            <translation>Erneuerungsfrist</translation>
-        </message>
-        <message>
-            <source>Retry period</source>
-            <translation>Wiederholungsintervall</translation>
-        </message>
-        <message>
-            <source>Node status update</source>
-            <translation>Knotenstatus-Aktualisierung</translation>
-        </message>
-        <message>
-            <source>Node monitor period</source>
-            <translation>Knotenüberwachungsintervall</translation>
-        </message>
-        <message>
-            <source>Node monitor grace period</source>
-            <translation>Knotenüberwachungs-Karenzzeit</translation>
-        </message>
-        <message>
-            <source>Node startup grace period</source>
-            <translation>Knotenstart-Karenzzeit</translation>
-        </message>
-        <message>
-            <source>Eviction after (tolerationSeconds)</source>
-            <translation>Räumung nach (tolerationSeconds)</translation>
-        </message>
-        <message>
-            <source>Autoscale CPU target</source>
-            <translation>Autoskalierung: CPU-Ziel</translation>
-        </message>
-        <message>
-            <source>Autoscale memory target</source>
-            <translation>Autoskalierung: Speicherziel</translation>
         </message>
     </context>
     <context>
