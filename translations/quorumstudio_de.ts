@@ -1629,6 +1629,46 @@
             <source>%1 CPU · %2 RAM</source>
             <translation>%1 CPU · %2 RAM</translation>
         </message>
+        <message>
+            <source>cluster</source>
+            <comment>kind of element</comment>
+            <translation>Cluster</translation>
+        </message>
+        <message>
+            <source>zone</source>
+            <comment>kind of element</comment>
+            <translation>Zone</translation>
+        </message>
+        <message>
+            <source>node</source>
+            <comment>kind of element</comment>
+            <translation>Knoten</translation>
+        </message>
+        <message>
+            <source>load balancer</source>
+            <comment>kind of element</comment>
+            <translation>Load Balancer</translation>
+        </message>
+        <message>
+            <source>storage back end</source>
+            <comment>kind of element</comment>
+            <translation>Speicher-Backend</translation>
+        </message>
+        <message>
+            <source>storage class</source>
+            <comment>kind of element</comment>
+            <translation>Storage-Klasse</translation>
+        </message>
+        <message>
+            <source>workload</source>
+            <comment>kind of element</comment>
+            <translation>Workload</translation>
+        </message>
+        <message>
+            <source>secret</source>
+            <comment>kind of element</comment>
+            <translation>Secret</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::DrillPanel</name>

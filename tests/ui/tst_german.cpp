@@ -1,6 +1,7 @@
 // GUI test of the window in German, with the compiled catalogue the application embeds: the
 // texts of helpers outside a class (the inspector's forms, the diagram export) are looked up in
-// the context lupdate files them under, so they show translated, with „…“ around quoted values.
+// the context lupdate files them under, so they show translated, with „…“ around quoted values;
+// the inspector's title names the kind of element in German.
 
 #include "tests/ui/DesignerTest.h"
 #include "ui/designer/Inspector.h"
@@ -72,6 +73,7 @@ void TestGerman::refusedValueIsGerman()
 {
     QVERIFY(view()->showElement(QStringLiteral("node/worker-2")));
     Inspector *inspector = designer()->inspector();
+    QVERIFY2(inspectorLabels().contains(QStringLiteral("worker-2 — Knoten")), qPrintable(inspectorLabels().join(QStringLiteral(" | "))));
     auto *cpu = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("cpu")));
     QVERIFY(cpu);
     cpu->setFocus();

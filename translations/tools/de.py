@@ -741,4 +741,13 @@ DE.update({
     "Select &Link": "&Verbindung auswählen",
     "Select a link of %1, also where a card hides it": "Eine Verbindung von %1 auswählen, auch wo eine Karte sie verdeckt",
     "Select this link; Delete then disconnects it": "Diese Verbindung auswählen; Entf trennt sie dann",
+    # What an element is, in the inspector's title ("cp-1 — Knoten").
+    "cluster": "Cluster",
+    "zone": "Zone",
+    "node": "Knoten",
+    "load balancer": "Load Balancer",
+    "storage back end": "Speicher-Backend",
+    "storage class": "Storage-Klasse",
+    "workload": "Workload",
+    "secret": "Secret",
 })
