@@ -4,6 +4,7 @@
 // the inspector's title names the kind of element in German.
 
 #include "tests/ui/DesignerTest.h"
+#include "tests/ui/DesignerWindow.h"
 #include "ui/designer/Inspector.h"
 
 #include <QApplication>
@@ -74,12 +75,7 @@ void TestGerman::refusedValueIsGerman()
     QVERIFY(view()->showElement(QStringLiteral("node/worker-2")));
     Inspector *inspector = designer()->inspector();
     QVERIFY2(inspectorLabels().contains(QStringLiteral("worker-2 — Knoten")), qPrintable(inspectorLabels().join(QStringLiteral(" | "))));
-    auto *cpu = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("cpu")));
-    QVERIFY(cpu);
-    cpu->setFocus();
-    cpu->selectAll();
-    QTest::keyClicks(cpu, QStringLiteral("12x"));
-    QTest::keyClick(cpu, Qt::Key_Return);
+    test::typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("cpu"))), QStringLiteral("12x"));
     QVERIFY2(inspector->lastError().contains(QStringLiteral("„12x“ ist keine CPU-Menge")), qPrintable(inspector->lastError()));
 }
 

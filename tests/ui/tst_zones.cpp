@@ -506,12 +506,7 @@ void TestZones::inspectorEditsKeepSizes()
     QVERIFY(view()->showElement(kZoneA));
     Inspector *inspector = designer()->inspector();
     QCOMPARE(inspector->elementId(), kZoneA);
-    auto *name = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("name")));
-    QVERIFY(name);
-    name->setFocus();
-    name->selectAll();
-    QTest::keyClicks(name, QStringLiteral("zone-east"));
-    QTest::keyClick(name, Qt::Key_Return);
+    test::typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("name"))), QStringLiteral("zone-east"));
     const QString renamed = QStringLiteral("zone/zone-east");
     QVERIFY(document()->topology().findZone("zone-east"));
     QCOMPARE(document()->sizes(), (Sizes{{renamed, stored}}));
