@@ -57,7 +57,7 @@
         </message>
         <message>
             <source>--monitor-page: no page '%1' (control-plane or workloads)</source>
-            <translation>--monitor-page: keine Seite '%1' (control-plane oder workloads)</translation>
+            <translation>--monitor-page: keine Seite „%1“ (control-plane oder workloads)</translation>
         </message>
         <message>
             <source>Use the appearance &lt;mode&gt;: system, light or dark, for this run only (View → Appearance keeps a choice).</source>
@@ -65,7 +65,7 @@
         </message>
         <message>
             <source>--appearance: no appearance '%1' (system, light or dark)</source>
-            <translation>--appearance: kein Erscheinungsbild '%1' (system, light oder dark)</translation>
+            <translation>--appearance: kein Erscheinungsbild „%1“ (system, light oder dark)</translation>
         </message>
     </context>
     <context>
@@ -323,35 +323,35 @@
         <name>quorum::ui</name>
         <message>
             <source>'%1' is not one of the choices</source>
-            <translation>'%1' ist keine der Auswahlmöglichkeiten</translation>
+            <translation>„%1“ ist keine der Auswahlmöglichkeiten</translation>
         </message>
         <message>
             <source>there is no node or workload called '%1'</source>
-            <translation>es gibt keinen Knoten und keine Workload namens '%1'</translation>
+            <translation>es gibt keinen Knoten und keine Workload namens „%1“</translation>
         </message>
         <message>
             <source>there is no node called '%1'</source>
-            <translation>es gibt keinen Knoten namens '%1'</translation>
+            <translation>es gibt keinen Knoten namens „%1“</translation>
         </message>
         <message>
             <source>'%1' is not key=value</source>
-            <translation>'%1' ist nicht Schlüssel=Wert</translation>
+            <translation>„%1“ ist nicht Schlüssel=Wert</translation>
         </message>
         <message>
             <source>'%1' is not key[=value]:NoSchedule|PreferNoSchedule|NoExecute</source>
-            <translation>'%1' ist nicht Schlüssel[=Wert]:NoSchedule|PreferNoSchedule|NoExecute</translation>
+            <translation>„%1“ ist nicht Schlüssel[=Wert]:NoSchedule|PreferNoSchedule|NoExecute</translation>
         </message>
         <message>
             <source>'%1' is not a CPU quantity (for example 4, 0.5 or 500m)</source>
-            <translation>'%1' ist keine CPU-Menge (zum Beispiel 4, 0.5 oder 500m)</translation>
+            <translation>„%1“ ist keine CPU-Menge (zum Beispiel 4, 0.5 oder 500m)</translation>
         </message>
         <message>
             <source>'%1' is not a memory quantity (for example 16Gi or 512Mi)</source>
-            <translation>'%1' ist keine Speichermenge (zum Beispiel 16Gi oder 512Mi)</translation>
+            <translation>„%1“ ist keine Speichermenge (zum Beispiel 16Gi oder 512Mi)</translation>
         </message>
         <message>
             <source>'%1' is not a duration (for example 100ms, 40s or 5m)</source>
-            <translation>'%1' ist keine Dauer (zum Beispiel 100ms, 40s oder 5m)</translation>
+            <translation>„%1“ ist keine Dauer (zum Beispiel 100ms, 40s oder 5m)</translation>
         </message>
         <message>
             <source>Name</source>
@@ -395,7 +395,7 @@
         </message>
         <message>
             <source>lower-case letters, digits and '-'</source>
-            <translation>Kleinbuchstaben, Ziffern und '-'</translation>
+            <translation>Kleinbuchstaben, Ziffern und „-“</translation>
         </message>
         <message>
             <source>Role</source>
@@ -559,7 +559,7 @@
         </message>
         <message>
             <source>'%1' is not a valid namespace name</source>
-            <translation>'%1' ist kein gültiger Namespace-Name</translation>
+            <translation>„%1“ ist kein gültiger Namespace-Name</translation>
         </message>
         <message>
             <source>Replicas</source>
@@ -712,6 +712,54 @@
         <message>
             <source>the hosts' network interface that carries the VIP (keepalived)</source>
             <translation>die Netzwerkschnittstelle der Hosts, die die VIP trägt (keepalived)</translation>
+        </message>
+        <message>
+            <source>etcd heartbeat</source>
+            <translation>etcd-Heartbeat</translation>
+        </message>
+        <message>
+            <source>etcd election timeout</source>
+            <translation>etcd-Wahl-Timeout</translation>
+        </message>
+        <message>
+            <source>Lease duration</source>
+            <translation>Lease-Dauer</translation>
+        </message>
+        <message>
+            <source>Renew deadline</source>
+            <translation>Erneuerungsfrist</translation>
+        </message>
+        <message>
+            <source>Retry period</source>
+            <translation>Wiederholungsintervall</translation>
+        </message>
+        <message>
+            <source>Node status update</source>
+            <translation>Knotenstatus-Aktualisierung</translation>
+        </message>
+        <message>
+            <source>Node monitor period</source>
+            <translation>Knotenüberwachungsintervall</translation>
+        </message>
+        <message>
+            <source>Node monitor grace period</source>
+            <translation>Knotenüberwachungs-Karenzzeit</translation>
+        </message>
+        <message>
+            <source>Node startup grace period</source>
+            <translation>Knotenstart-Karenzzeit</translation>
+        </message>
+        <message>
+            <source>Eviction after (tolerationSeconds)</source>
+            <translation>Räumung nach (tolerationSeconds)</translation>
+        </message>
+        <message>
+            <source>Autoscale CPU target</source>
+            <translation>Autoskalierung: CPU-Ziel</translation>
+        </message>
+        <message>
+            <source>Autoscale memory target</source>
+            <translation>Autoskalierung: Speicherziel</translation>
         </message>
     </context>
     <context>
@@ -873,7 +921,7 @@
         </message>
         <message>
             <source>Add the elements on the clipboard (names that are taken get a '-copy' suffix)</source>
-            <translation>Die Elemente aus der Zwischenablage hinzufügen (vergebene Namen erhalten die Endung '-copy')</translation>
+            <translation>Die Elemente aus der Zwischenablage hinzufügen (vergebene Namen erhalten die Endung „-copy“)</translation>
         </message>
         <message>
             <source>Select every element of the diagram</source>
@@ -1581,6 +1629,46 @@
             <source>%1 CPU · %2 RAM</source>
             <translation>%1 CPU · %2 RAM</translation>
         </message>
+        <message>
+            <source>cluster</source>
+            <comment>kind of element</comment>
+            <translation>Cluster</translation>
+        </message>
+        <message>
+            <source>zone</source>
+            <comment>kind of element</comment>
+            <translation>Zone</translation>
+        </message>
+        <message>
+            <source>node</source>
+            <comment>kind of element</comment>
+            <translation>Knoten</translation>
+        </message>
+        <message>
+            <source>load balancer</source>
+            <comment>kind of element</comment>
+            <translation>Load Balancer</translation>
+        </message>
+        <message>
+            <source>storage back end</source>
+            <comment>kind of element</comment>
+            <translation>Speicher-Backend</translation>
+        </message>
+        <message>
+            <source>storage class</source>
+            <comment>kind of element</comment>
+            <translation>Storage-Klasse</translation>
+        </message>
+        <message>
+            <source>workload</source>
+            <comment>kind of element</comment>
+            <translation>Workload</translation>
+        </message>
+        <message>
+            <source>secret</source>
+            <comment>kind of element</comment>
+            <translation>Secret</translation>
+        </message>
     </context>
     <context>
         <name>quorum::ui::DrillPanel</name>
@@ -1835,54 +1923,6 @@
         <message>
             <source>Change %1 of %2</source>
             <translation>%1 von %2 ändern</translation>
-        </message>
-        <message>
-            <source>etcd heartbeat</source>
-            <translation>etcd-Heartbeat</translation>
-        </message>
-        <message>
-            <source>etcd election timeout</source>
-            <translation>etcd-Wahl-Timeout</translation>
-        </message>
-        <message>
-            <source>Lease duration</source>
-            <translation>Lease-Dauer</translation>
-        </message>
-        <message>
-            <source>Renew deadline</source>
-            <translation>Erneuerungsfrist</translation>
-        </message>
-        <message>
-            <source>Retry period</source>
-            <translation>Wiederholungsintervall</translation>
-        </message>
-        <message>
-            <source>Node status update</source>
-            <translation>Knotenstatus-Aktualisierung</translation>
-        </message>
-        <message>
-            <source>Node monitor period</source>
-            <translation>Knotenüberwachungsintervall</translation>
-        </message>
-        <message>
-            <source>Node monitor grace period</source>
-            <translation>Knotenüberwachungs-Karenzzeit</translation>
-        </message>
-        <message>
-            <source>Node startup grace period</source>
-            <translation>Knotenstart-Karenzzeit</translation>
-        </message>
-        <message>
-            <source>Eviction after (tolerationSeconds)</source>
-            <translation>Räumung nach (tolerationSeconds)</translation>
-        </message>
-        <message>
-            <source>Autoscale CPU target</source>
-            <translation>Autoskalierung: CPU-Ziel</translation>
-        </message>
-        <message>
-            <source>Autoscale memory target</source>
-            <translation>Autoskalierung: Speicherziel</translation>
         </message>
     </context>
     <context>
@@ -2460,7 +2500,7 @@
         </message>
         <message>
             <source>'%1' is not a usable template name (no slashes, not starting with a dot)</source>
-            <translation>'%1' ist kein brauchbarer Vorlagenname (keine Schrägstriche, nicht mit einem Punkt beginnend)</translation>
+            <translation>„%1“ ist kein brauchbarer Vorlagenname (keine Schrägstriche, nicht mit einem Punkt beginnend)</translation>
         </message>
         <message>
             <source>Saved the template %1; it is under File → New from Template.</source>

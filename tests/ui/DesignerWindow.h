@@ -1,8 +1,8 @@
 #pragma once
 
-// Shared by the designer GUI tests (tst_designer, tst_arrange, tst_zones): each test case keeps
-// its settings and autosaves in private places, and each test function starts from a fresh
-// main window showing the default design.
+// Helpers of the designer GUI tests: the isolation and the window DesignerTest (their base,
+// DesignerTest.h) starts each test case and test function with, a mouse drag on the view and
+// typing into an editor.
 
 #include "resources/QuorumResources.h"
 #include "ui/diagram/DiagramView.h"
@@ -11,6 +11,7 @@
 
 #include <QCoreApplication>
 #include <QDir>
+#include <QLineEdit>
 #include <QSettings>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -61,6 +62,17 @@ inline void dragOnView(ui::DiagramView *view, const QPointF &from, const QPointF
     QTest::mouseMove(view->viewport(), b);
     QTest::mouseRelease(view->viewport(), Qt::LeftButton, Qt::NoModifier, b);
     QCoreApplication::processEvents(); // the move or resize is reported after the mouse event
+}
+
+/// Types text into a line edit (an inspector's editor) and finishes editing with Return, as a
+/// person would.
+inline void typeInto(QLineEdit *edit, const QString &text)
+{
+    QVERIFY(edit);
+    edit->setFocus();
+    edit->selectAll();
+    QTest::keyClicks(edit, text);
+    QTest::keyClick(edit, Qt::Key_Return);
 }
 
 } // namespace quorum::test

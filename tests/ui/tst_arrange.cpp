@@ -4,6 +4,7 @@
 // in the settings. The geometry of arrange() is checked on its own, table-driven.
 
 #include "resources/QuorumResources.h"
+#include "tests/ui/DesignerTest.h"
 #include "tests/ui/DesignerWindow.h"
 #include "ui/common/Appearance.h"
 #include "ui/common/AppearanceMode.h"
@@ -58,12 +59,13 @@ QAction *findAction(const QMenu *menu, const QString &text)
 
 } // namespace
 
-class TestArrange : public QObject {
+class TestArrange : public test::DesignerTest {
     Q_OBJECT
 
+public:
+    TestArrange() : DesignerTest(QStringLiteral("tst_arrange")) {}
+
 private slots:
-    void initTestCase();
-    void init();
     void cleanup();
 
     void arrangeGeometry_data();
@@ -78,39 +80,19 @@ private slots:
     void appearanceChoiceIsKept();
 
 private:
-    DesignerController *designer() const { return m_window->designer(); }
-    DesignDocument *document() const { return m_window->document(); }
-    DiagramScene *scene() const { return m_window->diagramScene(); }
     QPointF posOf(const QString &id) const { return scene()->elementItem(id)->pos(); }
     /// Places cards where a drag would (one undo step) and selects exactly them.
     void place(const QMap<QString, QPointF> &positions);
     void select(const QStringList &ids);
     /// The colour of the card's body, from the scene rendered as it is on screen.
     QColor cardBody(const QString &id) const;
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
 };
-
-void TestArrange::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    test::isolateDesignerTest(m_dir, QStringLiteral("tst_arrange"));
-}
-
-void TestArrange::init()
-{
-    m_window = test::openDesignerWindow();
-    QVERIFY(m_window);
-}
 
 void TestArrange::cleanup()
 {
-    if (m_window) {
-        m_window->setUnsavedChangesAnswer(QMessageBox::Discard);
-        m_window->setAppearance(AppearanceMode::System);
-    }
-    m_window.reset();
+    if (m_window)
+        m_window->setAppearance(AppearanceMode::System);  // the settings' choice, for the next test
+    DesignerTest::cleanup();
 }
 
 void TestArrange::place(const QMap<QString, QPointF> &positions)

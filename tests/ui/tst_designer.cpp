@@ -7,6 +7,7 @@
 #include "engine/model/TopologyYaml.h"
 #include "engine/project/Project.h"
 #include "resources/QuorumResources.h"
+#include "tests/ui/DesignerTest.h"
 #include "tests/ui/DesignerWindow.h"
 #include "ui/designer/DesignerController.h"
 #include "ui/designer/Inspector.h"
@@ -60,25 +61,16 @@ QString whatIfLine(const DiagramScene *scene)
     return banner ? banner->content().lines.value(1) : QString();
 }
 
-/// Types text into a line edit of the inspector and finishes editing, as a person would.
-void typeInto(QLineEdit *edit, const QString &text)
-{
-    QVERIFY(edit);
-    edit->setFocus();
-    edit->selectAll();
-    QTest::keyClicks(edit, text);
-    QTest::keyClick(edit, Qt::Key_Return);
-}
-
 } // namespace
 
-class TestDesigner : public QObject {
+class TestDesigner : public test::DesignerTest {
     Q_OBJECT
 
+public:
+    TestDesigner() : DesignerTest(QStringLiteral("tst_designer")) {}
+
 private slots:
-    void initTestCase();
     void init();
-    void cleanup();
 
     void buildProductionTopologyFromAnEmptyCanvas();
     void paletteDropAddsANodeInTheZoneUnderTheCursor();
@@ -108,10 +100,6 @@ private slots:
     void recoveryCanBeDiscarded();
 
 private:
-    DesignerController *designer() const { return m_window->designer(); }
-    DesignDocument *document() const { return m_window->document(); }
-    DiagramScene *scene() const { return m_window->diagramScene(); }
-    DiagramView *view() const { return m_window->diagramView(); }
     /// Where a scene point is in the view's viewport.
     QPoint viewportPoint(const QPointF &scenePos) const { return view()->mapFromScene(scenePos); }
     QString saveProject(const QString &name);
@@ -120,29 +108,14 @@ private:
     /// Shift-drags from one card to another with the mouse.
     void shiftDrag(const QString &fromId, const QString &toId);
     QPointF laneCentre(const QString &zone) const;
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
 };
-
-void TestDesigner::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    test::isolateDesignerTest(m_dir, QStringLiteral("tst_designer"));
-}
 
 void TestDesigner::init()
 {
-    m_window = test::openDesignerWindow();
-    QVERIFY(m_window);
+    DesignerTest::init();
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(!document()->isModified());
-}
-
-void TestDesigner::cleanup()
-{
-    if (m_window)
-        m_window->setUnsavedChangesAnswer(QMessageBox::Discard);
-    m_window.reset();
 }
 
 QString TestDesigner::saveProject(const QString &name)
@@ -236,7 +209,7 @@ void TestDesigner::buildProductionTopologyFromAnEmptyCanvas()
     shiftDrag(QStringLiteral("loadbalancer/api-lb-1"), QStringLiteral("node/lb-1"));
     shiftDrag(QStringLiteral("loadbalancer/api-lb-1"), QStringLiteral("node/lb-2"));
     QVERIFY(view()->showElement(QStringLiteral("loadbalancer/api-lb-1")));
-    typeInto(qobject_cast<QLineEdit *>(designer()->inspector()->editor(QStringLiteral("vip"))), QStringLiteral("10.0.0.10"));
+    test::typeInto(qobject_cast<QLineEdit *>(designer()->inspector()->editor(QStringLiteral("vip"))), QStringLiteral("10.0.0.10"));
     emit palette->itemActivated(palette->entryItem(QStringLiteral("ceph")), 0);
     emit palette->itemActivated(palette->entryItem(QStringLiteral("storage-class")), 0);
     emit palette->itemActivated(palette->entryItem(QStringLiteral("deployment")), 0);
@@ -505,18 +478,18 @@ void TestDesigner::inspectorEditsAndRefusesBadValues()
 
     auto *cpu = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("cpu")));
     QCOMPARE(cpu->text(), QStringLiteral("8"));
-    typeInto(cpu, QStringLiteral("12"));
+    test::typeInto(cpu, QStringLiteral("12"));
     QCOMPARE(document()->topology().findNode("worker-2")->cpuMillis, 12000);
     QVERIFY(inspector->lastError().isEmpty());
 
     const model::Topology before = document()->topology();
-    typeInto(cpu, QStringLiteral("12x"));
+    test::typeInto(cpu, QStringLiteral("12x"));
     QVERIFY2(inspector->lastError().startsWith(QStringLiteral("CPU: '12x'")), qPrintable(inspector->lastError()));
     QVERIFY(document()->topology() == before);  // refused: the design is unchanged
     QCOMPARE(cpu->text(), QStringLiteral("12x"));  // and the typed text is still there to fix
 
     auto *memory = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("memory")));
-    typeInto(memory, QStringLiteral("64Gi"));
+    test::typeInto(memory, QStringLiteral("64Gi"));
     QCOMPARE(document()->topology().findNode("worker-2")->memoryBytes, 64LL * 1024 * 1024 * 1024);
 
     auto *zone = qobject_cast<QComboBox *>(inspector->editor(QStringLiteral("zone")));
@@ -524,9 +497,9 @@ void TestDesigner::inspectorEditsAndRefusesBadValues()
     QCOMPARE(document()->topology().findNode("worker-2")->zone, std::string("zone-c"));
 
     auto *taints = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("taints")));
-    typeInto(taints, QStringLiteral("dedicated=db:NoSchedule"));
+    test::typeInto(taints, QStringLiteral("dedicated=db:NoSchedule"));
     QCOMPARE(document()->topology().findNode("worker-2")->taints.size(), std::size_t(1));
-    typeInto(taints, QStringLiteral("dedicated:Sometimes"));
+    test::typeInto(taints, QStringLiteral("dedicated:Sometimes"));
     QVERIFY2(inspector->lastError().contains(QStringLiteral("NoSchedule|PreferNoSchedule|NoExecute")), qPrintable(inspector->lastError()));
 
     // Undo brings the values back into the editors.
@@ -537,9 +510,9 @@ void TestDesigner::inspectorEditsAndRefusesBadValues()
     // The cluster settings show when nothing is selected; a timing edit goes through.
     scene()->clearSelection();
     QCOMPARE(inspector->elementId(), QStringLiteral("cluster"));
-    typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("nodeMonitorGracePeriod"))), QStringLiteral("50s"));
+    test::typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("nodeMonitorGracePeriod"))), QStringLiteral("50s"));
     QCOMPARE(document()->topology().timings.nodeMonitorGracePeriodMs, 50000);
-    typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("leaseDuration"))), QStringLiteral("soon"));
+    test::typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("leaseDuration"))), QStringLiteral("soon"));
     QVERIFY(inspector->lastError().startsWith(QStringLiteral("Lease duration:")));
 
     // A workload's replicas: a spin box, one edit per value.
@@ -671,11 +644,11 @@ void TestDesigner::inspectorEditsTheVipInterface()
     QVERIFY(field);
     QCOMPARE(field->text(), QStringLiteral("eth0"));
     const int steps = document()->undoStack()->count();
-    typeInto(field, QStringLiteral("bond0"));
+    test::typeInto(field, QStringLiteral("bond0"));
     QCOMPARE(document()->topology().findLoadBalancer("api-lb")->vipInterface, std::string("bond0"));
     QCOMPARE(document()->undoStack()->count(), steps + 1);
     field = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("vipInterface")));
-    typeInto(field, QStringLiteral("eth 0"));
+    test::typeInto(field, QStringLiteral("eth 0"));
     QVERIFY2(inspector->lastError().contains(QStringLiteral("VIP interface")), qPrintable(inspector->lastError()));
     QCOMPARE(document()->topology().findLoadBalancer("api-lb")->vipInterface, std::string("bond0"));
     document()->undoStack()->undo();
@@ -687,7 +660,7 @@ void TestDesigner::inspectorRenameFollowsReferencesAndSelection()
     designer()->moveElements({{QStringLiteral("node/cp-2"), QPointF(400, 400)}});
     QVERIFY(view()->showElement(QStringLiteral("node/cp-2")));
     Inspector *inspector = designer()->inspector();
-    typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("name"))), QStringLiteral("master-b"));
+    test::typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("name"))), QStringLiteral("master-b"));
     const model::Topology &t = document()->topology();
     QVERIFY(!t.findNode("cp-2"));
     QVERIFY(t.findNode("master-b"));
@@ -699,7 +672,7 @@ void TestDesigner::inspectorRenameFollowsReferencesAndSelection()
     QVERIFY(document()->positions().contains(QStringLiteral("node/master-b")));
     QVERIFY(!document()->positions().contains(QStringLiteral("node/cp-2")));
 
-    typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("name"))), QStringLiteral("cp-1"));
+    test::typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("name"))), QStringLiteral("cp-1"));
     QVERIFY(inspector->lastError().contains(QStringLiteral("already called 'cp-1'")));
     QVERIFY(document()->topology().findNode("master-b"));
 }
@@ -734,7 +707,7 @@ void TestDesigner::undoAndRedoReturnToTheOriginalModel()
     QVERIFY(view()->showElement(QStringLiteral("node/lb-1")));
     designer()->deleteAction()->trigger();
     QVERIFY(view()->showElement(QStringLiteral("workload/postgres")));
-    typeInto(qobject_cast<QLineEdit *>(designer()->inspector()->editor(QStringLiteral("image"))), QStringLiteral("postgres:17"));
+    test::typeInto(qobject_cast<QLineEdit *>(designer()->inspector()->editor(QStringLiteral("image"))), QStringLiteral("postgres:17"));
     const DesignState edited = document()->state();
     QVERIFY(!(edited == original));
     QCOMPARE(document()->undoStack()->count(), 5);

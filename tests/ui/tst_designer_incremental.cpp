@@ -3,6 +3,7 @@
 // keeps the items of every other element the same objects, and the scene after a series of such
 // edits equals the design projected into an empty scene (same items, geometry, texts, marks).
 
+#include "tests/ui/DesignerTest.h"
 #include "tests/ui/DesignerWindow.h"
 #include "ui/designer/DesignerController.h"
 #include "ui/diagram/DiagramItems.h"
@@ -106,13 +107,13 @@ QHash<QString, const QGraphicsItem *> itemsByKey(const DiagramScene &scene)
 
 } // namespace
 
-class TestDesignerIncremental : public QObject {
+class TestDesignerIncremental : public test::DesignerTest {
     Q_OBJECT
 
+public:
+    TestDesignerIncremental() : DesignerTest(QStringLiteral("tst_designer_incremental")) {}
+
 private slots:
-    void initTestCase();
-    void init();
-    void cleanup();
 
     void editsKeepTheOtherItems();
     void undoAndRedoKeepTheOtherItems();
@@ -120,10 +121,6 @@ private slots:
     void incrementalEditsEqualAFullProjection();
 
 private:
-    DesignerController *designer() const { return m_window->designer(); }
-    DesignDocument *document() const { return m_window->document(); }
-    DiagramScene *scene() const { return m_window->diagramScene(); }
-    DiagramView *view() const { return m_window->diagramView(); }
     QPoint viewportPoint(const QPointF &scenePos) const { return view()->mapFromScene(scenePos); }
     /// Drags the card `id` with the left button on the view by `offset` (scene units).
     void dragCard(const QString &id, const QPointF &offset);
@@ -131,29 +128,7 @@ private:
     /// in the scene, and returns the keys of items that are new or gone.
     QStringList compareWithScene(const QHash<QString, const QGraphicsItem *> &before, const QStringList &changed);
     void waitForFindings();
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
 };
-
-void TestDesignerIncremental::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    test::isolateDesignerTest(m_dir, QStringLiteral("tst_designer_incremental"));
-}
-
-void TestDesignerIncremental::init()
-{
-    m_window = test::openDesignerWindow();
-    QVERIFY(m_window);
-}
-
-void TestDesignerIncremental::cleanup()
-{
-    if (m_window)
-        m_window->setUnsavedChangesAnswer(QMessageBox::Discard);
-    m_window.reset();
-}
 
 void TestDesignerIncremental::dragCard(const QString &id, const QPointF &offset)
 {

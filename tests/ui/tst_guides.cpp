@@ -2,6 +2,7 @@
 // dragged near another card's edge snaps onto it and a guide shows the shared line; Alt held
 // snaps to the grid only; out of reach nothing snaps but the grid; the guides go on release.
 
+#include "tests/ui/DesignerTest.h"
 #include "tests/ui/DesignerWindow.h"
 #include "ui/designer/DesignerController.h"
 #include "ui/diagram/DiagramItems.h"
@@ -37,13 +38,14 @@ qreal onGrid(qreal v)
 
 } // namespace
 
-class TestGuides : public QObject {
+class TestGuides : public test::DesignerTest {
     Q_OBJECT
 
+public:
+    TestGuides() : DesignerTest(QStringLiteral("tst_guides")) {}
+
 private slots:
-    void initTestCase();
     void init();
-    void cleanup();
 
     void snapsToAnotherCardsEdgeWithAGuide();
     void altSnapsToTheGridOnly();
@@ -52,9 +54,6 @@ private slots:
     void horizontalGuideForTops();
 
 private:
-    DesignDocument *document() const { return m_window->document(); }
-    DiagramScene *scene() const { return m_window->diagramScene(); }
-    DiagramView *view() const { return m_window->diagramView(); }
     QRectF rectOf(const QString &id) const
     {
         const ElementItem *item = scene()->elementItem(id);
@@ -79,29 +78,14 @@ private:
     /// Drags kMoved with the mouse so that its top-left would go to `wanted` (scene), with
     /// `modifiers` held on the moves and the release.
     Drag drag(const QPointF &wanted, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
 };
-
-void TestGuides::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    test::isolateDesignerTest(m_dir, QStringLiteral("tst_guides"));
-}
 
 void TestGuides::init()
 {
-    m_window = test::openDesignerWindow();
-    QVERIFY(m_window);
+    DesignerTest::init();
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(scene()->isEditable());
-}
-
-void TestGuides::cleanup()
-{
-    if (m_window)
-        m_window->setUnsavedChangesAnswer(QMessageBox::Discard);
-    m_window.reset();
 }
 
 QRectF TestGuides::placeTarget()
@@ -117,6 +101,11 @@ QRectF TestGuides::placeTarget()
 
 TestGuides::Drag TestGuides::drag(const QPointF &wanted, Qt::KeyboardModifiers modifiers)
 {
+    // Zoomed in to 100 % or more, as one would to place a card exactly: a pixel of the pointer is
+    // then at most a unit of the scene (the view zooms out to keep the design fitted as the
+    // target placed far away makes it larger).
+    while (view()->zoom() < 1)
+        view()->zoomInAction()->trigger();
     view()->centerOn(rectOf(kMoved).center());
     const QRectF start = rectOf(kMoved);
     QWidget *viewport = view()->viewport();

@@ -4,6 +4,7 @@
 // says in the status bar that Delete disconnects it; Delete and undo; the hint shown when a card
 // with links is clicked.
 
+#include "tests/ui/DesignerTest.h"
 #include "tests/ui/DesignerWindow.h"
 #include "ui/designer/DesignerController.h"
 #include "ui/diagram/DiagramItems.h"
@@ -25,22 +26,18 @@
 using namespace quorum;
 using namespace quorum::ui;
 
-class TestLinks : public QObject {
+class TestLinks : public test::DesignerTest {
     Q_OBJECT
 
+public:
+    TestLinks() : DesignerTest(QStringLiteral("tst_links")) {}
+
 private slots:
-    void initTestCase();
-    void init();
-    void cleanup();
 
     void linkBehindACardIsSelectedFromTheCardsMenu();
     void clickingACardWithLinksShowsTheHint();
 
 private:
-    DesignerController *designer() const { return m_window->designer(); }
-    DesignDocument *document() const { return m_window->document(); }
-    DiagramScene *scene() const { return m_window->diagramScene(); }
-    DiagramView *view() const { return m_window->diagramView(); }
     QPoint viewportPoint(const QPointF &scenePos) const { return view()->mapFromScene(scenePos); }
     /// A link and a point on its line that a card other than its ends covers.
     struct Hidden {
@@ -51,29 +48,7 @@ private:
     std::optional<Hidden> hiddenLink() const;
     /// Right-clicks the view at a scene point; returns the context menu that opened.
     QMenu *contextMenuAt(const QPointF &scenePos);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
 };
-
-void TestLinks::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    test::isolateDesignerTest(m_dir, QStringLiteral("tst_links"));
-}
-
-void TestLinks::init()
-{
-    m_window = test::openDesignerWindow();
-    QVERIFY(m_window);
-}
-
-void TestLinks::cleanup()
-{
-    if (m_window)
-        m_window->setUnsavedChangesAnswer(QMessageBox::Discard);
-    m_window.reset();
-}
 
 std::optional<TestLinks::Hidden> TestLinks::hiddenLink() const
 {

@@ -4,6 +4,7 @@
 #include "engine/model/Findings.h"
 #include "engine/model/TopologyYaml.h"
 #include "resources/QuorumResources.h"
+#include "ui/designer/DesignerController.h"
 #include "ui/diagram/DiagramItems.h"
 #include "ui/diagram/DiagramScene.h"
 #include "ui/diagram/DiagramView.h"
@@ -124,6 +125,8 @@ private slots:
     void templateMenuOpensBundledTemplates();
     void saveAsRoundTripsAndJoinsRecentFiles();
     void zoomActionsChangeScale();
+    void fitShowsTheWholeDiagramBesideTheInspector_data();
+    void fitShowsTheWholeDiagramBesideTheInspector();
     void closingSavesWindowState();
 
 private:
@@ -535,6 +538,62 @@ void TestMainWindow::zoomActionsChangeScale()
     QVERIFY(view->zoom() < fitted);
     view->fitAction()->trigger();
     QVERIFY(qFuzzyCompare(view->zoom(), fitted));
+}
+
+void TestMainWindow::fitShowsTheWholeDiagramBesideTheInspector_data()
+{
+    QTest::addColumn<QString>("design");
+    QTest::addColumn<QSize>("window");
+    for (const QString &path : resources::templatePaths()) {
+        const QString name = QFileInfo(path).baseName();
+        QTest::newRow(qPrintable(name + QStringLiteral(" 1440x900"))) << path << QSize(1440, 900);
+        QTest::newRow(qPrintable(name + QStringLiteral(" 1000x700"))) << path << QSize(1000, 700);
+    }
+    // A new design grown at 100 %: the scene gets larger while the zoom stays.
+    QTest::newRow("new, three zones 1500x950") << QString() << QSize(1500, 950);
+    QTest::newRow("new, three zones 1000x700") << QString() << QSize(1000, 700);
+}
+
+void TestMainWindow::fitShowsTheWholeDiagramBesideTheInspector()
+{
+    QFETCH(QString, design);
+    QFETCH(QSize, window);
+    m_window->resize(window);
+    DiagramView *view = m_window->diagramView();
+    if (design.isEmpty()) {
+        QVERIFY(m_window->newDesign());
+        view->fitAction()->trigger();
+        for (int i = 0; i < 3; ++i)
+            m_window->designer()->addFromPalette(QStringLiteral("zone"));
+        m_window->designer()->addFromPalette(QStringLiteral("control-plane-node"));
+    } else {
+        QVERIFY2(m_window->openFile(design), qPrintable(m_window->lastError()));
+        view->zoomInAction()->trigger();  // away from the fit, so that Fit has something to do
+    }
+    m_window->inspectorDock()->show();
+    m_window->inspectorDock()->raise();
+    QTest::qWait(50);  // the dock laid out
+    view->fitAction()->trigger();
+    QTest::qWait(20);  // scroll bars come and go in a queued call
+    const QRect visible = view->viewport()->rect();
+    int items = 0;
+    for (const QGraphicsItem *item : view->scene()->items()) {
+        if (!item->isVisible())
+            continue;
+        const QRect shown = view->mapFromScene(item->sceneBoundingRect()).boundingRect();
+        QVERIFY2(visible.contains(shown), qPrintable(QStringLiteral("type %1 at (%2, %3) %4 x %5 outside %6 x %7")
+                                                         .arg(item->type())
+                                                         .arg(shown.x())
+                                                         .arg(shown.y())
+                                                         .arg(shown.width())
+                                                         .arg(shown.height())
+                                                         .arg(visible.width())
+                                                         .arg(visible.height())));
+        ++items;
+    }
+    QVERIFY(items >= 5);
+    if (const QString dir = qEnvironmentVariable("QUORUM_TEST_SHOTS"); !dir.isEmpty())
+        m_window->grab().save(dir + QStringLiteral("/fit-%1.png").arg(QString::fromLatin1(QTest::currentDataTag())));
 }
 
 void TestMainWindow::closingSavesWindowState()

@@ -1,10 +1,12 @@
 // GUI tests of cards placed by hand following the automatic layout, driving the real main
 // window with mouse drags on the view: a placed card keeps its offset from where the automatic
 // layout starts its lane or band when the layout around it grows or moves (nodes added, a lane
-// resized from its left or top edge, the band above made taller), stays inside its lane, and
+// resized from its left or top edge, the band above made taller), stays inside its lane, pushes
+// what is in the way of the lane it makes larger, and
 // comes back the same after save and reopen; undo puts everything back; a project of format 5
 // (scene positions) opens with the cards where that version showed them.
 
+#include "tests/ui/DesignerTest.h"
 #include "tests/ui/DesignerWindow.h"
 #include "ui/designer/DesignerController.h"
 #include "ui/diagram/DiagramItems.h"
@@ -19,6 +21,7 @@
 #include <QUndoStack>
 #include <QtTest>
 
+#include <cmath>
 #include <memory>
 
 #include <sqlite3.h>
@@ -35,25 +38,24 @@ const QString kApiLb = QStringLiteral("loadbalancer/api-lb");
 
 } // namespace
 
-class TestPlaced : public QObject {
+class TestPlaced : public test::DesignerTest {
     Q_OBJECT
 
+public:
+    TestPlaced() : DesignerTest(QStringLiteral("tst_placed")) {}
+
 private slots:
-    void initTestCase();
-    void init();
-    void cleanup();
 
     void placedCardFollowsItsLane();
+    void placedCardPushesWhatIsInTheWay_data();
+    void placedCardPushesWhatIsInTheWay();
+    void laneTakenOutByACardResizesFromWhereItShows();
     void placedLoadBalancerFollowsItsBand();
     void placedNodeTakesItsOffsetToANewZone();
     void placedCardsAreKeptInTheProject();
     void formatFivePositionsReadTheSame();
 
 private:
-    DesignerController *designer() const { return m_window->designer(); }
-    DesignDocument *document() const { return m_window->document(); }
-    DiagramScene *scene() const { return m_window->diagramScene(); }
-    DiagramView *view() const { return m_window->diagramView(); }
     QRectF rectOf(const QString &id) const
     {
         const ElementItem *item = scene()->elementItem(id);
@@ -76,34 +78,23 @@ private:
     /// The placed card's offset from its lane's start.
     QPointF offsetInLane() const { return rectOf(kPlaced).topLeft() - laneStart(kZoneA); }
     QPoint viewportPoint(const QPointF &scenePos) const { return view()->mapFromScene(scenePos); }
+    /// Every zone lane's and band's scene rectangle, by the lane's id or the band's key, and the banner's.
+    QMap<QString, QRectF> containerRects() const
+    {
+        QMap<QString, QRectF> rects;
+        for (const ElementItem *item : scene()->elementItems())
+            if (qgraphicsitem_cast<const ZoneLaneItem *>(item) || item->elementId() == QStringLiteral("cluster"))
+                rects.insert(item->elementId(), item->mapRectToScene(item->rect()));
+        for (const BandItem *band : scene()->bandItems())
+            rects.insert(bandIdString(band->kind()), band->mapRectToScene(band->rect()));
+        return rects;
+    }
     /// Drags with the left button on the view from one scene point to another.
     void drag(const QPointF &from, const QPointF &to);
     /// Drags the placed card down inside zone-a; returns its offset in the lane.
     QPointF placeCard();
     void shot(const QString &name) const;
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
 };
-
-void TestPlaced::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    test::isolateDesignerTest(m_dir, QStringLiteral("tst_placed"));
-}
-
-void TestPlaced::init()
-{
-    m_window = test::openDesignerWindow();
-    QVERIFY(m_window);
-}
-
-void TestPlaced::cleanup()
-{
-    if (m_window)
-        m_window->setUnsavedChangesAnswer(QMessageBox::Discard);
-    m_window.reset();
-}
 
 void TestPlaced::drag(const QPointF &from, const QPointF &to)
 {
@@ -113,8 +104,7 @@ void TestPlaced::drag(const QPointF &from, const QPointF &to)
 QPointF TestPlaced::placeCard()
 {
     const QRectF before = rectOf(kPlaced);
-    // Straight down: a lane made wider by a card does not push the next one (yet), so the
-    // lanes' edges stay apart for the resize drags.
+    // Straight down, inside the lane's width: the lanes keep their automatic widths for the resize drags.
     drag(before.center(), before.center() + QPointF(3, 131));
     const QRectF after = rectOf(kPlaced);
     if (after == before || !document()->positions().contains(kPlaced))
@@ -187,6 +177,73 @@ void TestPlaced::placedCardFollowsItsLane()
     designer()->autoLayoutAction()->trigger();
     QVERIFY(document()->positions().isEmpty());
     QVERIFY(offsetInLane() != offset);
+}
+
+void TestPlaced::placedCardPushesWhatIsInTheWay_data()
+{
+    QTest::addColumn<QString>("card");
+    QTest::addColumn<QString>("container");  // its lane's id or its band's key
+    QTest::addColumn<QPointF>("by");
+    // Each node's centre stays in its own lane (or leaves every lane), so it keeps its zone.
+    QTest::newRow("right: zone-b pushed right") << QStringLiteral("node/worker-1") << kZoneA << QPointF(101, 3);
+    QTest::newRow("left: zone-a pushed left") << QStringLiteral("node/worker-2") << kZoneB << QPointF(-99, 3);
+    QTest::newRow("down: the bands pushed down") << QStringLiteral("node/worker-1") << kZoneA << QPointF(3, 149);
+    QTest::newRow("up: the load balancers lifted") << QStringLiteral("node/cp-3") << QStringLiteral("zone/zone-c")
+                                                   << QPointF(3, -181);
+    QTest::newRow("workload left: the storage band pushed left")
+        << QStringLiteral("workload/web") << bandIdString(BandKind::Workloads) << QPointF(-83, 3);
+    QTest::newRow("storage up: the lanes lifted") << QStringLiteral("storage/ceph") << bandIdString(BandKind::Storage)
+                                                  << QPointF(3, -67);
+}
+
+void TestPlaced::placedCardPushesWhatIsInTheWay()
+{
+    QFETCH(QString, card);
+    QFETCH(QString, container);
+    QFETCH(QPointF, by);
+    const QMap<QString, QRectF> before = containerRects();
+    QVERIFY(before.size() >= 7);  // three lanes, three bands, the banner
+    const QRectF from = rectOf(card);
+    drag(from.center(), from.center() + by);
+    QVERIFY(document()->positions().contains(card));
+    // Where it was dropped (on the grid, maybe on a guide), and out past its lane's automatic edge.
+    QVERIFY(QLineF(rectOf(card).topLeft(), from.topLeft() + by).length() < 12);
+    QVERIFY(!before.value(container).contains(rectOf(card)));
+    const QMap<QString, QRectF> after = containerRects();
+    QVERIFY(after.value(container).contains(rectOf(card)));
+    QCOMPARE(after.keys(), before.keys());
+    QVERIFY(after != before);
+    for (auto a = after.cbegin(); a != after.cend(); ++a)
+        for (auto b = std::next(a); b != after.cend(); ++b)
+            QVERIFY2(!a.value().intersects(b.value()), qPrintable(a.key() + QStringLiteral(" overlaps ") + b.key()));
+    shot(QStringLiteral("pushed-%1").arg(QString::fromLatin1(QTest::currentDataTag()).section(QLatin1Char(':'), 0, 0)));
+
+    document()->undoStack()->undo();
+    QCOMPARE(containerRects(), before);
+    QCOMPARE(rectOf(card), from);
+    document()->undoStack()->redo();
+    QCOMPARE(containerRects(), after);
+}
+
+void TestPlaced::laneTakenOutByACardResizesFromWhereItShows()
+{
+    // worker-2 placed past zone-b's left edge takes the edge out (not an outset of the user's) ...
+    const QString worker2 = QStringLiteral("node/worker-2");
+    const QRectF card = rectOf(worker2);
+    drag(card.center(), card.center() + QPointF(-99, 3));
+    const QRectF grown = rectOf(kZoneB);
+    QVERIFY(grown.left() < card.left() - 90);
+    QVERIFY(document()->outsets().isEmpty());
+    // ... and the edge dragged further out goes from where it shows, on the grid, pushing zone-a.
+    drag(QPointF(grown.left() + 1, grown.top() + 20), QPointF(grown.left() - 47, grown.top() + 20));
+    const QRectF wider = rectOf(kZoneB);
+    QCOMPARE(std::fmod(wider.left(), kGridSize), 0.0);
+    QVERIFY2(std::abs(wider.left() - (grown.left() - 47)) <= kGridSize, qPrintable(QString::number(wider.left())));
+    QCOMPARE(wider.right(), grown.right());
+    QVERIFY(!rectOf(kZoneA).intersects(wider));
+    QVERIFY(wider.contains(rectOf(worker2)));
+    document()->undoStack()->undo();
+    QCOMPARE(rectOf(kZoneB), grown);
 }
 
 void TestPlaced::placedLoadBalancerFollowsItsBand()

@@ -4,6 +4,7 @@
 // stop at the cards, the size kept in a saved project, and Auto Layout forgetting it.
 
 #include "resources/QuorumResources.h"
+#include "tests/ui/DesignerTest.h"
 #include "tests/ui/DesignerWindow.h"
 #include "ui/designer/DesignerController.h"
 #include "ui/designer/Inspector.h"
@@ -55,13 +56,13 @@ qreal onGrid(qreal v)
 
 } // namespace
 
-class TestZones : public QObject {
+class TestZones : public test::DesignerTest {
     Q_OBJECT
 
+public:
+    TestZones() : DesignerTest(QStringLiteral("tst_zones")) {}
+
 private slots:
-    void initTestCase();
-    void init();
-    void cleanup();
 
     void layoutTakesLaneSizes();
     void draggingTheRightEdgeWidensTheLaneOnTheGrid();
@@ -77,10 +78,6 @@ private slots:
     void inspectorEditsKeepSizes();
 
 private:
-    DesignerController *designer() const { return m_window->designer(); }
-    DesignDocument *document() const { return m_window->document(); }
-    DiagramScene *scene() const { return m_window->diagramScene(); }
-    DiagramView *view() const { return m_window->diagramView(); }
     ZoneLaneItem *lane(const QString &id) const { return qgraphicsitem_cast<ZoneLaneItem *>(scene()->elementItem(id)); }
     QRectF laneRect(const QString &id) const { return sceneRect(lane(id), id); }
     QRectF cardRect(const QString &id) const { return sceneRect(scene()->elementItem(id), id); }
@@ -101,29 +98,7 @@ private:
     QRectF bandRect(BandKind kind) const { return band(kind)->mapRectToScene(band(kind)->rect()); }
     /// Drags with the left button on the view from one scene point to another.
     void drag(const QPointF &from, const QPointF &to);
-
-    QTemporaryDir m_dir;
-    std::unique_ptr<MainWindow> m_window;
 };
-
-void TestZones::initTestCase()
-{
-    QVERIFY(m_dir.isValid());
-    test::isolateDesignerTest(m_dir, QStringLiteral("tst_zones"));
-}
-
-void TestZones::init()
-{
-    m_window = test::openDesignerWindow();
-    QVERIFY(m_window);
-}
-
-void TestZones::cleanup()
-{
-    if (m_window)
-        m_window->setUnsavedChangesAnswer(QMessageBox::Discard);
-    m_window.reset();
-}
 
 void TestZones::drag(const QPointF &from, const QPointF &to)
 {
@@ -531,12 +506,7 @@ void TestZones::inspectorEditsKeepSizes()
     QVERIFY(view()->showElement(kZoneA));
     Inspector *inspector = designer()->inspector();
     QCOMPARE(inspector->elementId(), kZoneA);
-    auto *name = qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("name")));
-    QVERIFY(name);
-    name->setFocus();
-    name->selectAll();
-    QTest::keyClicks(name, QStringLiteral("zone-east"));
-    QTest::keyClick(name, Qt::Key_Return);
+    test::typeInto(qobject_cast<QLineEdit *>(inspector->editor(QStringLiteral("name"))), QStringLiteral("zone-east"));
     const QString renamed = QStringLiteral("zone/zone-east");
     QVERIFY(document()->topology().findZone("zone-east"));
     QCOMPARE(document()->sizes(), (Sizes{{renamed, stored}}));

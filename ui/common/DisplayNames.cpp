@@ -89,6 +89,21 @@ QString DisplayNames::workloadKind(WorkloadKind kind)
     return {};
 }
 
+QString DisplayNames::elementKind(ElementKind kind)
+{
+    switch (kind) {
+    case ElementKind::Cluster: return tr("cluster", "kind of element");
+    case ElementKind::Zone: return tr("zone", "kind of element");
+    case ElementKind::Node: return tr("node", "kind of element");
+    case ElementKind::LoadBalancer: return tr("load balancer", "kind of element");
+    case ElementKind::StorageBackend: return tr("storage back end", "kind of element");
+    case ElementKind::StorageClass: return tr("storage class", "kind of element");
+    case ElementKind::Workload: return tr("workload", "kind of element");
+    case ElementKind::Secret: return tr("secret", "kind of element");
+    }
+    return {};
+}
+
 QString DisplayNames::serviceType(ServiceType type)
 {
     switch (type) {

@@ -31,6 +31,8 @@ public:
     static QString loadBalancerType(model::LoadBalancerType type);
     static QString storageBackendType(model::StorageBackendType type);
     static QString workloadKind(model::WorkloadKind kind);
+    /// What an element is, in lower case for a title such as "cp-1 — node": "node", "zone", ...
+    static QString elementKind(model::ElementKind kind);
     static QString serviceType(model::ServiceType type);
     static QString severity(model::Severity severity);
     /// "4 CPU · 16Gi" (Kubernetes quantity spelling).

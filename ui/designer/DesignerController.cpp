@@ -30,6 +30,7 @@ using namespace quorum::model;
 namespace {
 
 const QString kClipboardMime = QStringLiteral("application/x-quorum-topology+yaml");
+constexpr Qt::Edges kAllEdges = Qt::LeftEdge | Qt::TopEdge | Qt::RightEdge | Qt::BottomEdge;
 
 std::vector<ElementId> toIds(const QStringList &ids)
 {
@@ -141,7 +142,8 @@ DesignerController::DesignerController(DesignDocument *document, DiagramScene *s
     connect(m_scene, &DiagramScene::elementsMoved, this, &DesignerController::moveElements);
     connect(m_scene, &DiagramScene::zoneResized, this,
             qOverload<const QString &, Qt::Edges, const QRectF &>(&DesignerController::resizeZone));
-    connect(m_scene, &DiagramScene::bandResized, this, &DesignerController::resizeBand);
+    connect(m_scene, &DiagramScene::bandResized, this,
+            qOverload<BandKind, Qt::Edges, const QRectF &>(&DesignerController::resizeBand));
     connect(m_scene, &DiagramScene::connectRequested, this, &DesignerController::connectElements);
     connect(m_scene, &DiagramScene::selectedElementsChanged, this, [this](const QStringList &ids) {
         m_inspector->setElement(ids.size() == 1 ? ids.front() : QString());
@@ -354,9 +356,10 @@ QStringList DesignerController::applyMoves(const QMap<QString, QPointF> &positio
     Positions snapped;
     for (auto it = positions.cbegin(); it != positions.cend(); ++it)
         snapped.insert(it.key(), snapToGrid(it.value()));
-    const Positions offsets = placementsFromScene(snapped, state.topology, state.sizes, state.outsets);
-    for (auto it = offsets.cbegin(); it != offsets.cend(); ++it)
-        state.positions.insert(it.key(), it.value());
+    // From the lanes and bands as the diagram shows them (what cards placed earlier pushed included).
+    const PlacementOrigins &origins = m_scene->placementOrigins();
+    for (auto it = snapped.cbegin(); it != snapped.cend(); ++it)
+        state.positions.insert(it.key(), it.value() - origins.of(state.topology, it.key()));
     // A move that changes a zone is a step of its own.
     m_document->edit(text, std::move(state), zoneChanges.isEmpty() ? mergeKey : QString());
     const QStringList ids = positions.keys();
@@ -376,55 +379,57 @@ bool DesignerController::resizeZone(const QString &zoneId, Qt::Edges edges, cons
 {
     const std::optional<ElementId> id = parseElementId(zoneId);
     const ElementItem *lane = m_scene->elementItem(zoneId);
-    constexpr Qt::Edges kAll = Qt::LeftEdge | Qt::TopEdge | Qt::RightEdge | Qt::BottomEdge;
     if (!id || id->kind != ElementKind::Zone || !m_document->topology().findZone(id->name) || !lane || rect.isEmpty()
-        || !(edges & kAll))
+        || !(edges & kAllEdges))
         return false;
-    const QRectF now = lane->mapRectToScene(lane->rect());
-    DesignState state = m_document->state();
-    QSizeF stored = state.sizes.value(zoneId, QSizeF(0, 0));
-    if (edges & (Qt::LeftEdge | Qt::RightEdge))
-        stored.setWidth(rect.width());
-    if (edges & (Qt::TopEdge | Qt::BottomEdge))
-        stored.setHeight(rect.height());
-    state.sizes.insert(zoneId, stored);
-    // A left or top edge dragged out: the lane reaches that much further from where the
-    // automatic layout starts it.
-    QPointF outset = state.outsets.value(zoneId);
-    if (edges & Qt::LeftEdge)
-        outset.setX(std::max<qreal>(0, outset.x() + now.left() - rect.left()));
-    if (edges & Qt::TopEdge)
-        outset.setY(std::max<qreal>(0, outset.y() + now.top() - rect.top()));
-    if (outset.isNull())
-        state.outsets.remove(zoneId);
-    else
-        state.outsets.insert(zoneId, outset);
-    if (state == m_document->state())
+    if (!resizeContainer(zoneId, edges, lane->mapRectToScene(lane->rect()), rect,
+                         tr("Resize %1").arg(QString::fromStdString(id->name))))
         return false;
-    m_document->edit(tr("Resize %1").arg(QString::fromStdString(id->name)), std::move(state));
     m_scene->selectElement(zoneId);
     return true;
 }
 
 bool DesignerController::resizeBand(BandKind kind, Qt::Edges edges, const QSizeF &size)
 {
-    const BandItem *band = nullptr;
-    for (const BandItem *item : m_scene->bandItems())
-        if (item->kind() == kind)
-            band = item;
-    if (!band || size.isEmpty() || !(edges & (Qt::RightEdge | Qt::BottomEdge)))
+    const BandItem *band = m_scene->bandItem(kind);
+    return band && resizeBand(kind, edges & (Qt::RightEdge | Qt::BottomEdge), QRectF(band->pos(), size));
+}
+
+bool DesignerController::resizeBand(BandKind kind, Qt::Edges edges, const QRectF &rect)
+{
+    const BandItem *band = m_scene->bandItem(kind);
+    edges &= kBandResizeEdges;
+    if (!band || rect.isEmpty() || !edges)
         return false;
+    return resizeContainer(bandIdString(kind), edges, band->mapRectToScene(band->rect()), rect,
+                           tr("Resize %1").arg(band->caption()));
+}
+
+bool DesignerController::resizeContainer(const QString &key, Qt::Edges edges, const QRectF &now, const QRectF &rect,
+                                         const QString &text)
+{
     DesignState state = m_document->state();
-    const QString id = bandIdString(kind);
-    QSizeF stored = state.sizes.value(id, QSizeF(0, 0));
-    if (edges & Qt::RightEdge)
-        stored.setWidth(size.width());
-    if (edges & Qt::BottomEdge)
-        stored.setHeight(size.height());
-    state.sizes.insert(id, stored);
+    QSizeF stored = state.sizes.value(key, QSizeF(0, 0));
+    if (edges & (Qt::LeftEdge | Qt::RightEdge))
+        stored.setWidth(rect.width());
+    if (edges & (Qt::TopEdge | Qt::BottomEdge))
+        stored.setHeight(rect.height());
+    state.sizes.insert(key, stored);
+    // A left or top edge dragged out: it reaches that much further from where the automatic
+    // layout starts it (cards placed past the edge may have taken it out already).
+    QPointF outset = state.outsets.value(key);
+    const QPointF shown = m_scene->outsetOf(key);
+    if (edges & Qt::LeftEdge)
+        outset.setX(std::max<qreal>(0, shown.x() + now.left() - rect.left()));
+    if (edges & Qt::TopEdge)
+        outset.setY(std::max<qreal>(0, shown.y() + now.top() - rect.top()));
+    if (outset.isNull())
+        state.outsets.remove(key);
+    else
+        state.outsets.insert(key, outset);
     if (state == m_document->state())
         return false;
-    m_document->edit(tr("Resize %1").arg(band->caption()), std::move(state));
+    m_document->edit(text, std::move(state));
     return true;
 }
 

@@ -95,10 +95,13 @@ public:
     bool resizeZone(const QString &zoneId, Qt::Edges edges, const QRectF &rect);
     /// resizeZone() of the right and bottom edges only, keeping the lane's top-left corner.
     bool resizeZone(const QString &zoneId, Qt::Edges edges, const QSizeF &size);
-    /// Gives the band of `kind` a new size in the dragged `edges` (right: width, bottom: height;
-    /// the other dimension keeps what it had) as one undo step ("Resize Storage"); what a drag of
-    /// the band's edge does. The layout keeps the band at least as large as its cards. False,
-    /// changing nothing, when the design has no such band or the size is already the band's.
+    /// Gives the band of `kind` the rectangle `rect` (scene coordinates) in the dragged `edges` as
+    /// one undo step ("Resize Storage"), as resizeZone() does for a lane; what a drag of the band's
+    /// edges or corner does. Only the edges of kBandResizeEdges count (right: the width, bottom: the
+    /// height). The layout keeps the band at least as large as its cards. False, changing nothing,
+    /// when the design has no such band, no such edge is dragged or the rectangle is already the band's.
+    bool resizeBand(BandKind kind, Qt::Edges edges, const QRectF &rect);
+    /// resizeBand() of the right and bottom edges only, keeping the band's top-left corner.
     bool resizeBand(BandKind kind, Qt::Edges edges, const QSizeF &size);
     /// Connects two elements (model::connectElements) as one step; a refusal is reported as a
     /// message and changes nothing. Returns whether they were connected.
@@ -118,6 +121,9 @@ signals:
     void message(const QString &text);
 
 private:
+    /// The edit of a resize of the lane or band `key` from `now` to `rect` in the dragged `edges`
+    /// (DesignState::sizes and outsets), named `text`; false when it changes nothing.
+    bool resizeContainer(const QString &key, Qt::Edges edges, const QRectF &now, const QRectF &rect, const QString &text);
     void createArrangeActions();
     /// Moves cards to new top-left corners as one edit named `text` (see DesignDocument::edit
     /// for mergeKey); a node moved into another zone's lane joins that zone. Returns those zone

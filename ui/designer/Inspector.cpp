@@ -102,7 +102,7 @@ void Inspector::rebuild()
     }
     m_title->setText(id->kind == model::ElementKind::Cluster
                          ? tr("Cluster settings")
-                         : tr("%1 — %2").arg(QString::fromStdString(id->name), QString::fromLatin1(model::toString(id->kind))));
+                         : tr("%1 — %2").arg(QString::fromStdString(id->name), DisplayNames::elementKind(id->kind)));
     refreshValues();
 }
 

@@ -26,7 +26,8 @@ using Outcome = Inspector::Outcome;
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("quorum::ui::Inspector", text);
+    // The context lupdate files these texts under: a tr() outside a class takes its namespace's.
+    return QCoreApplication::translate("quorum::ui", text);
 }
 
 QString q(const std::string &s)
@@ -222,16 +223,16 @@ void clusterForm(Inspector &in)
         std::int64_t Timings::*member;
     };
     static const Timing kTimings[] = {
-        {"etcdHeartbeat", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "etcd heartbeat"), &Timings::etcdHeartbeatMs},
-        {"etcdElectionTimeout", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "etcd election timeout"), &Timings::etcdElectionTimeoutMs},
-        {"leaseDuration", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "Lease duration"), &Timings::leaseDurationMs},
-        {"renewDeadline", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "Renew deadline"), &Timings::renewDeadlineMs},
-        {"retryPeriod", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "Retry period"), &Timings::retryPeriodMs},
-        {"nodeStatusUpdate", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "Node status update"), &Timings::nodeStatusUpdateMs},
-        {"nodeMonitorPeriod", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "Node monitor period"), &Timings::nodeMonitorPeriodMs},
-        {"nodeMonitorGracePeriod", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "Node monitor grace period"), &Timings::nodeMonitorGracePeriodMs},
-        {"nodeStartupGracePeriod", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "Node startup grace period"), &Timings::nodeStartupGracePeriodMs},
-        {"evictionToleration", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "Eviction after (tolerationSeconds)"), &Timings::evictionTolerationMs},
+        {"etcdHeartbeat", QT_TRANSLATE_NOOP("quorum::ui", "etcd heartbeat"), &Timings::etcdHeartbeatMs},
+        {"etcdElectionTimeout", QT_TRANSLATE_NOOP("quorum::ui", "etcd election timeout"), &Timings::etcdElectionTimeoutMs},
+        {"leaseDuration", QT_TRANSLATE_NOOP("quorum::ui", "Lease duration"), &Timings::leaseDurationMs},
+        {"renewDeadline", QT_TRANSLATE_NOOP("quorum::ui", "Renew deadline"), &Timings::renewDeadlineMs},
+        {"retryPeriod", QT_TRANSLATE_NOOP("quorum::ui", "Retry period"), &Timings::retryPeriodMs},
+        {"nodeStatusUpdate", QT_TRANSLATE_NOOP("quorum::ui", "Node status update"), &Timings::nodeStatusUpdateMs},
+        {"nodeMonitorPeriod", QT_TRANSLATE_NOOP("quorum::ui", "Node monitor period"), &Timings::nodeMonitorPeriodMs},
+        {"nodeMonitorGracePeriod", QT_TRANSLATE_NOOP("quorum::ui", "Node monitor grace period"), &Timings::nodeMonitorGracePeriodMs},
+        {"nodeStartupGracePeriod", QT_TRANSLATE_NOOP("quorum::ui", "Node startup grace period"), &Timings::nodeStartupGracePeriodMs},
+        {"evictionToleration", QT_TRANSLATE_NOOP("quorum::ui", "Eviction after (tolerationSeconds)"), &Timings::evictionTolerationMs},
     };
     for (const Timing &timing : kTimings) {
         const auto member = timing.member;
@@ -470,9 +471,9 @@ void autoscalingFields(Inspector &in, const std::function<const Workload &(const
         std::optional<int> Autoscaling::*other;
     };
     static const Target kTargets[] = {
-        {"autoscaleCpuTarget", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "Autoscale CPU target"),
+        {"autoscaleCpuTarget", QT_TRANSLATE_NOOP("quorum::ui", "Autoscale CPU target"),
          &Autoscaling::targetCpuUtilization, &Autoscaling::targetMemoryUtilization},
-        {"autoscaleMemoryTarget", QT_TRANSLATE_NOOP("quorum::ui::Inspector", "Autoscale memory target"),
+        {"autoscaleMemoryTarget", QT_TRANSLATE_NOOP("quorum::ui", "Autoscale memory target"),
          &Autoscaling::targetMemoryUtilization, &Autoscaling::targetCpuUtilization},
     };
     for (const Target &target : kTargets) {

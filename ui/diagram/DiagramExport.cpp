@@ -20,7 +20,8 @@ constexpr qreal kPngScale = 2.0;
 
 QString tr(const char *text)
 {
-    return QCoreApplication::translate("quorum::ui::DiagramExport", text);
+    // The context lupdate files these texts under: a tr() outside a class takes its namespace's.
+    return QCoreApplication::translate("quorum::ui", text);
 }
 
 } // namespace

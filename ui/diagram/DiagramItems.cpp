@@ -794,7 +794,7 @@ void BandItem::setResizable(bool resizable)
 
 Qt::Edges BandItem::resizeEdgesAt(const QPointF &scenePos) const
 {
-    return m_resizable ? resizeEdgesOf(m_rect, mapFromScene(scenePos), Qt::RightEdge | Qt::BottomEdge) : Qt::Edges();
+    return m_resizable ? resizeEdgesOf(m_rect, mapFromScene(scenePos), kBandResizeEdges) : Qt::Edges();
 }
 
 void BandItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)

@@ -307,6 +307,12 @@ private:
     QPolygonF m_points;
 };
 
+/// The edges a band resizes by. Not yet its left and top edges: the layout, the scene and the
+/// designer handle a band dragged out to the left or up (its outsets, as a lane's), but project
+/// files of format 6 refuse outsets for bands (engine/project/ProjectSchema.h, bandSizeProblem),
+/// so the design could not be saved.
+inline constexpr Qt::Edges kBandResizeEdges = Qt::RightEdge | Qt::BottomEdge;
+
 /// A captioned background region ("Load balancers", "Storage", "Workloads").
 class BandItem final : public QGraphicsItem {
 public:
@@ -317,7 +323,7 @@ public:
     /// the handles show a resize cursor on hover. Off by default.
     void setResizable(bool resizable);
     bool isResizable() const { return m_resizable; }
-    /// The edges (right, bottom, or both at the corner) whose handle is at scenePos; none when not
+    /// The edges whose handle is at scenePos (one edge, or two at a corner); none when not
     /// resizable or elsewhere.
     Qt::Edges resizeEdgesAt(const QPointF &scenePos) const;
 

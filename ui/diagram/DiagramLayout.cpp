@@ -94,7 +94,13 @@ public:
         // balancers, bus lines) by as much, so that its top edge stays where it was dragged.
         for (const Lane &lane : m_lanes)
             m_raise = std::max(m_raise, userOutset(lane).y());
-        m_top -= m_raise;
+        // A storage or workloads band that reaches higher lifts everything above it (the lanes
+        // too), so that its top edge stays where it was dragged and its cards where they were.
+        if (hasStorageBand())
+            m_bottomRaise = bandOutset(BandKind::Storage).y();
+        if (!m_topology.workloads.empty())
+            m_bottomRaise = std::max(m_bottomRaise, bandOutset(BandKind::Workloads).y());
+        m_top -= m_raise + m_bottomRaise;
         const qreal lanesTop = placeLoadBalancerBand();
         placeLanes(lanesTop);
         placeLoadBalancers();
@@ -125,24 +131,24 @@ private:
     }
 
     /// The size the user gave the lane (0 in a dimension: automatic).
-    QSizeF userSize(const Lane &lane) const
-    {
-        if (lane.zoneName.isEmpty())
-            return {};
-        return m_laneSizes.value(idOf(ElementKind::Zone, lane.zoneName.toStdString()), QSizeF());
-    }
+    QSizeF userSize(const Lane &lane) const { return m_laneSizes.value(laneIdString(lane.zoneName), QSizeF()); }
 
     /// The size the user gave a band (0 in a dimension: automatic).
     QSizeF bandSize(BandKind kind) const { return m_laneSizes.value(bandIdString(kind), QSizeF()); }
 
     /// How far the user dragged the lane's left and top edges out (never in past the automatic start).
-    QPointF userOutset(const Lane &lane) const
+    QPointF userOutset(const Lane &lane) const { return outsetOf(laneIdString(lane.zoneName)); }
+
+    /// How far the user dragged a band's left and top edges out (never in past the automatic start).
+    QPointF bandOutset(BandKind kind) const { return outsetOf(bandIdString(kind)); }
+
+    QPointF outsetOf(const QString &key) const
     {
-        if (lane.zoneName.isEmpty())
-            return {};
-        const QPointF outset = m_laneOutsets.value(idOf(ElementKind::Zone, lane.zoneName.toStdString()));
+        const QPointF outset = m_laneOutsets.value(key);
         return {std::max<qreal>(outset.x(), 0), std::max<qreal>(outset.y(), 0)};
     }
+
+    bool hasStorageBand() const { return !m_topology.storageBackends.empty() || !m_topology.storageClasses.empty(); }
 
     /// Reserves the load balancer band and the bus area below it; returns the lanes' top.
     qreal placeLoadBalancerBand()
@@ -151,7 +157,9 @@ private:
         if (m_topology.loadBalancers.empty())
             return y;
         m_loadBalancerTop = y + kBandCaption;
-        y += std::max(kBandCaption + kLoadBalancerHeight + kBandPadding, bandSize(BandKind::LoadBalancers).height());
+        // The band's height includes how far its top edge was dragged out above its caption.
+        y = std::max(y + kBandCaption + kLoadBalancerHeight + kBandPadding,
+                     y - bandOutset(BandKind::LoadBalancers).y() + bandSize(BandKind::LoadBalancers).height());
         m_loadBalancerBandBottom = y;
         const auto levels = static_cast<qreal>(2 * m_topology.loadBalancers.size());  // targets + hosts each
         return y + 2 * kBusMargin + levels * kBusSpacing;
@@ -210,7 +218,7 @@ private:
             lanesBottom = std::max(lanesBottom, lane.rect.bottom());
             x += width + kLaneGap;
         }
-        m_bottomTop = m_lanes.empty() ? lanesTop : lanesBottom + kSectionGap;
+        m_bottomTop = (m_lanes.empty() ? lanesTop : lanesBottom + kSectionGap) + m_bottomRaise;
     }
 
     void placeLoadBalancers()
@@ -254,21 +262,28 @@ private:
         }
         for (std::size_t i = 0; i < lbs.size(); ++i)
             m_layout.loadBalancers.push_back({idOf(ElementKind::LoadBalancer, lbs[i].name), m_loadBalancerRects[i]});
+        // Dragged out to the left or up, the band reaches past its cards' start on that side.
+        const QPointF outset = bandOutset(BandKind::LoadBalancers);
+        const QPointF topLeft(kMargin - outset.x(), m_top - outset.y());
         const qreal right = std::max({m_lanesRight, nextFree - kLoadBalancerSpacing + kBandPadding,
-                                      kMargin + bandSize(BandKind::LoadBalancers).width()});
+                                      topLeft.x() + bandSize(BandKind::LoadBalancers).width()});
         m_layout.bands.push_back({BandKind::LoadBalancers,
-                                  QRectF(kMargin, m_top, right - kMargin, m_loadBalancerBandBottom - m_top)});
+                                  QRectF(topLeft, QPointF(right, m_loadBalancerBandBottom))});
         m_loadBalancerBandRight = right;
     }
 
     void placeBottomBands()
     {
         const qreal contentTop = m_bottomTop + kBandCaption;
-        qreal x = kMargin;
-        qreal storageHeight = 0;
+        // A band dragged out to the left reaches past its cards' start and pushes the band left
+        // of it along: the row starts that much further left, as a row of lanes does.
+        const QPointF storageOutset = hasStorageBand() ? bandOutset(BandKind::Storage) : QPointF();
+        const QPointF workloadsOutset = m_topology.workloads.empty() ? QPointF() : bandOutset(BandKind::Workloads);
+        qreal x = kMargin - storageOutset.x() - workloadsOutset.x();
+        qreal storageBottom = 0;  // of its cards and padding; 0: no storage band
         std::size_t storageBand = 0;
-        if (!m_topology.storageBackends.empty() || !m_topology.storageClasses.empty()) {
-            const qreal left = x + kBandPadding;
+        if (hasStorageBand()) {
+            const qreal left = x + storageOutset.x() + kBandPadding;
             qreal backendsBottom = contentTop;
             for (std::size_t i = 0; i < m_topology.storageBackends.size(); ++i) {
                 const auto &backend = m_topology.storageBackends[i];
@@ -291,25 +306,28 @@ private:
             const qreal right = std::max((m_topology.storageClasses.empty() ? left + kCardWidth : classLeft + kCardWidth)
                                              + kBandPadding,
                                          x + bandSize(BandKind::Storage).width());
-            storageHeight = std::max(backendsBottom, classesBottom) - m_bottomTop + kBandPadding;
+            storageBottom = std::max(backendsBottom, classesBottom) + kBandPadding;
             storageBand = m_layout.bands.size();
-            m_layout.bands.push_back({BandKind::Storage, QRectF(x, m_bottomTop, right - x, storageHeight)});
+            m_layout.bands.push_back({BandKind::Storage, QRectF(QPointF(x, m_bottomTop - storageOutset.y()),
+                                                                QPointF(right, storageBottom))});
             m_storageRight = right;
             x = right + kSectionGap;
         }
 
         const auto &workloads = m_topology.workloads;
-        // Side by side bands share one height, unless the user gave one its own.
-        const auto ownHeight = [&](BandKind kind, qreal shared, qreal content) {
-            const qreal wanted = bandSize(kind).height();
-            return wanted > 0 ? std::max(wanted, content) : shared;
+        // Side by side bands share one bottom, unless the user gave one its own height (which
+        // includes how far its top edge was dragged out).
+        const auto setBottom = [&](std::size_t band, qreal shared, qreal content) {
+            QRectF &rect = m_layout.bands[band].rect;
+            const qreal wanted = bandSize(m_layout.bands[band].kind).height();
+            rect.setBottom(wanted > 0 ? std::max(rect.top() + wanted, content) : shared);
         };
         if (workloads.empty()) {
-            if (storageHeight > 0)
-                m_layout.bands[storageBand].rect.setHeight(ownHeight(BandKind::Storage, storageHeight, storageHeight));
+            if (storageBottom > 0)
+                setBottom(storageBand, storageBottom, storageBottom);
             return;
         }
-        const qreal left = x + kBandPadding;
+        const qreal left = x + workloadsOutset.x() + kBandPadding;
         // As many per row as fit under the lanes and load balancers, but at least a few: the
         // window is wider than tall, so a wide bottom row reads better than a tall one.
         const qreal wantedRight = std::max(m_lanesRight, m_loadBalancerBandRight);
@@ -326,14 +344,15 @@ private:
             m_workloadRects[workloads[i].name] = rect;
             bottom = std::max(bottom, rect.bottom());
         }
-        const qreal width = std::max(2 * kBandPadding + perRow * kWorkloadWidth + (perRow - 1) * kWorkloadGap,
+        const qreal width = std::max(workloadsOutset.x() + 2 * kBandPadding + perRow * kWorkloadWidth
+                                         + (perRow - 1) * kWorkloadGap,
                                      bandSize(BandKind::Workloads).width());
-        const qreal workloadsHeight = bottom - m_bottomTop + kBandPadding;
-        const qreal shared = std::max(workloadsHeight, storageHeight);
-        m_layout.bands.push_back({BandKind::Workloads, QRectF(x, m_bottomTop, width,
-                                                              ownHeight(BandKind::Workloads, shared, workloadsHeight))});
-        if (storageHeight > 0)
-            m_layout.bands[storageBand].rect.setHeight(ownHeight(BandKind::Storage, shared, storageHeight));
+        const qreal workloadsBottom = bottom + kBandPadding;
+        const qreal shared = std::max(workloadsBottom, storageBottom);
+        m_layout.bands.push_back({BandKind::Workloads, QRectF(x, m_bottomTop - workloadsOutset.y(), width, 0)});
+        setBottom(m_layout.bands.size() - 1, shared, workloadsBottom);
+        if (storageBottom > 0)
+            setBottom(storageBand, shared, storageBottom);
     }
 
     std::vector<const model::StorageClass *> classesInBackendOrder() const
@@ -442,6 +461,8 @@ private:
 
     void finish()
     {
+        // A load-balancer band reaching higher lifts the banner above it.
+        const qreal bannerRaise = m_topology.loadBalancers.empty() ? 0 : bandOutset(BandKind::LoadBalancers).y();
         QRectF content;
         auto unite = [&](const QRectF &r) { content = content.isNull() ? r : content.united(r); };
         for (const auto &band : m_layout.bands)
@@ -451,7 +472,7 @@ private:
         for (const auto &link : m_layout.links)
             unite(link.points.boundingRect());
         const qreal right = std::max(content.isNull() ? 0 : content.right(), kMargin + 2 * kCardWidth);
-        m_layout.cluster = {idOf(ElementKind::Cluster, {}), QRectF(kMargin, kMargin - m_raise, right - kMargin, kBannerHeight)};
+        m_layout.cluster = {idOf(ElementKind::Cluster, {}), QRectF(kMargin, kMargin - m_raise - m_bottomRaise - bannerRaise, right - kMargin, kBannerHeight)};
         unite(m_layout.cluster.rect);
         m_layout.bounds = content.adjusted(-kMargin, -kMargin, kMargin, kMargin);
     }
@@ -468,6 +489,9 @@ private:
     std::map<std::string, QRectF> m_workloadRects;
     /// How far the highest lane reaches above the others' top (what is above the lanes moves up).
     qreal m_raise = 0;
+    /// How far the storage or workloads band reaching highest reaches above its cards' caption
+    /// (everything above the bottom bands moves up).
+    qreal m_bottomRaise = 0;
     qreal m_top = kMargin + kBannerHeight + kSectionGap * 0.75;
     qreal m_lanesRight = kMargin;
     qreal m_loadBalancerBandRight = kMargin;
@@ -479,15 +503,42 @@ private:
 
 } // namespace
 
-QSizeF minimumLaneSize(const QPointF &topLeft, const std::vector<QRectF> &cards)
+ContainerFrame laneFrame()
 {
-    qreal right = topLeft.x() + kLaneWidth;
-    qreal bottom = topLeft.y() + kLaneHeader + kEmptyLaneBody;
+    return {QMarginsF(kLanePadding, kLaneHeader, kLaneChannel, kLanePadding), QSizeF(kLaneWidth, kLaneHeader + kEmptyLaneBody)};
+}
+
+ContainerFrame bandFrame()
+{
+    return {QMarginsF(kBandPadding, kBandCaption, kBandPadding, kBandPadding),
+            QSizeF(kCardWidth + 2 * kBandPadding, kBandCaption + kBandPadding)};
+}
+
+QSizeF minimumSizeAround(const ContainerFrame &frame, const QPointF &topLeft, const std::vector<QRectF> &cards)
+{
+    qreal right = topLeft.x() + frame.empty.width();
+    qreal bottom = topLeft.y() + frame.empty.height();
     for (const QRectF &card : cards) {
-        right = std::max(right, card.right() + kLaneChannel);
-        bottom = std::max(bottom, card.bottom() + kLanePadding);
+        right = std::max(right, card.right() + frame.margins.right());
+        bottom = std::max(bottom, card.bottom() + frame.margins.bottom());
     }
     return {right - topLeft.x(), bottom - topLeft.y()};
+}
+
+QPointF maximumTopLeftAround(const ContainerFrame &frame, const QPointF &bottomRight, const std::vector<QRectF> &cards)
+{
+    qreal left = bottomRight.x() - frame.empty.width();
+    qreal top = bottomRight.y() - frame.empty.height();
+    for (const QRectF &card : cards) {
+        left = std::min(left, card.left() - frame.margins.left());
+        top = std::min(top, card.top() - frame.margins.top());
+    }
+    return {left, top};
+}
+
+QString laneIdString(const QString &zoneName)
+{
+    return zoneName.isEmpty() ? QStringLiteral("lane/unzoned") : idOf(ElementKind::Zone, zoneName.toStdString());
 }
 
 QString bandIdString(BandKind kind)
@@ -498,28 +549,6 @@ QString bandIdString(BandKind kind)
     case BandKind::Workloads: return QStringLiteral("band/workloads");
     }
     return {};
-}
-
-QSizeF minimumBandSize(const QPointF &topLeft, const std::vector<QRectF> &cards)
-{
-    qreal right = topLeft.x() + kCardWidth + 2 * kBandPadding;
-    qreal bottom = topLeft.y() + kBandCaption + kBandPadding;
-    for (const QRectF &card : cards) {
-        right = std::max(right, card.right() + kBandPadding);
-        bottom = std::max(bottom, card.bottom() + kBandPadding);
-    }
-    return {right - topLeft.x(), bottom - topLeft.y()};
-}
-
-QPointF maximumLaneTopLeft(const QPointF &bottomRight, const std::vector<QRectF> &cards)
-{
-    qreal left = bottomRight.x() - kLaneWidth;
-    qreal top = bottomRight.y() - kLaneHeader - kEmptyLaneBody;
-    for (const QRectF &card : cards) {
-        left = std::min(left, card.left() - kLanePadding);
-        top = std::min(top, card.top() - kLaneHeader);
-    }
-    return {left, top};
 }
 
 DiagramLayout layoutTopology(const Topology &topology, const QMap<QString, QSizeF> &laneSizes,

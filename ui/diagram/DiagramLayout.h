@@ -20,6 +20,7 @@
 #include "engine/model/Topology.h"
 
 #include <QMap>
+#include <QMarginsF>
 #include <QPointF>
 #include <QPolygonF>
 #include <QRectF>
@@ -76,6 +77,11 @@ struct LaidOutBand {
     QRectF rect;
 };
 
+/// The key of a lane's size and outset among the lane sizes and outsets: the zone's id string
+/// ("zone/zone-a"), or "lane/unzoned" for the lane of nodes without a zone (which only the layout
+/// of placed cards gives one: the user cannot resize it).
+QString laneIdString(const QString &zoneName);
+
 /// The key of a band's size among the lane sizes ("band/loadbalancers", "band/storage",
 /// "band/workloads"): bands are not elements of the design, their sizes are kept beside the lanes'.
 QString bandIdString(BandKind kind);
@@ -109,19 +115,32 @@ struct DiagramLayout {
     QRectF bounds;
 };
 
-/// The smallest size of a zone lane whose top-left corner is at topLeft and that holds the
-/// cards (scene rectangles): its padding, header and link channel around them, and at least
-/// an empty lane's size (one card wide, so the link channel stays at its place).
-QSizeF minimumLaneSize(const QPointF &topLeft, const std::vector<QRectF> &cards);
+/// What a zone lane or a band keeps around its cards, and its size when it holds none.
+struct ContainerFrame {
+    QMarginsF margins;
+    QSizeF empty;
+};
 
-/// The smallest size of a band whose top-left corner is at topLeft and that holds the cards (scene
-/// rectangles) with its caption and padding, at least one card wide.
-QSizeF minimumBandSize(const QPointF &topLeft, const std::vector<QRectF> &cards);
+/// A zone lane's frame: its padding, header and link channel, at least one card wide (so the
+/// link channel stays at its place).
+ContainerFrame laneFrame();
+/// A band's frame: its caption and padding, at least one card wide.
+ContainerFrame bandFrame();
 
-/// The largest left and top coordinates a zone lane whose bottom-right corner is at bottomRight can
-/// have and still hold the cards (scene rectangles) with its padding and header, at least an empty
-/// lane's size: how far its left and top edges can be dragged in.
-QPointF maximumLaneTopLeft(const QPointF &bottomRight, const std::vector<QRectF> &cards);
+/// The smallest size of a lane or band with this frame whose top-left corner is at topLeft and
+/// that holds the cards (scene rectangles).
+QSizeF minimumSizeAround(const ContainerFrame &frame, const QPointF &topLeft, const std::vector<QRectF> &cards);
+
+/// The largest left and top coordinates a lane or band with this frame whose bottom-right corner
+/// is at bottomRight can have and still hold the cards (scene rectangles): how far its left and top
+/// edges can be dragged in.
+QPointF maximumTopLeftAround(const ContainerFrame &frame, const QPointF &bottomRight, const std::vector<QRectF> &cards);
+
+/// minimumSizeAround() for a zone lane.
+inline QSizeF minimumLaneSize(const QPointF &topLeft, const std::vector<QRectF> &cards)
+{
+    return minimumSizeAround(laneFrame(), topLeft, cards);
+}
 
 /// Lays out a design. Deterministic: the same design always gives the same layout.
 /// References to elements that do not exist (a finding reports them) are left unlinked.
@@ -133,11 +152,14 @@ QPointF maximumLaneTopLeft(const QPointF &bottomRight, const std::vector<QRectF>
 /// lane reach further left (the row of lanes starts that much further left: the lanes left of it
 /// move along) or higher (the banner, the load balancers and the bus lines above the lanes move
 /// up); the lane's cards keep their place in it, so the room is added on that side. The outset
-/// is part of the size: a lane with a width keeps that width. Band sizes are in laneSizes too
-/// (bandIdString(); 0 in a dimension: automatic): a band is never smaller than what holds its
-/// cards; a taller load-balancer band moves the lanes and everything below them down, a wider
-/// storage band the workloads band right of it; side by side bands share one height unless the
-/// user gave one its own.
+/// is part of the size: a lane with a width keeps that width. Band sizes and outsets are in
+/// laneSizes and laneOutsets too (bandIdString(); 0 in a dimension: automatic): a band is never
+/// smaller than what holds its cards; a taller load-balancer band moves the lanes and everything
+/// below them down, a wider storage band the workloads band right of it; side by side bands share
+/// one height unless the user gave one its own. A band reaching further left pushes the band left
+/// of it (the workloads band the storage band); one reaching higher lifts everything above it (the
+/// load-balancer band the banner; the storage or workloads band the lanes and all above them); its
+/// cards keep their place in it.
 DiagramLayout layoutTopology(const model::Topology &topology, const QMap<QString, QSizeF> &laneSizes = {},
                              const QMap<QString, QPointF> &laneOutsets = {});
 

@@ -53,21 +53,26 @@ void DiagramScene::setDesign(const Topology &topology, const QMap<QString, QPoin
                              const QMap<QString, QSizeF> &laneSizes, const QMap<QString, QPointF> &laneOutsets,
                              const std::vector<Finding> &findings)
 {
+    QRectF sceneRect;
     {
         const QSignalBlocker blocker(this);  // one selection signal after the update, not one per item
         endInteraction();
-        DiagramLayout layout = layoutTopology(topology, laneSizes, laneOutsets);
-        m_laneOutsets = laneOutsets;
-        applyPositions(layout, topology, positions, laneOutsets);
+        PlacedDesignLayout placed = layoutDesign(topology, positions, laneSizes, laneOutsets);
+        const DiagramLayout &layout = placed.layout;
+        m_outsets = std::move(placed.outsets);
+        m_origins = std::move(placed.origins);
         const ContentChanges changes(m_projected ? &*m_projected : nullptr, topology);
         projectBands(layout.bands);
         projectElements(layout, topology, changes);
         projectLinks(layout.links);
         if (changes.any())
             m_projected = topology;
-        setSceneRect(layout.bounds);
+        sceneRect = layout.bounds;
         setFindings(findings);
     }
+    // Not blocked: the views follow the scene's rectangle through sceneRectChanged (a view that
+    // missed it keeps scrolling and centring in the old one, so Fit would centre the old design).
+    setSceneRect(sceneRect);
     emit selectedElementsChanged(selectedElementIds());
 }
 

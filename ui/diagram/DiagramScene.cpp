@@ -182,22 +182,19 @@ std::vector<QRectF> DiagramScene::laneCards(const QString &zoneId) const
     return cards;
 }
 
-QRectF DiagramScene::laneRectForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const
+namespace {
+
+/// The rectangle a lane or band at `now` (with this frame around these cards) gets when its
+/// `edges` are dragged to scenePos: a dragged edge goes to the grid line nearest the pointer, or to
+/// the first one that still holds the cards; the left and top edges go in no further than where
+/// the automatic layout starts it (`outset` inside now).
+QRectF containerRectForDrag(const QRectF &now, Qt::Edges edges, const QPointF &scenePos, const ContainerFrame &frame,
+                            const std::vector<QRectF> &cards, const QPointF &outset)
 {
-    const auto *lane = qgraphicsitem_cast<const ZoneLaneItem *>(elementItem(zoneId));
-    if (!lane)
-        return {};
-    const QRectF now = lane->mapRectToScene(lane->rect());
-    const QSizeF minimum = minimumLaneSize(zoneId);
-    const std::vector<QRectF> cards = laneCards(zoneId);
-    // The left and top edges go in as far as the cards let them, and no further than where the
-    // automatic layout starts the lane (its outset 0).
-    const QPointF outset = m_laneOutsets.value(zoneId);
-    const QPointF most = maximumLaneTopLeft(now.bottomRight(), cards);
+    const QSizeF minimum = minimumSizeAround(frame, now.topLeft(), cards);
+    const QPointF most = maximumTopLeftAround(frame, now.bottomRight(), cards);
     const qreal mostLeft = std::min(most.x(), now.left() + std::max<qreal>(outset.x(), 0));
     const qreal mostTop = std::min(most.y(), now.top() + std::max<qreal>(outset.y(), 0));
-    // A dragged edge goes to the grid line nearest the pointer, or to the first one that still
-    // holds the cards.
     const auto trailingEdgeAt = [](qreal wanted, qreal least) {
         return std::max(std::round(wanted / kGridSize), std::ceil(least / kGridSize - 1e-9)) * kGridSize;
     };
@@ -216,6 +213,18 @@ QRectF DiagramScene::laneRectForDrag(const QString &zoneId, Qt::Edges edges, con
     return rect;
 }
 
+} // namespace
+
+QRectF DiagramScene::laneRectForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const
+{
+    const auto *lane = qgraphicsitem_cast<const ZoneLaneItem *>(elementItem(zoneId));
+    if (!lane)
+        return {};
+    // While the lane is being resized, from the rectangle it had when the drag started.
+    const QRectF now = lane == m_resizeLane ? m_resizeStartRect : lane->mapRectToScene(lane->rect());
+    return containerRectForDrag(now, edges, scenePos, laneFrame(), laneCards(zoneId), m_outsets.value(zoneId));
+}
+
 BandItem *DiagramScene::bandItem(BandKind kind) const
 {
     for (BandItem *band : m_bandItems)
@@ -224,7 +233,7 @@ BandItem *DiagramScene::bandItem(BandKind kind) const
     return nullptr;
 }
 
-QSizeF DiagramScene::bandSizeForDrag(BandKind kind, Qt::Edges edges, const QPointF &scenePos) const
+QRectF DiagramScene::bandRectForDrag(BandKind kind, Qt::Edges edges, const QPointF &scenePos) const
 {
     const BandItem *band = bandItem(kind);
     if (!band)
@@ -238,17 +247,8 @@ QSizeF DiagramScene::bandSizeForDrag(BandKind kind, Qt::Edges edges, const QPoin
         if (inBand)
             cards.push_back(item->mapRectToScene(item->rect()));
     }
-    const QPointF topLeft = band->pos();
-    const QSizeF minimum = minimumBandSize(topLeft, cards);
-    const auto edgeAt = [](qreal wanted, qreal least) {
-        return std::max(std::round(wanted / kGridSize), std::ceil(least / kGridSize - 1e-9)) * kGridSize;
-    };
-    QSizeF size = band->rect().size();
-    if (edges & Qt::RightEdge)
-        size.setWidth(edgeAt(scenePos.x(), topLeft.x() + minimum.width()) - topLeft.x());
-    if (edges & Qt::BottomEdge)
-        size.setHeight(edgeAt(scenePos.y(), topLeft.y() + minimum.height()) - topLeft.y());
-    return size;
+    const QRectF now = band == m_resizeBand ? m_resizeStartRect : band->mapRectToScene(band->rect());
+    return containerRectForDrag(now, edges, scenePos, bandFrame(), cards, m_outsets.value(bandIdString(kind)));
 }
 
 BandItem *DiagramScene::bandHandleAt(const QPointF &scenePos, Qt::Edges *edges) const
@@ -278,7 +278,7 @@ ZoneLaneItem *DiagramScene::laneHandleAt(const QPointF &scenePos, Qt::Edges *edg
 
 void DiagramScene::mousePressEvent(QGraphicsSceneMouseEvent *event)
 {
-    // A press on a lane's edge or corner resizes the lane, on a band's right or bottom edge the band.
+    // A press on a lane's or band's edge or corner resizes it.
     if (m_editable && event->button() == Qt::LeftButton && !(event->modifiers() & Qt::ShiftModifier)) {
         Qt::Edges edges;
         if (ZoneLaneItem *lane = laneHandleAt(event->scenePos(), &edges)) {
@@ -428,7 +428,9 @@ QList<QLineF> DiagramScene::guideLines() const
 void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 {
     if (m_resizeBand) {
-        m_resizeBand->setSize(bandSizeForDrag(m_resizeBand->kind(), m_resizeEdges, event->scenePos()));
+        const QRectF rect = bandRectForDrag(m_resizeBand->kind(), m_resizeEdges, event->scenePos());
+        m_resizeBand->setPos(rect.topLeft());
+        m_resizeBand->setSize(rect.size());
         event->accept();
         return;
     }
@@ -457,45 +459,50 @@ void DiagramScene::mouseMoveEvent(QGraphicsSceneMouseEvent *event)
 
 void DiagramScene::mouseReleaseEvent(QGraphicsSceneMouseEvent *event)
 {
-    if (BandItem *band = std::exchange(m_resizeBand, nullptr)) {
-        const BandKind kind = band->kind();
-        const QSizeF size = bandSizeForDrag(kind, m_resizeEdges, event->scenePos());
-        const Qt::Edges edges = m_resizeEdges;
-        band->setSize(size);
-        // As with a lane: the band is back at the design's size when the receiver edits it.
-        if (const QSizeF start = m_resizeStartRect.size(); size != start)
-            QMetaObject::invokeMethod(
-                this,
-                [this, kind, edges, size, start] {
-                    if (BandItem *resized = bandItem(kind))
-                        resized->setSize(start);
-                    emit bandResized(kind, edges, size);
-                },
-                Qt::QueuedConnection);
-        event->accept();
-        return;
-    }
-    if (ZoneLaneItem *lane = std::exchange(m_resizeLane, nullptr)) {
-        const QString zoneId = lane->elementId();
-        const QRectF rect = laneRectForDrag(zoneId, m_resizeEdges, event->scenePos());
-        lane->setLayoutPos(rect.topLeft());
-        lane->setSize(rect.size());
-        const Qt::Edges edges = m_resizeEdges;
-        // As with a move: the receiver edits the design and the scene follows it. The lane is
-        // back where the design has it when the receiver looks (it reads the lane's place), and
-        // stays there if the edit is refused.
+    // A resize: as with a move, the receiver edits the design and the scene follows it. The lane
+    // or band is shown at its new rectangle until this event is done, and is back where the design
+    // has it when the receiver looks (it reads the place), and stays there if the edit is refused.
+    const auto finishResize = [this, event](const QRectF &rect, const auto &place, const auto &report) {
+        place(rect);
         if (const QRectF start = m_resizeStartRect; rect != start)
             QMetaObject::invokeMethod(
                 this,
-                [this, zoneId, edges, rect, start] {
-                    if (ElementItem *resized = elementItem(zoneId)) {
-                        resized->setLayoutPos(start.topLeft());
-                        resized->setSize(start.size());
-                    }
-                    emit zoneResized(zoneId, edges, rect);
+                [place, report, rect, start] {
+                    place(start);
+                    report(rect);
                 },
                 Qt::QueuedConnection);
         event->accept();
+    };
+    const Qt::Edges edges = m_resizeEdges;
+    if (m_resizeBand) {
+        const BandKind kind = m_resizeBand->kind();
+        const QRectF rect = bandRectForDrag(kind, edges, event->scenePos());
+        m_resizeBand = nullptr;
+        finishResize(
+            rect,
+            [this, kind](const QRectF &r) {
+                if (BandItem *band = bandItem(kind)) {
+                    band->setPos(r.topLeft());
+                    band->setSize(r.size());
+                }
+            },
+            [this, kind, edges](const QRectF &r) { emit bandResized(kind, edges, r); });
+        return;
+    }
+    if (m_resizeLane) {
+        const QString zoneId = m_resizeLane->elementId();
+        const QRectF rect = laneRectForDrag(zoneId, edges, event->scenePos());
+        m_resizeLane = nullptr;
+        finishResize(
+            rect,
+            [this, zoneId](const QRectF &r) {
+                if (ElementItem *lane = elementItem(zoneId)) {
+                    lane->setLayoutPos(r.topLeft());
+                    lane->setSize(r.size());
+                }
+            },
+            [this, zoneId, edges](const QRectF &r) { emit zoneResized(zoneId, edges, r); });
         return;
     }
     if (m_connectLine) {

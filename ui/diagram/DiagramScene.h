@@ -9,6 +9,7 @@
 #include "engine/model/Topology.h"
 #include "ui/common/Appearance.h"
 #include "ui/diagram/DiagramItems.h"
+#include "ui/diagram/PlacedLayout.h"
 
 #include <QGraphicsScene>
 #include <QHash>
@@ -35,7 +36,8 @@ public:
     ~DiagramScene() override;
 
     /// Projects topology, with the cards the user placed at their positions (id string -> offset
-    /// of the top-left corner from the card's lane or band, applyPositions()), and marks the elements that findings point at. Zone lanes the user resized get
+    /// of the top-left corner from the card's lane or band, applyPositions()), and marks the elements that findings point at; a lane or band that placed cards make larger
+    /// pushes what is beside and below it (layoutDesign()). Zone lanes the user resized get
     /// their sizes (id string -> size; 0 in a dimension: automatic). Incremental: an element
     /// that is still there keeps its item (and its selection and hover), which moves, resizes
     /// or shows new content only where the design changed; items of elements that went away
@@ -75,17 +77,27 @@ public:
     /// The smallest size of the zone lane `zoneId` ("zone/zone-a") that holds its cards where they
     /// are now (minimumLaneSize()); an empty size for an element without a lane.
     QSizeF minimumLaneSize(const QString &zoneId) const;
+    /// How far the lane or band `key` (a zone's id "zone/zone-a", bandIdString()) reaches left of
+    /// and above where the automatic layout starts it in the last projection: the outsets the
+    /// user dragged, plus what cards placed past its left or top edge add (layoutDesign()).
+    QPointF outsetOf(const QString &key) const { return m_outsets.value(key); }
+    /// Where each placed card's offset starts in the last projection (layoutDesign()): a card put
+    /// at a scene position p is kept as p - placementOrigins().of(topology, id), so that it
+    /// lands where it was put, in the lane or band where it was put.
+    const PlacementOrigins &placementOrigins() const { return m_origins; }
     /// The rectangle (scene coordinates) the lane `zoneId` gets when its `edges` are dragged to
     /// scenePos: each dragged edge on the grid line nearest the pointer, but never past the first
     /// grid line that still holds the cards (their padding, header and link channel, at least an
-    /// empty lane's size: minimumLaneSize(), maximumLaneTopLeft()), and the left and top edges
+    /// empty lane's size: minimumLaneSize(), maximumTopLeftAround()), and the left and top edges
     /// never in past where the automatic layout starts the lane; the edges not dragged stay. An
     /// empty rectangle for an element without a lane.
     QRectF laneRectForDrag(const QString &zoneId, Qt::Edges edges, const QPointF &scenePos) const;
-    /// The size the band of `kind` gets when its `edges` (right, bottom) are dragged to scenePos:
-    /// the dragged edges on the grid, never smaller than what holds its cards (minimumBandSize(),
-    /// rounded up to the grid); the other dimension stays. An empty size without such a band.
-    QSizeF bandSizeForDrag(BandKind kind, Qt::Edges edges, const QPointF &scenePos) const;
+    /// The rectangle (scene coordinates) the band of `kind` gets when its `edges` are dragged to
+    /// scenePos, as laneRectForDrag() for a lane: the dragged edges on the grid, never past the
+    /// first grid line that holds its cards (caption and padding, at least one card wide:
+    /// bandFrame()), the left and top edges never in past where the automatic layout starts the
+    /// band. An empty rectangle without such a band.
+    QRectF bandRectForDrag(BandKind kind, Qt::Edges edges, const QPointF &scenePos) const;
 
     /// How near (in screen pixels) an edge or centre of the dragged cards must come to another
     /// card's to snap to it.
@@ -107,6 +119,8 @@ public:
     QList<LinkItem *> linkItems() const { return m_linkItems; }
     /// Every band item (load balancers, storage, workloads), in layout order.
     QList<BandItem *> bandItems() const { return m_bandItems; }
+    /// The band of `kind`, or nullptr when the design has none.
+    BandItem *bandItem(BandKind kind) const;
     /// The selected connections (selectable while the scene is editable).
     QList<LinkItem *> selectedLinks() const;
     /// The links with either end at the element, in layout order.
@@ -130,9 +144,9 @@ signals:
     /// The user dragged the `edges` of a zone lane (id "zone/zone-a"); rect is its new rectangle
     /// (laneRectForDrag()). Not emitted when the rectangle did not change.
     void zoneResized(const QString &zoneId, Qt::Edges edges, const QRectF &rect);
-    /// The user dragged the `edges` (right, bottom) of the band of `kind`; size is its new size
-    /// (bandSizeForDrag()). Not emitted when the size did not change.
-    void bandResized(BandKind kind, Qt::Edges edges, const QSizeF &size);
+    /// The user dragged the `edges` of the band of `kind`; rect is its new rectangle
+    /// (bandRectForDrag()). Not emitted when the rectangle did not change.
+    void bandResized(BandKind kind, Qt::Edges edges, const QRectF &rect);
     /// The user Shift-dragged from one card to another (ids): connect them.
     void connectRequested(const QString &fromId, const QString &toId);
     /// A hint for the status bar while cards are dragged (what the modifiers do); an empty
@@ -170,7 +184,6 @@ private:
     ElementItem *cardAt(const QPointF &scenePos) const;
     /// The resizable band whose resize handle is at scenePos (not under a card), or nullptr.
     BandItem *bandHandleAt(const QPointF &scenePos, Qt::Edges *edges) const;
-    BandItem *bandItem(BandKind kind) const;
     /// The scene rectangles of the nodes in the lane `zoneId`.
     std::vector<QRectF> laneCards(const QString &zoneId) const;
     /// The resizable lane whose resize handle is at scenePos (not under a card), or nullptr.
@@ -205,8 +218,10 @@ private:
     QRectF m_resizeStartRect;
     /// The band being resized (m_resizeEdges and m_resizeStartRect say how), or nullptr.
     BandItem *m_resizeBand = nullptr;
-    /// The lanes' outsets of the last projection (where their automatic start is).
-    QMap<QString, QPointF> m_laneOutsets;
+    /// The lanes' and bands' outsets of the last projection, placed cards included (where their
+    /// automatic start is).
+    QMap<QString, QPointF> m_outsets;
+    PlacementOrigins m_origins;
     /// The rubber line of a Shift-drag connection, and the card it started from.
     QGraphicsLineItem *m_connectLine = nullptr;
     QString m_connectFrom;

@@ -49,6 +49,11 @@ DiagramView::DiagramView(DiagramScene *scene, QWidget *parent)
     connect(m_zoomIn, &QAction::triggered, this, &DiagramView::zoomIn);
     connect(m_zoomOut, &QAction::triggered, this, &DiagramView::zoomOut);
     connect(m_fit, &QAction::triggered, this, &DiagramView::fitToContents);
+    // A design that grows or shrinks stays fitted until the user zooms.
+    connect(m_scene, &QGraphicsScene::sceneRectChanged, this, [this] {
+        if (m_keepFitted)
+            applyFit();
+    });
 }
 
 QString DiagramView::paletteMimeType()
@@ -98,10 +103,15 @@ void DiagramView::fitToContents()
 
 void DiagramView::applyFit()
 {
+    // The scene's rectangle holds every item (the layout's bounds have a margin round them).
     const QRectF bounds = m_scene->sceneRect();
-    if (bounds.isEmpty() || viewport()->width() < 2 || viewport()->height() < 2)
+    // The room the viewport has without scroll bars, less a pixel each side for rounding: a
+    // diagram scaled to fill it exactly may come out a pixel larger, which brings in scroll bars,
+    // which make the viewport smaller than what was fitted, and scroll part of the diagram away.
+    const QSize room = maximumViewportSize() - QSize(2, 2);
+    if (bounds.isEmpty() || room.width() < 2 || room.height() < 2)
         return;
-    const qreal fit = std::min(viewport()->width() / bounds.width(), viewport()->height() / bounds.height());
+    const qreal fit = std::min(room.width() / bounds.width(), room.height() / bounds.height());
     const qreal target = std::clamp(fit, kMinZoom, 1.0);
     setTransform(QTransform::fromScale(target, target));
     m_scene->setViewScale(target);

@@ -1,7 +1,8 @@
 #pragma once
 
 // The view of the diagram: antialiased, zoomable (Ctrl+wheel, Ctrl++ / Ctrl+- / Ctrl+0),
-// fitted to the design after each load until the user zooms. When editable, a left drag on
+// fitted to the design after each load, and kept fitted as the view is resized (a dock shown or
+// hidden) and the design grows or shrinks, until the user zooms. When editable, a left drag on
 // the background draws a selection rectangle, the middle button pans, and palette entries
 // and design files can be dropped on it. The scene's colours follow the view's palette (light or
 // dark). Main (GUI) thread only.
@@ -51,8 +52,9 @@ signals:
 public slots:
     void zoomIn();
     void zoomOut();
-    /// Fits the whole design into the view (never enlarging past 100 %) and keeps it fitted
-    /// on resize until the user zooms.
+    /// Fits the whole design (the scene's rectangle, which holds every item) into the room the
+    /// viewport has without scroll bars (never enlarging past 100 %), and keeps it fitted on
+    /// resize and when the scene's rectangle changes, until the user zooms.
     void fitToContents();
 
 protected:

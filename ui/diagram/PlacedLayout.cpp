@@ -82,16 +82,16 @@ QPolygonF routeBetween(const QRectF &from, const QRectF &to)
     return out;
 }
 
-PlacementOrigins::PlacementOrigins(const DiagramLayout &automatic, const QMap<QString, QPointF> &laneOutsets)
+PlacementOrigins::PlacementOrigins(const DiagramLayout &automatic, const QMap<QString, QPointF> &outsets)
 {
-    for (const LaidOutLane &lane : automatic.lanes) {
-        const QPointF outset = lane.isUnzoned() ? QPointF()
-                                                : laneOutsets.value(elementIdString({model::ElementKind::Zone,
-                                                                                     lane.zoneName.toStdString()}));
-        m_lanes.insert(lane.zoneName, lane.rect.topLeft() + QPointF(std::max(0.0, outset.x()), std::max(0.0, outset.y())));
-    }
+    const auto start = [&](const QRectF &rect, const QString &key) {
+        const QPointF outset = outsets.value(key);
+        return rect.topLeft() + QPointF(std::max(0.0, outset.x()), std::max(0.0, outset.y()));
+    };
+    for (const LaidOutLane &lane : automatic.lanes)
+        m_lanes.insert(lane.zoneName, start(lane.rect, laneIdString(lane.zoneName)));
     for (const LaidOutBand &band : automatic.bands)
-        m_bands.insert(static_cast<int>(band.kind), band.rect.topLeft());
+        m_bands.insert(static_cast<int>(band.kind), start(band.rect, bandIdString(band.kind)));
 }
 
 QPointF PlacementOrigins::of(const model::Topology &topology, const QString &id) const
@@ -116,6 +116,51 @@ QPointF PlacementOrigins::of(const model::Topology &topology, const QString &id)
     case model::ElementKind::Secret: return {};
     }
     return {};
+}
+
+PlacedDesignLayout layoutDesign(const model::Topology &topology, const QMap<QString, QPointF> &positions,
+                                const QMap<QString, QSizeF> &sizes, const QMap<QString, QPointF> &outsets)
+{
+    PlacedDesignLayout placed{layoutTopology(topology, sizes, outsets), outsets, {}};
+    placed.origins = PlacementOrigins(placed.layout, outsets);
+    if (positions.isEmpty())
+        return placed;
+    // What placed cards add to a lane or band becomes part of its size and outsets, and the
+    // design is laid out again with them, so that the layout moves what is in the way. Once is
+    // enough (the cards keep their offsets, and their containers hold them at the sizes found);
+    // the second round is there for what moved into a card's way, and no more rounds than that.
+    QMap<QString, QSizeF> grownSizes = sizes;
+    constexpr int kRounds = 3;
+    for (int round = 0;; ++round) {
+        const std::vector<LaidOutLane> lanes = placed.layout.lanes;
+        const std::vector<LaidOutBand> bands = placed.layout.bands;
+        applyPositions(placed.layout, topology, positions, placed.outsets);
+        if (round + 1 == kRounds)
+            return placed;
+        bool grew = false;
+        const auto grow = [&](const QString &key, const QRectF &before, const QRectF &after) {
+            if (after == before)
+                return;
+            grew = true;
+            QSizeF size = grownSizes.value(key, QSizeF(0, 0));
+            if (after.width() > before.width())
+                size.setWidth(after.width());
+            if (after.height() > before.height())
+                size.setHeight(after.height());
+            grownSizes.insert(key, size);
+            const QPointF outset = placed.outsets.value(key);
+            placed.outsets.insert(key, QPointF(std::max(0.0, outset.x()) + before.left() - after.left(),
+                                               std::max(0.0, outset.y()) + before.top() - after.top()));
+        };
+        for (std::size_t i = 0; i < lanes.size(); ++i)
+            grow(laneIdString(lanes[i].zoneName), lanes[i].rect, placed.layout.lanes[i].rect);
+        for (std::size_t i = 0; i < bands.size(); ++i)
+            grow(bandIdString(bands[i].kind), bands[i].rect, placed.layout.bands[i].rect);
+        if (!grew)
+            return placed;
+        placed.layout = layoutTopology(topology, grownSizes, placed.outsets);
+        placed.origins = PlacementOrigins(placed.layout, placed.outsets);
+    }
 }
 
 QMap<QString, QPointF> placementsFromScene(const QMap<QString, QPointF> &scenePositions,
@@ -163,14 +208,14 @@ void applyPositions(DiagramLayout &layout, const model::Topology &topology, cons
             if (inLane)
                 members.push_back(node);
         }
-        enclose(lane.rect, members, QMarginsF(kLanePadding, kLaneHeader, kLaneChannel, kLanePadding));
+        enclose(lane.rect, members, laneFrame().margins);
     }
     for (LaidOutBand &band : layout.bands) {
         std::vector<LaidOutElement> members;
         for (const LaidOutElement &card : cardsOfBand(layout, band.kind))
             if (moved.contains(card.id))
                 members.push_back(card);
-        enclose(band.rect, members, QMarginsF(kBandPadding, kBandCaption, kBandPadding, kBandPadding));
+        enclose(band.rect, members, bandFrame().margins);
     }
     for (LaidOutLink &link : layout.links)
         if ((moved.contains(link.from) || moved.contains(link.to)) && rects.contains(link.from) && rects.contains(link.to))

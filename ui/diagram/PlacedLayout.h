@@ -22,12 +22,14 @@ QPointF snapToGrid(const QPointF &p);
 /// around it grows or moves (a lane further right or lower, a band above taller, lanes pushed
 /// along by a resize): a node's origin is the point of its zone lane where the automatic layout
 /// starts the lane (the lane's top-left corner inside the outsets the user dragged), a load
-/// balancer's the Load balancers band's top-left corner, a storage back end's or class's the
+/// balancer's the same point of the Load balancers band, a storage back end's or class's the
 /// Storage band's, a workload's the Workloads band's. Built from a layout before
 /// applyPositions(); main (GUI) thread or any, it holds no Qt objects.
 class PlacementOrigins {
 public:
-    PlacementOrigins(const DiagramLayout &automatic, const QMap<QString, QPointF> &laneOutsets);
+    PlacementOrigins() = default;
+    /// outsets: the lanes' and bands' (laneIdString(), bandIdString() keys).
+    PlacementOrigins(const DiagramLayout &automatic, const QMap<QString, QPointF> &outsets);
     /// The origin of the card with this id string ("node/cp-1"); (0, 0) for an id that is not a
     /// card of the layout's design (the offset then is a scene position).
     QPointF of(const model::Topology &topology, const QString &id) const;
@@ -44,10 +46,32 @@ private:
 void applyPositions(DiagramLayout &layout, const model::Topology &topology, const QMap<QString, QPointF> &positions,
                     const QMap<QString, QPointF> &laneOutsets = {});
 
+/// The diagram of a design as the designer shows it (layoutDesign()).
+struct PlacedDesignLayout {
+    DiagramLayout layout;
+    /// The lanes' and bands' outsets in it (laneIdString() and bandIdString() keys): the user's,
+    /// plus how far placed cards took a left or top edge out. Where the automatic layout starts each.
+    QMap<QString, QPointF> outsets;
+    /// Where each placed card's offset starts in it.
+    PlacementOrigins origins;
+};
+
+/// Lays out a design with the user's lane and band sizes and outsets (layoutTopology()) and
+/// its placed cards (positions: id string -> offset, applyPositions()). A lane or band that its
+/// placed cards make larger pushes what is beside, above and below it exactly as if the user had
+/// resized it that far (a wider lane the lanes right of it, one reaching further left the lanes
+/// left of it, a taller one the bands below, one reaching higher what is above the lanes; a wider
+/// storage band the workloads band, a workloads band reaching further left the storage band, a
+/// taller load-balancer band the lanes, a band reaching higher what is above it), so no two lanes
+/// or bands overlap; the placed cards stay at their offsets from their (moved) lanes and bands.
+PlacedDesignLayout layoutDesign(const model::Topology &topology, const QMap<QString, QPointF> &positions,
+                                const QMap<QString, QSizeF> &sizes, const QMap<QString, QPointF> &outsets);
+
 /// The offsets applyPositions() takes for cards at these scene positions (id string -> top-left)
-/// in the design laid out with laneSizes and laneOutsets: what the designer keeps for cards the
-/// user put there, and how positions of project files of format 5 and older (scene positions)
-/// are read.
+/// in the design laid out with laneSizes and laneOutsets and no cards placed: how positions of
+/// project files of format 5 and older (scene positions, from versions where placed cards pushed
+/// nothing) are read. (The designer keeps a card the user put somewhere at its offset from
+/// DiagramScene::placementOrigins().)
 QMap<QString, QPointF> placementsFromScene(const QMap<QString, QPointF> &scenePositions,
                                            const model::Topology &topology, const QMap<QString, QSizeF> &laneSizes,
                                            const QMap<QString, QPointF> &laneOutsets);
