@@ -8,7 +8,9 @@
 // what it does does not depend on timing: results stay deterministic.
 //
 // Handing over and settling are meant to be cheap at tens of thousands of jobs a second: the
-// thread spins a little before it sleeps, and settle() spins a little before it waits.
+// thread spins a little before it sleeps. A caller that waits for a job the thread has not
+// taken yet (asleep, or without a core while other processes run) runs it itself, so a busy
+// machine slows the simulation down no more than it would without the thread.
 
 #include <atomic>
 #include <condition_variable>
@@ -41,7 +43,8 @@ public:
 
     struct Stats {
         std::uint64_t jobs = 0;     ///< jobs run
-        std::uint64_t waited = 0;   ///< settles that found a job still running or queued
+        std::uint64_t waited = 0;   ///< waits that found their job still running or queued
+        std::uint64_t ranHere = 0;  ///< jobs a waiting caller ran itself (the thread had not taken them)
         double cpuSeconds = 0;      ///< CPU time of the thread, spinning included
     };
     /// Settles first.
@@ -49,6 +52,8 @@ public:
 
 private:
     void run();
+    /// Runs the first queued job (m_mutex held on entry and on return).
+    void runFront(std::unique_lock<std::mutex> &lock);
 
     std::uint64_t m_submitted = 0; // the caller's count
     std::atomic<std::uint64_t> m_done{0};
@@ -60,7 +65,9 @@ private:
     bool m_sleeping = false;  // the thread waits on m_wake (under m_mutex)
     bool m_waiting = false;   // waitFor() waits on m_settled (under m_mutex)
     bool m_stop = false;
+    bool m_running = false;   // a job is running, on the thread or in a waiting caller
     std::uint64_t m_waited = 0;
+    std::uint64_t m_ran = 0;
     std::atomic<double> m_cpuSeconds{0};
     std::thread m_thread; // last: started when the rest exists
 };

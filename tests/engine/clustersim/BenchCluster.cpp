@@ -407,11 +407,11 @@ int scale(const Args &args)
                             static_cast<unsigned long long>(st.leaderChanges));
                 const sim::ApplyWorker::Stats as = sim.etcd().applyThreadStats();
                 std::printf("    apply thread: %llu of %llu Readies with entries to apply (%llu need no fsync first) applied ahead, "
-                            "in %.2f s of its CPU; the simulation waited for it %llu times\n",
+                            "in %.2f s of its CPU; the simulation waited for it %llu times (and ran %llu of its jobs itself)\n",
                             static_cast<unsigned long long>(st.appliesAhead),
                             static_cast<unsigned long long>(st.readiesApplying),
                             static_cast<unsigned long long>(st.readiesWithoutSync), as.cpuSeconds,
-                            static_cast<unsigned long long>(as.waited));
+                            static_cast<unsigned long long>(as.waited), static_cast<unsigned long long>(as.ranHere));
                 const store::ValuePool::Stats &vs = sim.etcd().values().stats();
                 std::printf("    store values: %zu zstd frames made, %.1f MB as written in %.1f MB (%zu dictionaries); "
                             "%llu interns found among the latest\n",
