@@ -45,7 +45,7 @@ ClusterSim::ClusterSim(const model::Topology &topology, ClusterOptions options)
     so.snapshotsToKeep = options.snapshotsToKeep;
     so.snapshotCatchUpEntries = options.snapshotCatchUpEntries;
     so.persistentBackend = options.persistentBackend;
-    so.applyThread = options.applyThread;
+    so.applyThread = options.applyThread.value_or(m_topology.nodes.size() >= ClusterOptions::kApplyThreadFromNodes);
     m_etcd = std::make_unique<sim::Simulation>(so);
     m_etcd->setApplyObserver([this](raft::NodeId id, std::uint64_t, const store::ApplyResult &r) { onApplied(id, r); });
     m_etcd->setTimeline([this](const std::string &) { onRaftTimeline(); });

@@ -56,11 +56,16 @@ struct ClusterOptions {
     /// own and Raft snapshots carry no key-values, so a snapshot costs O(1) instead of a copy
     /// of the whole store, and a restart keeps the store.
     bool persistentBackend = true;
-    /// The etcd members' stores apply on a second thread during the simulated fsync before
-    /// the apply (sim::SimOptions::applyThread). The API servers read their stores as of what
-    /// the members have finished applying, so the run is the same either way, except that a
-    /// member crashing in that window keeps entries its store had applied.
-    bool applyThread = true;
+    /// A second thread: the etcd members' stores apply on it during the simulated fsync before
+    /// the apply, their WAL writes go behind on it, and the API servers admit and encode
+    /// updates on it while the requests travel (sim::SimOptions::applyThread,
+    /// ApiServer::prepareUpdate). The API servers read their stores as of what the members have
+    /// finished applying, so the run is the same either way, except that a member crashing in
+    /// that window keeps entries its store had applied. Unset: on for topologies of at least
+    /// kApplyThreadFromNodes nodes (handing work over costs more than it saves in a small
+    /// cluster, whose events are sparse: docs/cluster-benchmarks.md).
+    std::optional<bool> applyThread;
+    static constexpr std::size_t kApplyThreadFromNodes = 50;
 };
 
 class Connection;

@@ -5,8 +5,8 @@
 //   bench_cluster scale --nodes N --pods P [--runs R] [--timeout-virtual 600s]
 //                       [--per-deployment 1000] [--wall-cap 300] [--check-every 5s]
 //                       [--no-safety-checks] [--verbose]
-//   either: --no-fork (run in this process), --no-apply-thread (no second thread for the
-//           etcd members' stores, ClusterOptions::applyThread)
+//   either: --no-fork (run in this process), --no-apply-thread / --apply-thread (no second
+//           thread, or one whatever the size: ClusterOptions::applyThread)
 //
 // Every run happens in a forked child process, so each run's peak RSS (ru_maxrss of the
 // child, from wait4) is its own and a run that blows up cannot take the others with it.
@@ -34,6 +34,7 @@
 #include <cstring>
 #include <ctime>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -86,8 +87,8 @@ double threadCpuSeconds()
 
 /// --no-fork: run in this process (for heap profilers that follow one process).
 bool g_noFork = false;
-/// --no-apply-thread: the etcd members' stores apply on the simulation's thread.
-bool g_applyThread = true;
+/// --no-apply-thread / --apply-thread: ClusterOptions::applyThread (unset: by the cluster's size).
+std::optional<bool> g_applyThread;
 
 /// Runs `body` in a child process; returns its result and the child's peak RSS.
 RunResult inChild(const std::function<RunResult()> &body, long &childMaxRssKiB, double &childCpuSeconds)
@@ -456,14 +457,17 @@ int main(int argc, char **argv)
                      "                     [--per-deployment 1000] [--wall-cap 300] [--check-every 5s]\n"
                      "                     [--boot 30s] [--no-safety-checks] [--verbose]\n"
                      "       (either: --no-fork runs in this process, for heap profilers;\n"
-                     "        --no-apply-thread applies the etcd stores on the simulation's thread)\n");
+                     "        --no-apply-thread / --apply-thread: no second thread, or one whatever the size)\n");
         return 2;
     }
     Args args;
     for (int i = 2; i < argc; ++i)
         args.items.emplace_back(argv[i]);
     g_noFork = args.has("--no-fork");
-    g_applyThread = !args.has("--no-apply-thread");
+    if (args.has("--no-apply-thread"))
+        g_applyThread = false;
+    else if (args.has("--apply-thread"))
+        g_applyThread = true;
     std::printf("allocator: %s\n", quorum::testing::allocatorInUse().c_str());
     const std::string command = argv[1];
     if (command == "time-compression")
