@@ -21,9 +21,9 @@ struct Point {
     bool operator==(const Point &) const = default;
 };
 
-/// A zone lane's size the user dragged, in diagram (scene) units; 0 in a dimension: the
-/// automatic size in that one. left and top (format 4): how far its left and top edges were
-/// dragged out past where the automatic layout starts the lane (0: not at all).
+/// A zone lane's or band's size the user dragged, in diagram (scene) units; 0 in a dimension: the
+/// automatic size in that one. left and top (format 4 for lanes, format 7 for bands): how far its
+/// left and top edges were dragged out past where the automatic layout starts it (0: not at all).
 struct Size {
     double width = 0;
     double height = 0;
@@ -51,8 +51,9 @@ struct Project {
     std::map<std::string, Point> positions;
     /// Element id string ("zone/zone-a") -> the lane size the user dragged (format 3); elements
     /// without an entry get the automatic size. Kept like positions when the element is gone.
-    /// Format 5: also the bands' sizes ("band/loadbalancers", "band/storage", "band/workloads";
-    /// no outsets); saveProject refuses other "band/" ids and loadProject refuses them too.
+    /// Format 5: also the bands' sizes ("band/loadbalancers", "band/storage", "band/workloads"),
+    /// format 7 with their outsets; saveProject refuses other "band/" ids and loadProject refuses
+    /// them too, and band outsets in a file older than format 7.
     std::map<std::string, Size> sizes;
     /// Names are unique and non-empty (saveProject refuses others); loadProject returns them in
     /// name order.
@@ -64,10 +65,13 @@ struct Project {
 /// outsets, format 5 the bands' sizes (in `sizes`, as "band/storage" and the like); format 1
 /// files read as projects without runs, format 1 and 2 files as projects without sizes, format 3
 /// files with outsets of 0, format 1 to 4 files with automatic band sizes. Format 6 keeps positions
-/// relative to the cards' lanes and bands (kPlacementsFormatVersion).
-inline constexpr int kProjectFormatVersion = 6;
+/// relative to the cards' lanes and bands (kPlacementsFormatVersion). Format 7 lets band rows carry
+/// outsets (kBandOutsetsFormatVersion); a format-6 file reads as it is.
+inline constexpr int kProjectFormatVersion = 7;
 /// The first format whose positions are offsets from the cards' containers rather than scene positions.
 inline constexpr int kPlacementsFormatVersion = 6;
+/// The first format whose band rows in `sizes` may have left and top outsets.
+inline constexpr int kBandOutsetsFormatVersion = 7;
 
 /// The outcome of loadProject.
 struct ProjectLoad {

@@ -260,16 +260,17 @@ private:
                                        : "SELECT element_id, width, height, 0, 0 FROM sizes ORDER BY element_id");
         if (!s.valid())
             return sqliteFailure(m_db, "cannot read the sizes");
-        static constexpr const char *kColumns[] = {"", "width", "height", "left outset", "top outset"};
         int rc = SQLITE_ROW;
         while ((rc = s.step()) == SQLITE_ROW) {
             const std::string id = s.text(0);
             for (int column : {1, 2, 3, 4}) {
                 const int type = s.type(column);
                 if ((type != SQLITE_FLOAT && type != SQLITE_INTEGER) || !std::isfinite(s.real(column)) || s.real(column) < 0)
-                    return "sizes: the " + std::string(kColumns[column]) + " of '" + id + "' is not a number of 0 or more";
+                    return "sizes: the " + std::string(detail::kSizeFields[column - 1]) + " of '" + id +
+                           "' is not a number of 0 or more";
             }
-            if (const std::string problem = detail::bandSizeProblem(id, s.real(3), s.real(4)); !problem.empty())
+            if (const std::string problem = detail::bandSizeProblem(id, s.real(3), s.real(4), m_format);
+                !problem.empty())
                 return "sizes: " + problem;
             m_project.sizes[id] = Size{s.real(1), s.real(2), s.real(3), s.real(4)};
         }

@@ -3,6 +3,8 @@
 // The tables and pragmas of a .quorum file, shared by the reader and the writer. Internal to
 // engine/project; docs/project-format.md describes them for people.
 
+#include "engine/project/Project.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdint>
@@ -60,16 +62,21 @@ inline constexpr const char *kSizesTable = "sizes";
 /// Format 5 keeps the sizes of the diagram's bands in `sizes` too, as "band/<name>" rows.
 inline constexpr std::array<const char *, 3> kBandIds = {"band/loadbalancers", "band/storage", "band/workloads"};
 
-/// What is wrong with the `sizes` row of `id` as a band's ("" for a good band row and for every
-/// row that is not a band's): an unknown band, or an outset (bands have none).
-inline std::string bandSizeProblem(const std::string &id, double outsetLeft, double outsetTop)
+/// The names of a `sizes` row's numbers (width, height, outset_left, outset_top) in messages.
+inline constexpr std::array<const char *, 4> kSizeFields = {"width", "height", "left outset", "top outset"};
+
+/// What is wrong with the `sizes` row of `id` as a band's in a file of `format` ("" for a good
+/// band row and for every row that is not a band's): an unknown band, or, before format 7
+/// (kBandOutsetsFormatVersion), an outset. The numbers themselves are checked as every row's are.
+inline std::string bandSizeProblem(const std::string &id, double outsetLeft, double outsetTop, int format)
 {
     if (id.rfind("band/", 0) != 0)
         return {};
     if (std::find(kBandIds.begin(), kBandIds.end(), id) == kBandIds.end())
         return "'" + id + "' is not a band of the diagram (band/loadbalancers, band/storage or band/workloads)";
-    if (outsetLeft != 0 || outsetTop != 0)
-        return "the band '" + id + "' has an outset; only zone lanes have one";
+    if (format < kBandOutsetsFormatVersion && (outsetLeft != 0 || outsetTop != 0))
+        return "the band '" + id + "' has an outset, which a format-" + std::to_string(format) +
+               " file cannot have (band outsets came with format " + std::to_string(kBandOutsetsFormatVersion) + ")";
     return {};
 }
 

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cmath>
 #include <ctime>
@@ -111,10 +112,13 @@ public:
         Statement s(m_db.handle(),
                     "INSERT INTO sizes(element_id, width, height, outset_left, outset_top) VALUES (?1, ?2, ?3, ?4, ?5)");
         for (const auto &[id, size] : sizes) {
-            for (double v : {size.width, size.height, size.left, size.top})
-                if (!std::isfinite(v) || v < 0)
-                    return "the size of '" + id + "' is not a finite number of 0 or more";
-            if (std::string problem = detail::bandSizeProblem(id, size.left, size.top); !problem.empty())
+            const std::array<double, 4> values = {size.width, size.height, size.left, size.top};
+            for (std::size_t i = 0; i < values.size(); ++i)
+                if (!std::isfinite(values[i]) || values[i] < 0)
+                    return "the " + std::string(detail::kSizeFields[i]) + " of '" + id +
+                           "' is not a finite number of 0 or more";
+            if (std::string problem = detail::bandSizeProblem(id, size.left, size.top, kProjectFormatVersion);
+                !problem.empty())
                 return problem;
             s.reset();
             s.bindText(1, id);

@@ -1,8 +1,8 @@
 #pragma once
 
-// The base of the designer's GUI test cases (tst_designer, tst_arrange, tst_zones, tst_guides,
-// tst_links, tst_placed, tst_designer_incremental): the test case keeps its settings and
-// autosaves in private places, and each test function starts from a fresh main window showing
+// The base of the designer's GUI test cases (tst_designer, tst_arrange, tst_zones, tst_bands,
+// tst_guides, tst_links, tst_placed, tst_designer_incremental): the test case keeps its settings
+// and autosaves in private places, and each test function starts from a fresh main window showing
 // the default design, closed afterwards without asking about unsaved changes.
 //
 //   class TestZones : public test::DesignerTest {

@@ -30,7 +30,6 @@ using namespace quorum::model;
 namespace {
 
 const QString kClipboardMime = QStringLiteral("application/x-quorum-topology+yaml");
-constexpr Qt::Edges kAllEdges = Qt::LeftEdge | Qt::TopEdge | Qt::RightEdge | Qt::BottomEdge;
 
 std::vector<ElementId> toIds(const QStringList &ids)
 {
@@ -380,7 +379,7 @@ bool DesignerController::resizeZone(const QString &zoneId, Qt::Edges edges, cons
     const std::optional<ElementId> id = parseElementId(zoneId);
     const ElementItem *lane = m_scene->elementItem(zoneId);
     if (!id || id->kind != ElementKind::Zone || !m_document->topology().findZone(id->name) || !lane || rect.isEmpty()
-        || !(edges & kAllEdges))
+        || !(edges & kResizeEdges))
         return false;
     if (!resizeContainer(zoneId, edges, lane->mapRectToScene(lane->rect()), rect,
                          tr("Resize %1").arg(QString::fromStdString(id->name))))
@@ -398,7 +397,7 @@ bool DesignerController::resizeBand(BandKind kind, Qt::Edges edges, const QSizeF
 bool DesignerController::resizeBand(BandKind kind, Qt::Edges edges, const QRectF &rect)
 {
     const BandItem *band = m_scene->bandItem(kind);
-    edges &= kBandResizeEdges;
+    edges &= kResizeEdges;
     if (!band || rect.isEmpty() || !edges)
         return false;
     return resizeContainer(bandIdString(kind), edges, band->mapRectToScene(band->rect()), rect,

@@ -97,8 +97,9 @@ public:
     bool resizeZone(const QString &zoneId, Qt::Edges edges, const QSizeF &size);
     /// Gives the band of `kind` the rectangle `rect` (scene coordinates) in the dragged `edges` as
     /// one undo step ("Resize Storage"), as resizeZone() does for a lane; what a drag of the band's
-    /// edges or corner does. Only the edges of kBandResizeEdges count (right: the width, bottom: the
-    /// height). The layout keeps the band at least as large as its cards. False, changing nothing,
+    /// edges or corners does: a left or top edge dragged out makes the band reach that much further
+    /// from where the layout starts it (the band left of it, or what is above it, moves along). The
+    /// layout keeps the band at least as large as its cards. False, changing nothing,
     /// when the design has no such band, no such edge is dragged or the rectangle is already the band's.
     bool resizeBand(BandKind kind, Qt::Edges edges, const QRectF &rect);
     /// resizeBand() of the right and bottom edges only, keeping the band's top-left corner.

@@ -590,22 +590,22 @@ Qt::Edges ZoneLaneItem::resizeEdgesAt(const QPointF &scenePos) const
 {
     if (!m_resizable)
         return {};
-    return resizeEdgesOf(rect(), mapFromScene(scenePos), Qt::LeftEdge | Qt::TopEdge | Qt::RightEdge | Qt::BottomEdge);
+    return resizeEdgesOf(rect(), mapFromScene(scenePos));
 }
 
-Qt::Edges resizeEdgesOf(const QRectF &r, const QPointF &p, Qt::Edges allowed)
+Qt::Edges resizeEdgesOf(const QRectF &r, const QPointF &p)
 {
     const bool withinX = p.x() >= r.left() - kLaneResizeHandle && p.x() <= r.right() + kLaneResizeHandle;
     const bool withinY = p.y() >= r.top() - kLaneResizeHandle && p.y() <= r.bottom() + kLaneResizeHandle;
     const auto near = [](qreal a, qreal b) { return std::abs(a - b) <= kLaneResizeHandle; };
     Qt::Edges edges;
-    if (withinY && (allowed & Qt::RightEdge) && near(p.x(), r.right()))
+    if (withinY && near(p.x(), r.right()))
         edges |= Qt::RightEdge;
-    else if (withinY && (allowed & Qt::LeftEdge) && near(p.x(), r.left()))
+    else if (withinY && near(p.x(), r.left()))
         edges |= Qt::LeftEdge;
-    if (withinX && (allowed & Qt::BottomEdge) && near(p.y(), r.bottom()))
+    if (withinX && near(p.y(), r.bottom()))
         edges |= Qt::BottomEdge;
-    else if (withinX && (allowed & Qt::TopEdge) && near(p.y(), r.top()))
+    else if (withinX && near(p.y(), r.top()))
         edges |= Qt::TopEdge;
     return edges;
 }
@@ -794,7 +794,7 @@ void BandItem::setResizable(bool resizable)
 
 Qt::Edges BandItem::resizeEdgesAt(const QPointF &scenePos) const
 {
-    return m_resizable ? resizeEdgesOf(m_rect, mapFromScene(scenePos), kBandResizeEdges) : Qt::Edges();
+    return m_resizable ? resizeEdgesOf(m_rect, mapFromScene(scenePos)) : Qt::Edges();
 }
 
 void BandItem::hoverEnterEvent(QGraphicsSceneHoverEvent *event)

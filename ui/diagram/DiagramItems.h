@@ -274,9 +274,14 @@ private:
 /// How far from a lane's or band's edge (either side) its resize handle reaches, in scene units.
 inline constexpr qreal kLaneResizeHandle = 6;
 
-/// The edges of `rect` (among `allowed`) whose resize handle is at `p` (both in one coordinate
-/// system): one edge, or two at a corner.
-Qt::Edges resizeEdgesOf(const QRectF &rect, const QPointF &p, Qt::Edges allowed);
+/// The edges a lane or a band resizes by: all four, and the corners between them. (A left or top
+/// edge dragged out is an outset, which project files keep for lanes from format 4 and for bands
+/// from format 7, engine/project/Project.h.)
+inline constexpr Qt::Edges kResizeEdges = Qt::LeftEdge | Qt::TopEdge | Qt::RightEdge | Qt::BottomEdge;
+
+/// The edges of `rect` whose resize handle is at `p` (both in one coordinate system): one edge,
+/// or two at a corner.
+Qt::Edges resizeEdgesOf(const QRectF &rect, const QPointF &p);
 
 /// A routed connection between two element items. Takes mouse input only in the designer,
 /// where a click selects it (Delete then disconnects the two).
@@ -307,20 +312,14 @@ private:
     QPolygonF m_points;
 };
 
-/// The edges a band resizes by. Not yet its left and top edges: the layout, the scene and the
-/// designer handle a band dragged out to the left or up (its outsets, as a lane's), but project
-/// files of format 6 refuse outsets for bands (engine/project/ProjectSchema.h, bandSizeProblem),
-/// so the design could not be saved.
-inline constexpr Qt::Edges kBandResizeEdges = Qt::RightEdge | Qt::BottomEdge;
-
 /// A captioned background region ("Load balancers", "Storage", "Workloads").
 class BandItem final : public QGraphicsItem {
 public:
     enum { Type = BandItemType };
     BandItem(BandKind kind, const QSizeF &size, const QString &caption);
 
-    /// Lets the user resize the band by its right and bottom edges and the corner between them:
-    /// the handles show a resize cursor on hover. Off by default.
+    /// Lets the user resize the band by its edges and corners, as a lane: the handles show a
+    /// resize cursor on hover. Off by default.
     void setResizable(bool resizable);
     bool isResizable() const { return m_resizable; }
     /// The edges whose handle is at scenePos (one edge, or two at a corner); none when not

@@ -97,6 +97,26 @@ void verifySameProject(const Project &actual, const Project &expected)
     QVERIFY(actual.scenarios == expected.scenarios);
 }
 
+/// The sample project saved to `path`, made into an older format's file by `sql`, and read.
+project::ProjectLoad loadAsOlderFormat(const std::string &path, const std::string &sql)
+{
+    if (const auto error = project::saveProject(sampleProject(), path))
+        qFatal("cannot save %s: %s", path.c_str(), error->c_str());
+    rawExec(path, sql);
+    return project::loadProject(path);
+}
+
+/// Saves `p` to `path` and reads it back: the current format, and `expected`.
+void verifySavedAndRead(const Project &p, const std::string &path, const Project &expected)
+{
+    const auto error = project::saveProject(p, path);
+    QVERIFY2(!error, error ? error->c_str() : "");
+    const auto load = project::loadProject(path);
+    QVERIFY2(load.ok(), load.errors.empty() ? "" : load.errors.front().toString().c_str());
+    QCOMPARE(load.format, project::kProjectFormatVersion);
+    verifySameProject(*load.project, expected);
+}
+
 /// Exactly one error, naming the file, whose message contains `expected`.
 void verifyRefused(const project::ProjectLoad &load, const std::string &path, const QString &expected)
 {
@@ -141,6 +161,8 @@ private slots:
     void formatThreeReadsWithoutOutsets();
     void formatFourReadsWithoutBands();
     void formatFiveSaysItsPositionsAreInTheScene();
+    void formatSixReadsAsItIs();
+    void bandOutsetsRoundTrip();
     void runsSourceRefused();
 };
 
@@ -195,14 +217,23 @@ void TestProject::refusedFiles_data()
     QTest::newRow("another application's database")
         << "sqlite" << "CREATE TABLE notes(text TEXT)" << "another application";
     QTest::newRow("wrong application id") << "project" << "PRAGMA application_id = 42" << "another application";
-    QTest::newRow("newer format") << "project" << "PRAGMA user_version = 7"
-                                  << "written by a newer Quorum Studio: format 7, this version reads up to 6";
+    QTest::newRow("newer format") << "project" << "PRAGMA user_version = 8"
+                                  << "written by a newer Quorum Studio: format 8, this version reads up to 7";
     QTest::newRow("unknown band")
         << "project" << "UPDATE sizes SET element_id = 'band/lanes' WHERE element_id = 'band/storage'"
         << "'band/lanes' is not a band of the diagram";
-    QTest::newRow("band with an outset")
-        << "project" << "UPDATE sizes SET outset_top = 8 WHERE element_id = 'band/workloads'"
-        << "the band 'band/workloads' has an outset";
+    QTest::newRow("band with an outset in format 6")
+        << "project" << "UPDATE sizes SET outset_top = 8 WHERE element_id = 'band/workloads'; PRAGMA user_version = 6"
+        << "the band 'band/workloads' has an outset, which a format-6 file cannot have";
+    QTest::newRow("negative band outset")
+        << "project" << "UPDATE sizes SET outset_left = -8 WHERE element_id = 'band/storage'"
+        << "sizes: the left outset of 'band/storage' is not a number of 0 or more";
+    QTest::newRow("band outset not a number")
+        << "project" << "UPDATE sizes SET outset_top = 'up' WHERE element_id = 'band/workloads'"
+        << "sizes: the top outset of 'band/workloads' is not a number of 0 or more";
+    QTest::newRow("infinite band outset")
+        << "project" << "UPDATE sizes SET outset_left = 1e999 WHERE element_id = 'band/storage'"
+        << "sizes: the left outset of 'band/storage' is not a number of 0 or more";
     QTest::newRow("negative band size")
         << "project" << "UPDATE sizes SET width = -1 WHERE element_id = 'band/storage'"
         << "the width of 'band/storage' is not a number of 0 or more";
@@ -399,10 +430,13 @@ void TestProject::failedSaveKeepsPreviousFile_data()
     QTest::newRow("two scenarios of one name") << "duplicate scenario" << "two scenarios are named 'zone-outage.yaml'";
     QTest::newRow("scenario without a name") << "unnamed scenario" << "a scenario has no name";
     QTest::newRow("position not finite") << "NaN position" << "the position of 'node/cp-1' is not a finite number";
-    QTest::newRow("size not finite") << "infinite size" << "the size of 'zone/zone-a' is not a finite number";
-    QTest::newRow("outset negative") << "negative outset" << "the size of 'zone/zone-a' is not a finite number of 0 or more";
+    QTest::newRow("size not finite") << "infinite size" << "the width of 'zone/zone-a' is not a finite number";
+    QTest::newRow("outset negative") << "negative outset" << "the left outset of 'zone/zone-a' is not a finite number of 0 or more";
     QTest::newRow("unknown band") << "unknown band" << "'band/everything' is not a band of the diagram";
-    QTest::newRow("band outset") << "band outset" << "the band 'band/storage' has an outset";
+    QTest::newRow("band outset negative") << "negative band outset"
+                                          << "the left outset of 'band/storage' is not a finite number of 0 or more";
+    QTest::newRow("band outset not a number") << "NaN band outset"
+                                              << "the top outset of 'band/workloads' is not a finite number of 0 or more";
     QTest::newRow("hook throws") << "throwing hook" << "unexpected error";
 }
 
@@ -429,8 +463,10 @@ void TestProject::failedSaveKeepsPreviousFile()
         bad.sizes["zone/zone-a"] = {400, 0, -8, 0};
     else if (problem == "unknown band")
         bad.sizes["band/everything"] = {400, 400};
-    else if (problem == "band outset")
-        bad.sizes["band/storage"] = {400, 400, 8, 0};
+    else if (problem == "negative band outset")
+        bad.sizes["band/storage"] = {400, 400, -8, 0};
+    else if (problem == "NaN band outset")
+        bad.sizes["band/workloads"] = {0, 0, 8, std::numeric_limits<double>::quiet_NaN()};
     else
         hooks.beforeRename = [](const std::string &) { throw std::runtime_error("disk on fire"); };
 
@@ -665,14 +701,40 @@ void TestProject::formatFiveSaysItsPositionsAreInTheScene()
     // Format 6 keeps positions relative to the cards' lanes and bands; the rows are the same, so
     // the reader only says which format it read and the designer converts older positions.
     QTemporaryDir dir;
-    const std::string path = pathIn(dir, "old.quorum");
-    QVERIFY(!project::saveProject(sampleProject(), path));
-    QCOMPARE(project::loadProject(path).format, project::kPlacementsFormatVersion);
-    rawExec(path, "PRAGMA user_version = 5");
-    const auto load = project::loadProject(path);
+    const auto load = loadAsOlderFormat(pathIn(dir, "old.quorum"), "PRAGMA user_version = 5");
     QVERIFY(load.ok());
     QCOMPARE(load.format, 5);
     QVERIFY(load.project->positions == sampleProject().positions);
+}
+
+void TestProject::formatSixReadsAsItIs()
+{
+    // Format 7 only lets band rows carry outsets; a format-6 file (bands without outsets) reads
+    // as it is, and is saved again as format 7 with the same rows.
+    QTemporaryDir dir;
+    const auto load = loadAsOlderFormat(pathIn(dir, "old.quorum"),
+                                        "PRAGMA user_version = 6; UPDATE meta SET value = '6' WHERE key = 'format_version'");
+    QVERIFY2(load.ok(), load.errors.empty() ? "" : load.errors.front().toString().c_str());
+    QCOMPARE(load.format, 6);
+    verifySameProject(*load.project, sampleProject());
+    verifySavedAndRead(*load.project, pathIn(dir, "again.quorum"), sampleProject());
+}
+
+void TestProject::bandOutsetsRoundTrip()
+{
+    // Format 7: a band dragged out to the left or up keeps how far, as a lane does; saved again
+    // as read, it reads the same.
+    QTemporaryDir dir;
+    Project withOutsets = sampleProject();
+    withOutsets.sizes["band/storage"] = {816, 0, 96, 0};
+    withOutsets.sizes["band/workloads"] = {0, 344.5, 8.5, 64};
+    withOutsets.sizes["band/loadbalancers"] = {0, 0, 0, 24};
+    const std::string path = pathIn(dir, "bands.quorum");
+    verifySavedAndRead(withOutsets, path, withOutsets);
+    QCOMPARE(project::kProjectFormatVersion, project::kBandOutsetsFormatVersion);
+    const auto load = project::loadProject(path);
+    QVERIFY(load.ok());
+    verifySavedAndRead(*load.project, pathIn(dir, "again.quorum"), withOutsets);
 }
 
 void TestProject::runsSourceRefused()
