@@ -28,8 +28,16 @@ struct BootedCluster {
     clustersim::ClusterSim sim;
     std::vector<cluster::ClusterEvent> events;
 
+    static clustersim::ClusterOptions optionsFor(std::uint64_t seed)
+    {
+        clustersim::ClusterOptions options;
+        options.seed = seed;
+        options.networkLatency = 500;
+        return options;
+    }
+
     explicit BootedCluster(std::uint64_t seed = 1)
-        : sim(productionHa(), clustersim::ClusterOptions{seed, 500, {}, true})
+        : sim(productionHa(), optionsFor(seed))
     {
         sim.setEventSink([this](const cluster::ClusterEvent &e) { events.push_back(e); });
     }
