@@ -241,6 +241,7 @@ void TestDesigner::buildProductionTopologyFromAnEmptyCanvas()
     const QString png = m_dir.filePath(QStringLiteral("built.png"));
     QVERIFY(m_window->exportDiagram(png));
     if (const QByteArray out = qgetenv("QUORUM_SCREENSHOT_DIR"); !out.isEmpty()) {
+        QTest::qWait(100); // the reopened design's inspector is laid out
         view()->fitToContents();
         m_window->grab().save(QString::fromLocal8Bit(out) + QStringLiteral("/designer-built.png"));
         QFile::copy(png, QString::fromLocal8Bit(out) + QStringLiteral("/designer-built-export.png"));
