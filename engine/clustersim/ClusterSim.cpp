@@ -256,6 +256,7 @@ void ClusterSim::bootstrap()
 
 void ClusterSim::startNode(NodeRuntime &n)
 {
+    ++m_routeEpoch;
     n.up = true;
     n.stopped.clear();
     if (n.member != raft::kNone && !m_etcd->isUp(n.member))
@@ -283,6 +284,7 @@ void ClusterSim::startNode(NodeRuntime &n)
 
 void ClusterSim::stopNode(NodeRuntime &n)
 {
+    ++m_routeEpoch;
     n.up = false;
     if (n.kubeProxy)
         n.kubeProxy->stop();
@@ -483,6 +485,7 @@ bool ClusterSim::stopComponent(const std::string &node, const std::string &compo
         done = false;
     if (!done)
         return false;
+    ++m_routeEpoch;
     n->stopped.insert(component);
     emit(ClusterEvent{0, EventKind::Fault, true, "node/" + node, "ComponentStopped", component + " stopped on " + node});
     reconnectAll();
@@ -494,6 +497,7 @@ bool ClusterSim::startComponent(const std::string &node, const std::string &comp
     NodeRuntime *n = findNode(node);
     if (!n || !n->up || !n->stopped.erase(component))
         return false;
+    ++m_routeEpoch;
     if (component == "kube-apiserver" && n->api)
         n->api->start(n->member != raft::kNone ? n->member : 1);
     else if (component == "etcd")
@@ -525,6 +529,7 @@ void ClusterSim::partition(const std::vector<std::vector<std::string>> &groups, 
                 continue;
             for (const std::string &x : groups[a])
                 for (const std::string &y : groups[b]) {
+                    ++m_routeEpoch;
                     m_cut.insert({x, y});
                     const NodeRuntime *nx = findNode(x);
                     const NodeRuntime *ny = findNode(y);
@@ -581,6 +586,7 @@ void ClusterSim::healPartitions()
 {
     if (m_cut.empty())
         return;
+    ++m_routeEpoch;
     m_cut.clear();
     m_etcd->network().heal();
     emit(ClusterEvent{0, EventKind::Heal, false, "network", "Healed", "every network partition healed"});

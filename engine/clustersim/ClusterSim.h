@@ -144,6 +144,10 @@ public:
     int etcdMembers() const { return static_cast<int>(m_etcdNodes.size()); }
     /// The node hosting the keepalived VIP of the API load balancer ("" when none / managed).
     std::string vipHolder() const { return m_vipHolder; }
+    /// Bumped whenever something a client's route depends on changes: a node, API server or
+    /// load balancer stopping or starting, a partition or its heal, a backend marked down or
+    /// up, the VIP moving. A connection whose route was fine at an epoch is still fine at it.
+    std::uint64_t routeEpoch() const { return m_routeEpoch; }
     /// Name of the load balancer in front of the API servers ("" when the design has none).
     std::string apiLoadBalancer() const { return m_apiLb ? m_apiLb->name : std::string(); }
     /// Healthy backends of the API load balancer as seen by its active host.
@@ -205,6 +209,7 @@ private:
     std::map<std::string, std::map<std::string, int>> m_lbHealth; // host -> backend -> consecutive (+ok / -fail)
     std::map<std::string, std::map<std::string, bool>> m_lbUp;    // host -> backend -> marked up
     std::string m_vipHolder;
+    std::uint64_t m_routeEpoch = 0;
     Micros m_vipHolderSilentSince = -1;
     std::size_t m_lbRoundRobin = 0;
     // Observation.

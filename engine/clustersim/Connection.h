@@ -49,6 +49,7 @@ private:
     std::string m_from;
     bool m_local;
     ApiServer *m_server = nullptr;
+    std::uint64_t m_fineAt = ~0ULL; // the route epoch at which m_server was found fine
     std::map<int, Subscription> m_subscriptions;
     int m_next = 1;
 };

@@ -6,6 +6,8 @@
 #include "engine/clustersim/NodeRuntime.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 
 namespace quorum::clustersim {
 
@@ -109,12 +111,14 @@ void ClusterSim::healthCheck()
             auto [it, fresh] = m_lbUp[host].try_emplace(b, true); // HAProxy starts servers UP
             (void)fresh;
             if (it->second && streak <= -hc.fall) {
+                ++m_routeEpoch;
                 it->second = false;
                 emit(cluster::ClusterEvent{0, EventKind::Info, true, "loadbalancer/" + m_apiLb->name,
                                            "BackendDown", "Server api/" + b + " is DOWN (seen by " +
                                                               (host.empty() ? std::string("cloud") : host) + ")"});
                 reconnectAll();
             } else if (!it->second && streak >= hc.rise) {
+                ++m_routeEpoch;
                 it->second = true;
                 emit(cluster::ClusterEvent{0, EventKind::Info, false, "loadbalancer/" + m_apiLb->name,
                                            "BackendUp", "Server api/" + b + " is UP (seen by " +
@@ -164,6 +168,7 @@ void ClusterSim::keepalivedTick()
         if (best != m_vipHolder) { // preemption by a higher priority host that came back
             emit(cluster::ClusterEvent{0, EventKind::Info, false, "loadbalancer/" + m_apiLb->name, "VipMoved",
                                        "VIP " + m_apiLb->vip + " moved from " + m_vipHolder + " to " + best});
+            ++m_routeEpoch;
             m_vipHolder = best;
             reconnectAll();
         }
@@ -176,6 +181,7 @@ void ClusterSim::keepalivedTick()
     emit(cluster::ClusterEvent{0, EventKind::Info, false, "loadbalancer/" + m_apiLb->name, "VipMoved",
                                "VIP " + m_apiLb->vip + " moved from " + (m_vipHolder.empty() ? std::string("nobody") : m_vipHolder) +
                                    " to " + best});
+    ++m_routeEpoch;
     m_vipHolder = best;
     m_vipHolderSilentSince = -1;
     reconnectAll();
@@ -323,10 +329,23 @@ Connection::~Connection() = default;
 
 void Connection::refresh()
 {
+    const std::uint64_t epoch = m_sim.routeEpoch();
+    if (m_server && m_fineAt == epoch) {
+#ifdef QUORUM_CHECK_ROUTE_EPOCH // define it to check that every change bumps the epoch
+        if (!(m_sim.pathOk(m_from, *m_server, m_local) &&
+              (!m_local || m_server->node() == m_from || !m_sim.nodeUp(m_from)))) {
+            std::fprintf(stderr, "route epoch stale for %s\n", m_from.c_str());
+            std::abort();
+        }
+#endif
+        return; // nothing the route depends on changed since it was found fine
+    }
     if (m_server && m_sim.pathOk(m_from, *m_server, m_local)) {
         // Still fine, unless a local client's own API server came back (kubeadm: localhost).
-        if (!m_local || m_server->node() == m_from || !m_sim.nodeUp(m_from))
+        if (!m_local || m_server->node() == m_from || !m_sim.nodeUp(m_from)) {
+            m_fineAt = epoch;
             return;
+        }
     }
     ApiServer *next = m_sim.route(m_from, m_local);
     if (next == m_server)
