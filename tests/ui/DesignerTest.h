@@ -17,12 +17,14 @@
 // first (init) or last (cleanup). Main (GUI) thread only.
 
 #include "ui/designer/DesignerController.h"
+#include "ui/diagram/DiagramLayout.h"
 #include "ui/diagram/DiagramScene.h"
 #include "ui/diagram/DiagramView.h"
 #include "ui/document/DesignDocument.h"
 #include "ui/mainwindow/MainWindow.h"
 
 #include <QObject>
+#include <QRectF>
 #include <QString>
 #include <QTemporaryDir>
 
@@ -51,6 +53,10 @@ protected:
     ui::DesignDocument *document() const { return m_window->document(); }
     ui::DiagramScene *scene() const { return m_window->diagramScene(); }
     ui::DiagramView *view() const { return m_window->diagramView(); }
+    /// The scene rectangle of the element item `id`, or of a band; fails the test case when the
+    /// diagram has none.
+    QRectF rectOf(const QString &id) const;
+    QRectF bandRect(ui::BandKind kind) const;
 
     QTemporaryDir m_dir;
     std::unique_ptr<ui::MainWindow> m_window;

@@ -225,10 +225,6 @@ void TestArrange::distributeGivesEqualGaps()
     const int steps = document()->undoStack()->count();
     designer()->arrangeAction(Arrangement::DistributeHorizontally)->trigger();
 
-    auto rectOf = [this](const QString &id) {
-        const ElementItem *item = scene()->elementItem(id);
-        return item->mapRectToScene(item->rect());
-    };
     // The outer cards stay; the gaps are equal: (800 + 260 - 3 * 260) / 2 = 140.
     QCOMPARE(posOf(kApiLb), base);
     QCOMPARE(posOf(kMetalLb), base + QPointF(800, 0));

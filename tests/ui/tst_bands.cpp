@@ -41,13 +41,6 @@ private slots:
     void outsetsAreKeptInTheProject();
 
 private:
-    QRectF bandRect(BandKind kind) const
-    {
-        const BandItem *band = scene()->bandItem(kind);
-        if (!band)
-            qFatal("no band %d", static_cast<int>(kind));
-        return band->mapRectToScene(band->rect());
-    }
     /// Every lane's, band's and card's scene rectangle by its id (bands by bandIdString()).
     QMap<QString, QRectF> rects() const;
     /// The ids of the cards in the band.

@@ -54,13 +54,6 @@ private slots:
     void horizontalGuideForTops();
 
 private:
-    QRectF rectOf(const QString &id) const
-    {
-        const ElementItem *item = scene()->elementItem(id);
-        if (!item)
-            qFatal("no item %s", qPrintable(id));
-        return item->mapRectToScene(item->rect());
-    }
     /// Puts the target card on the grid far right of everything else (nothing else to line up
     /// with there), as a card the user placed.
     QRectF placeTarget();

@@ -56,20 +56,6 @@ private slots:
     void formatFivePositionsReadTheSame();
 
 private:
-    QRectF rectOf(const QString &id) const
-    {
-        const ElementItem *item = scene()->elementItem(id);
-        if (!item)
-            qFatal("no item %s", qPrintable(id));
-        return item->mapRectToScene(item->rect());
-    }
-    QRectF bandRect(BandKind kind) const
-    {
-        for (BandItem *item : scene()->bandItems())
-            if (item->kind() == kind)
-                return item->mapRectToScene(item->rect());
-        qFatal("no band %d", static_cast<int>(kind));
-    }
     /// Where the automatic layout starts the lane of zone: its top-left corner inside the outsets.
     QPointF laneStart(const QString &zone) const
     {
