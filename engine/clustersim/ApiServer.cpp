@@ -378,8 +378,7 @@ struct ApiServer::PreparedUpdate {
     std::string key;
     const ResourceInfo *resource = nullptr;
     ObjectPtr current;          // what the cache held at sending (null: nothing prepared)
-    std::atomic<bool> ready{false}; // the worker is done with what follows
-    std::uint64_t job = 0;      // its number on the worker
+    std::uint64_t job = 0;      // the worker's job filling in what follows (0: none)
     bool prepared = false;      // the resourceVersion matched `current`: admitted and encoded
     std::string name;
     Json admitted;
@@ -395,11 +394,9 @@ std::shared_ptr<ApiServer::PreparedUpdate> ApiServer::prepareUpdate(Json object,
     p->resource = cluster::resourceForKey(p->key);
     if (p->resource)
         p->current = m_cache.get(p->key);
-    if (!p->current) {
-        p->ready.store(true, std::memory_order_release);
+    if (!p->current)
         return p;
-    }
-    // Both objects are immutable or this job's alone until `ready`.
+    // Both objects are immutable or this job's alone until it has run.
     p->job = worker.submit([p] {
         const std::int64_t rv = cluster::resourceVersionOf(p->object);
         if (rv == 0 || rv == cluster::resourceVersionOf(*p->current)) {
@@ -410,7 +407,6 @@ std::shared_ptr<ApiServer::PreparedUpdate> ApiServer::prepareUpdate(Json object,
             p->hash = std::hash<std::string_view>{}(p->bytes);
             p->prepared = true;
         }
-        p->ready.store(true, std::memory_order_release);
     });
     return p;
 }
@@ -418,9 +414,8 @@ std::shared_ptr<ApiServer::PreparedUpdate> ApiServer::prepareUpdate(Json object,
 void ApiServer::update(const std::shared_ptr<PreparedUpdate> &p, ApiCallback done)
 {
     ++m_prepared;
-    if (!p->ready.load(std::memory_order_acquire))
-        if (sim::ApplyWorker *worker = m_etcd.applyThread())
-            worker->waitFor(p->job);
+    if (p->job)
+        m_etcd.applyThread()->waitFor(p->job); // at once when it has run
     ObjectPtr current = p->prepared ? m_cache.get(p->key) : nullptr;
     if (!current || current != p->current) {
         update(std::move(p->object), std::move(done));

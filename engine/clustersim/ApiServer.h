@@ -15,7 +15,6 @@
 #include "engine/clustersim/ObjectDecoder.h"
 #include "engine/sim/Simulation.h"
 
-#include <atomic>
 #include <deque>
 #include <map>
 #include <memory>

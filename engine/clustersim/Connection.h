@@ -44,6 +44,9 @@ private:
     void request(cluster::ApiCallback done, std::function<void(ApiServer &, cluster::ApiCallback)> send);
     /// The same, to the server refresh() chose (m_server).
     void dispatch(cluster::ApiCallback done, std::function<void(ApiServer &, cluster::ApiCallback)> send);
+    /// Whether m_server (non-null) still serves this client: reachable, and not a local client
+    /// away from its own API server while that one is up.
+    bool routeFine() const;
 
     ClusterSim &m_sim;
     std::string m_from;

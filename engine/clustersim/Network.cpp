@@ -332,20 +332,16 @@ void Connection::refresh()
     const std::uint64_t epoch = m_sim.routeEpoch();
     if (m_server && m_fineAt == epoch) {
 #ifdef QUORUM_CHECK_ROUTE_EPOCH // define it to check that every change bumps the epoch
-        if (!(m_sim.pathOk(m_from, *m_server, m_local) &&
-              (!m_local || m_server->node() == m_from || !m_sim.nodeUp(m_from)))) {
+        if (!routeFine()) {
             std::fprintf(stderr, "route epoch stale for %s\n", m_from.c_str());
             std::abort();
         }
 #endif
         return; // nothing the route depends on changed since it was found fine
     }
-    if (m_server && m_sim.pathOk(m_from, *m_server, m_local)) {
-        // Still fine, unless a local client's own API server came back (kubeadm: localhost).
-        if (!m_local || m_server->node() == m_from || !m_sim.nodeUp(m_from)) {
-            m_fineAt = epoch;
-            return;
-        }
+    if (m_server && routeFine()) {
+        m_fineAt = epoch;
+        return;
     }
     ApiServer *next = m_sim.route(m_from, m_local);
     if (next == m_server)
@@ -363,6 +359,13 @@ void Connection::refresh()
         auto listener = sub.listener;
         m_sim.after(0, [listener] { listener(cluster::ObjectCache::Change{}); });
     }
+}
+
+bool Connection::routeFine() const
+{
+    // The path works, and no local client's own API server came back (kubeadm: localhost).
+    return m_sim.pathOk(m_from, *m_server, m_local) &&
+           (!m_local || m_server->node() == m_from || !m_sim.nodeUp(m_from));
 }
 
 const cluster::ObjectCache *Connection::cache()

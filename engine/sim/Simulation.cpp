@@ -53,14 +53,16 @@ struct Simulation::StoreStep {
     store::ApplyResult result;
     bool hashed = false;
     std::uint32_t hash = 0;
-    std::string snapshot;  // the store's bytes at a snapshot index (without persistentBackend)
+    bool snapshotHere = false; // a snapshot index: the log is snapshotted after the entry
+    std::string snapshot;  // the store's bytes there (without persistentBackend)
     std::int64_t revisionAfter = 0;
     std::uint64_t appliedAfter = 0;
 };
 
-// A Ready's committed entries handed to the apply thread, and its steps once done.
+// A Ready whose committed entries the apply thread applies, and its steps (one per entry) once
+// done. The Ready is not changed until finishReady has settled.
 struct Simulation::AheadApply {
-    std::vector<raft::Entry> entries;
+    std::shared_ptr<const raft::Ready> rd;
     std::vector<StoreStep> steps;
 };
 
@@ -358,7 +360,7 @@ void Simulation::pump(Member &m)
     const std::uint64_t inc = m.incarnation;
     const Micros delay = m_rng.uniform(m_options.fsyncMin, m_options.fsyncMax) + m.extraFsync;
     if (m_applyWorker && !rd->committedEntries.empty() && !(rd->snapshot && !rd->snapshot->empty()))
-        applyAhead(m, *rd, now() + delay);
+        applyAhead(m, rd, now() + delay);
     m_queue.after(delay, [this, id, inc, rd, backend] {
         Member &mm = member(id);
         if (mm.node && mm.incarnation == inc)
@@ -418,7 +420,6 @@ void Simulation::finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd, 
         send(std::move(msg));
     // 3. Apply: a received snapshot replaces the store, then the committed entries after it.
     if (rd->snapshot && !rd->snapshot->empty()) {
-        settle(m);
         if (backend) {
             raft::Snapshot withData{rd->snapshot->metadata, std::move(*backend)};
             restoreStore(m, withData);
@@ -429,12 +430,13 @@ void Simulation::finishReady(Member &m, const std::shared_ptr<raft::Ready> &rd, 
         timeline(cat("n", m.id, " installed a snapshot at index ", rd->snapshot->metadata.index));
     }
     if (std::shared_ptr<AheadApply> ahead = m.ahead) {
+        RAFT_CHECK(ahead->rd == rd, "member " << m.id << ": entries applied ahead for another Ready");
         settle(m);
-        for (std::size_t i = 0; i < ahead->entries.size(); ++i) {
+        for (std::size_t i = 0; i < rd->committedEntries.size(); ++i) {
             StoreStep &step = ahead->steps[i];
             m.shownRevision = step.revisionAfter;
             m.shownApplied = step.appliedAfter;
-            finishEntry(m, ahead->entries[i], step);
+            finishEntry(m, rd->committedEntries[i], step);
         }
         m.ahead.reset();
     } else {
@@ -479,6 +481,7 @@ Simulation::StoreStep Simulation::applyToStore(Member &m, const raft::Entry &e, 
         step.applied = true;
     }
     const bool snapshotHere = m_options.snapshotEvery != 0 && e.index % m_options.snapshotEvery == 0;
+    step.snapshotHere = snapshotHere;
     if (m_options.checkSafety && m_options.storeHashEvery != 0) {
         // The hash costs O(store history), so the spacing grows with the log (a function of the
         // index only, so every member hashes at the same indexes): O(log n) checks per member.
@@ -510,15 +513,15 @@ void Simulation::finishEntry(Member &m, const raft::Entry &e, StoreStep &step)
         m_applyObserver(m.id, m.incarnation, step.result);
     if (step.hashed)
         m_safety.onStoreHash(now(), m.id, e.index, step.hash);
-    if (m_options.snapshotEvery != 0 && e.index % m_options.snapshotEvery == 0)
+    if (step.snapshotHere)
         takeSnapshot(m, e.index, std::move(step.snapshot));
 }
 
-void Simulation::applyAhead(Member &m, const raft::Ready &rd, Micros at)
+void Simulation::applyAhead(Member &m, const std::shared_ptr<raft::Ready> &rd, Micros at)
 {
     // The store is the worker's until finishReady settles: nothing else of the member's is.
     auto ahead = std::make_shared<AheadApply>();
-    ahead->entries = rd.committedEntries;
+    ahead->rd = rd;
     settle(m); // nothing of the store's is still running
     m.shownRevision = m.kv->revision();
     m.shownApplied = m.kv->appliedIndex();
@@ -527,8 +530,8 @@ void Simulation::applyAhead(Member &m, const raft::Ready &rd, Micros at)
     Member *member = &m;
     const std::int64_t nowMs = at / kMs;
     m.storeJob = m_applyWorker->submit([this, member, ahead, nowMs] {
-        ahead->steps.reserve(ahead->entries.size());
-        for (const raft::Entry &e : ahead->entries)
+        ahead->steps.reserve(ahead->rd->committedEntries.size());
+        for (const raft::Entry &e : ahead->rd->committedEntries)
             ahead->steps.push_back(applyToStore(*member, e, nowMs));
     });
 }

@@ -229,7 +229,7 @@ private:
     /// The rest: counters, the safety monitor, the observer, the log snapshot.
     void finishEntry(Member &m, const raft::Entry &e, StoreStep &step);
     /// Hands the Ready's committed entries to the apply thread when it waits for an fsync.
-    void applyAhead(Member &m, const raft::Ready &rd, Micros at);
+    void applyAhead(Member &m, const std::shared_ptr<raft::Ready> &rd, Micros at);
     void applyEntry(Member &m, const raft::Entry &e);
     /// Waits for the apply thread (applyThread) to finish what it was given.
     void settle() const;
